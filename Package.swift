@@ -1,0 +1,22 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// amr: exact budget allocation, plan checks and progress reports for the
+// Dutch labour-market regions. Foundation and the toolchain only: no package
+// dependencies, by the user's explicit choice.
+let package = Package(
+    name: "amr",
+    products: [
+        .library(name: "AMRCore", targets: ["AMRCore"]),
+        .executable(name: "amr", targets: ["amr"]),
+    ],
+    targets: [
+        .target(name: "AMRCore"),
+        .executableTarget(name: "amr", dependencies: ["AMRCore"]),
+        .testTarget(
+            name: "AMRCoreTests",
+            dependencies: ["AMRCore", "amr"],
+            exclude: ["Golden", "Corpus"]
+        ),
+    ]
+)

@@ -1,0 +1,50 @@
+/// A file that cannot be used at all. Every case names the place and says what would be right;
+/// `description` is the one-line message the CLI prints.
+public enum LoadError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file could not be read (missing, a directory, no permission).
+    case unreadable(file: String, reason: String)
+    /// The file's bytes are not text in a supported encoding.
+    case encoding(SourceLocation, String)
+    /// The JSON text is malformed.
+    case syntax(SourceLocation, String)
+    /// A value has the wrong type or an invalid content; `expected` says what would be right.
+    case invalidValue(SourceLocation, found: String, expected: String)
+    /// A required key is absent.
+    case missingKey(SourceLocation, key: String)
+    /// A CSV row could not be used.
+    case csv(SourceLocation, String)
+    /// The plan file is of a newer schema version than this amr understands.
+    case unsupportedVersion(SourceLocation, found: Int, supported: Int)
+
+    public var location: SourceLocation? {
+        switch self {
+        case .unreadable: nil
+        case .encoding(let l, _), .syntax(let l, _), .invalidValue(let l, _, _), .missingKey(let l, _),
+             .csv(let l, _), .unsupportedVersion(let l, _, _): l
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .unreadable(let file, let reason):
+            return "\(file): cannot read: \(reason)"
+        case .encoding(let l, let message):
+            return "\(l): \(message)"
+        case .syntax(let l, let message):
+            return "\(l): invalid JSON: \(message)"
+        case .invalidValue(let l, let found, let expected):
+            return "\(l): \(Self.at(l))\(found); expected \(expected)"
+        case .missingKey(let l, let key):
+            return "\(l): \(Self.at(l))missing required key \"\(key)\""
+        case .csv(let l, let message):
+            return "\(l): \(message)"
+        case .unsupportedVersion(let l, let found, let supported):
+            return "\(l): schemaVersion \(found) is newer than this amr understands (\(supported)); upgrade amr or write schemaVersion \(supported)"
+        }
+    }
+
+    private static func at(_ l: SourceLocation) -> String {
+        guard let pointer = l.pointer else { return "" }
+        return "\(pointer.isEmpty ? "/" : pointer): "
+    }
+}

@@ -15,12 +15,15 @@ public enum LoadError: Error, Equatable, Sendable, CustomStringConvertible {
     case csv(SourceLocation, String)
     /// The plan file is of a newer schema version than this amr understands.
     case unsupportedVersion(SourceLocation, found: Int, supported: Int)
+    /// The input is well-formed but cannot be used as asked (all weights zero, an unknown
+    /// reference, …); the message says why and what would be right.
+    case unusable(SourceLocation, String)
 
     public var location: SourceLocation? {
         switch self {
         case .unreadable: nil
         case .encoding(let l, _), .syntax(let l, _), .invalidValue(let l, _, _), .missingKey(let l, _),
-             .csv(let l, _), .unsupportedVersion(let l, _, _): l
+             .csv(let l, _), .unsupportedVersion(let l, _, _), .unusable(let l, _): l
         }
     }
 
@@ -38,6 +41,8 @@ public enum LoadError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(l): \(Self.at(l))missing required key \"\(key)\""
         case .csv(let l, let message):
             return "\(l): \(message)"
+        case .unusable(let l, let message):
+            return "\(l): \(Self.at(l))\(message)"
         case .unsupportedVersion(let l, let found, let supported):
             return "\(l): schemaVersion \(found) is newer than this amr understands (\(supported)); upgrade amr or write schemaVersion \(supported)"
         }

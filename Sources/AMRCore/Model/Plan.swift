@@ -1,0 +1,21 @@
+/// A regional plan (jaarplan, uitvoeringsplan, actieplan, monitor) as read from a plan file.
+public struct Plan: Hashable, Sendable {
+    /// The plan-file format version this amr reads and writes.
+    public static let schemaVersion = 1
+
+    public var id: String
+    public var title: String
+    public var kind: String
+    public var source: SourceReference?
+    public var region: Region
+    public var period: DatePeriod?
+    public var themes: [Theme]
+    public var budgets: [Budget]
+    public var allocations: [AllocationSpec]
+    public var targets: [Target]
+    public var programmes: [Programme]
+    public var subprojects: [Subproject]
+    public var notes: [String]
+
+    public func budget(id: String) -> Budget? { budgets.first { $0.id == id } }
+}

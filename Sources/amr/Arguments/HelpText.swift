@@ -1,0 +1,54 @@
+/// The help text of amr and of each command, built from the commands' own descriptions so the
+/// two never disagree.
+enum HelpText {
+    static func overview() -> String {
+        var out = """
+        amr \(Tool.version): budgets, checks and progress for the Dutch labour-market regions
+
+        USAGE
+          amr <command> [options] [files]
+
+        COMMANDS
+
+        """
+        let width = Tool.commands.map { $0.name.count }.max() ?? 0
+        for command in Tool.commands {
+            out += "  " + command.name.padding(toLength: width + 3, withPad: " ", startingAt: 0) + command.summary + "\n"
+        }
+        out += """
+
+        OPTIONS
+          -h, --help       show help (also: amr help <command>, amr <command> --help)
+          -V, --version    show the version
+
+        EXIT STATUS
+          0 success, 1 the command found something (a stated split differs), 2 usage or input error
+
+        Run 'amr help <command>' for a command's options and examples.
+
+        """
+        return out
+    }
+
+    static func help(for command: any Command.Type) -> String {
+        var out = "amr \(command.name): \(command.summary)\n\nUSAGE\n"
+        out += command.usage.split(separator: "\n").map { "  " + $0 + "\n" }.joined()
+        out += "\n" + command.details + "\n\nOPTIONS\n"
+        let labels = command.options.map { option -> String in
+            var label = option.short.map { "-\($0), " } ?? "    "
+            label += "--\(option.long)"
+            if let value = option.value { label += " \(value)" }
+            return label
+        } + ["-h, --help"]
+        let width = labels.map(\.count).max() ?? 0
+        for (index, option) in command.options.enumerated() {
+            var help = option.help
+            if let choices = option.choices { help += " (\(choices.joined(separator: "|")))" }
+            out += "  " + labels[index].padding(toLength: width + 3, withPad: " ", startingAt: 0) + help + "\n"
+        }
+        out += "  " + "-h, --help".padding(toLength: width + 3, withPad: " ", startingAt: 0) + "show this help\n"
+        out += "\nEXAMPLES\n" + command.examples.map { "  " + $0 + "\n" }.joined()
+        out += "\nEXIT STATUS\n  0 success, 1 the command found something, 2 usage or input error\n"
+        return out
+    }
+}

@@ -1,0 +1,104 @@
+import AMRCore
+import Foundation
+
+/// What a run of amr produced: the text for stdout and stderr and the exit code. Commands build
+/// it in memory so the whole CLI can be tested in-process.
+struct Outcome: Equatable {
+    var stdout = ""
+    var stderr = ""
+    var exitCode: Int32 = 0
+}
+
+/// The surroundings of a run that commands may look at; tests set them explicitly.
+struct Environment {
+    var variables: [String: String] = [:]
+    var stdoutIsTerminal = false
+
+    static var current: Environment {
+        Environment(variables: ProcessInfo.processInfo.environment, stdoutIsTerminal: isatty(STDOUT_FILENO) == 1)
+    }
+}
+
+/// A subcommand: its name, help and options, and how it runs.
+protocol Command {
+    static var name: String { get }
+    static var summary: String { get }
+    static var usage: String { get }
+    static var details: String { get }
+    static var examples: [String] { get }
+    static var options: [OptionSpec] { get }
+    static func run(_ arguments: ParsedArguments, environment: Environment, outcome: inout Outcome) throws -> Int32
+}
+
+/// The amr command line: dispatches to a command and maps errors to exit codes
+/// (0 success, 1 the command found something, 2 usage or input error).
+enum Tool {
+    static let version = "0.1.0"
+
+    static let commands: [any Command.Type] = []
+
+    static func run(_ arguments: [String], environment: Environment = .current) -> Outcome {
+        var outcome = Outcome()
+        guard let first = arguments.first else {
+            outcome.stdout = HelpText.overview()
+            return outcome
+        }
+        switch first {
+        case "--help", "-h", "help":
+            if first == "help", arguments.count > 1 {
+                guard let command = command(named: arguments[1]) else { return usageFailure(unknownCommand(arguments[1])) }
+                outcome.stdout = HelpText.help(for: command)
+            } else {
+                outcome.stdout = HelpText.overview()
+            }
+            return outcome
+        case "--version", "-V", "version":
+            outcome.stdout = "amr \(version)\n"
+            return outcome
+        default:
+            break
+        }
+        guard let command = command(named: first) else {
+            if first.hasPrefix("-") { return usageFailure(UsageError("unknown option '\(first)'; options come after the command, e.g. 'amr allocate --help'")) }
+            return usageFailure(unknownCommand(first))
+        }
+        let rest = Array(arguments.dropFirst())
+        if rest.contains("--help") || rest.contains("-h") {
+            outcome.stdout = HelpText.help(for: command)
+            return outcome
+        }
+        do {
+            let parsed = try ArgumentParser(command: command.name, options: command.options).parse(rest)
+            outcome.exitCode = try command.run(parsed, environment: environment, outcome: &outcome)
+        } catch let error as UsageError {
+            return usageFailure(error)
+        } catch let error as LoadError {
+            return failure(error.description)
+        } catch let error as OutputError {
+            return failure(error.description)
+        } catch {
+            return failure(String(describing: error))
+        }
+        return outcome
+    }
+
+    static func command(named name: String) -> (any Command.Type)? {
+        commands.first { $0.name == name }
+    }
+
+    static func unknownCommand(_ name: String) -> UsageError {
+        var message = "unknown command '\(name)'"
+        if let near = Suggestion.closest(to: name, among: commands.map { $0.name }) { message += "; did you mean '\(near)'?" }
+        else { message += "; commands: " + commands.map { $0.name }.joined(separator: ", ") }
+        return UsageError(message)
+    }
+
+    /// Exit 2 with the message on stderr and nothing on stdout.
+    static func usageFailure(_ error: UsageError) -> Outcome {
+        Outcome(stdout: "", stderr: "amr: error: \(error)\n", exitCode: 2)
+    }
+
+    static func failure(_ message: String) -> Outcome {
+        Outcome(stdout: "", stderr: "amr: error: \(message)\n", exitCode: 2)
+    }
+}

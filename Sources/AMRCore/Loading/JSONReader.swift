@@ -140,9 +140,16 @@ public struct JSONReader {
 
     private mutating func expectWord(_ word: String) throws(LoadError) {
         let start = here
+        let startIndex = index
         for expected in word.utf8 {
             guard index < bytes.count, bytes[index] == expected else {
-                throw .syntax(start, "unexpected \(describeCurrent()); expected '\(word)'")
+                var end = startIndex
+                while end < bytes.count, end - startIndex < 20,
+                      (bytes[end] >= UInt8(ascii: "a") && bytes[end] <= UInt8(ascii: "z")) || (bytes[end] >= UInt8(ascii: "A") && bytes[end] <= UInt8(ascii: "Z")) {
+                    end += 1
+                }
+                let found = String(decoding: bytes[startIndex..<end], as: UTF8.self)
+                throw .syntax(start, "unexpected '\(found)'; expected '\(word)' (strings need double quotes)")
             }
             advance()
         }

@@ -105,3 +105,18 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
         return significand < 0 ? "-" + digits : digits
     }
 }
+
+extension ExactDecimal {
+    /// The exact sum, or nil when it does not fit.
+    public static func sum(_ values: [ExactDecimal]) -> ExactDecimal? {
+        let scale = values.map(\.scale).max() ?? 0
+        var total: Int64 = 0
+        for value in values {
+            guard let scaled = value.scaled(to: scale) else { return nil }
+            let (s, o) = total.addingReportingOverflow(scaled)
+            if o { return nil }
+            total = s
+        }
+        return ExactDecimal(significand: total, scale: scale)
+    }
+}

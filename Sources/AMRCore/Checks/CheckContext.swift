@@ -1,0 +1,35 @@
+/// What every rule needs while checking one plan: the plan, where its values are in the file,
+/// how to write amounts in messages, and the list of findings to add to.
+public struct CheckContext {
+    public let loaded: LoadedPlan
+    public let locale: NumberLocale
+    public private(set) var findings: [Finding] = []
+
+    public init(loaded: LoadedPlan, locale: NumberLocale) {
+        self.loaded = loaded
+        self.locale = locale
+    }
+
+    public var plan: Plan { loaded.plan }
+
+    mutating func report(_ rule: String, _ severity: Finding.Severity = .error, at pointer: String, _ message: String,
+                         hint: String? = nil, stated: String? = nil, expected: String? = nil) {
+        findings.append(Finding(rule: rule, severity: severity, location: loaded.location(of: pointer), message: message,
+                                hint: hint, stated: stated, expected: expected))
+    }
+
+    mutating func append(_ finding: Finding) { findings.append(finding) }
+
+    /// `€ 159.500,00` in the context's locale.
+    func money(_ amount: Money) -> String { locale.format(amount) }
+
+    /// How far `stated` is from `expected`, in words: `€ 0,01 short`, `€ 0,01 too much`.
+    func gap(_ stated: Money, _ expected: Money) -> String {
+        let difference = Int128(stated.cents) - Int128(expected.cents)
+        let size = Money(cents: Int64(clamping: difference.magnitude))
+        return difference < 0 ? "\(money(size)) short" : "\(money(size)) too much"
+    }
+
+    /// A decimal in the context's locale, with grouping: `2.850`, `12,5`.
+    func number(_ value: ExactDecimal) -> String { locale.format(value) }
+}

@@ -1,0 +1,40 @@
+/// Something `amr check` found in a plan file: which rule, how bad, where exactly, and what the
+/// number should be. Problems found are values; only unreadable files throw.
+public struct Finding: Hashable, Sendable, Comparable {
+    public enum Severity: String, Hashable, Sendable, Comparable {
+        case error, warning
+
+        public static func < (lhs: Self, rhs: Self) -> Bool { lhs == .error && rhs == .warning }
+    }
+
+    /// The rule's stable id, e.g. `allocation-sum`.
+    public var rule: String
+    public var severity: Severity
+    /// File, line, column and JSON pointer of the offending value.
+    public var location: SourceLocation
+    /// What is wrong, in plain words, with the stated and the expected value.
+    public var message: String
+    /// What to do about it.
+    public var hint: String?
+    /// The value as stated in the file, as plain text (`"159499.99"`), when there is one.
+    public var stated: String?
+    /// The value the rule expects, as plain text.
+    public var expected: String?
+
+    public init(rule: String, severity: Severity, location: SourceLocation, message: String,
+                hint: String? = nil, stated: String? = nil, expected: String? = nil) {
+        self.rule = rule
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.hint = hint
+        self.stated = stated
+        self.expected = expected
+    }
+
+    /// Sorted by file, then position, then rule.
+    public static func < (lhs: Finding, rhs: Finding) -> Bool {
+        (lhs.location.file, lhs.location.line, lhs.location.column, lhs.rule, lhs.message)
+            < (rhs.location.file, rhs.location.line, rhs.location.column, rhs.rule, rhs.message)
+    }
+}

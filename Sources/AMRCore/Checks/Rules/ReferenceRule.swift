@@ -1,0 +1,61 @@
+/// Everything a plan refers to exists: municipalities in allocations and clusters belong to the
+/// region, the centre municipality too, and themes, programmes, subprojects and budgets named by
+/// id are defined.
+enum ReferenceRule: PlanRule {
+    static let id = "reference"
+    static let summary = "municipalities belong to the region; referenced ids exist"
+
+    static func check(_ context: inout CheckContext) {
+        let plan = context.plan
+        let codes = Set(plan.region.municipalities.map(\.code))
+        let region = plan.region.name
+        if let centre = plan.region.centreMunicipality, !codes.contains(centre) {
+            context.report(id, at: "/region/centreMunicipality",
+                           "the centre municipality \(centre) is not one of the region's municipalities",
+                           hint: "add it to /region/municipalities or correct the code")
+        }
+        for (c, cluster) in plan.region.clusters.enumerated() {
+            for (m, code) in cluster.municipalities.enumerated() where !codes.contains(code) {
+                context.report(id, at: "/region/clusters/\(c)/municipalities/\(m)",
+                               "cluster \"\(cluster.name)\" names \(code), which is not a municipality of \(region)",
+                               hint: "add it to /region/municipalities or correct the code")
+            }
+        }
+        for allocation in plan.allocations {
+            for (index, share) in allocation.shares.enumerated() {
+                guard let code = share.municipality, !codes.contains(code) else { continue }
+                context.report(id, at: allocation.pointer + "/shares/\(index)/municipality",
+                               "allocation \"\(allocation.id)\" has a share for \(code), which is not a municipality of \(region)",
+                               hint: "add it to /region/municipalities or correct the code")
+            }
+            if let basis = allocation.basis, plan.budget(id: basis.budget) == nil {
+                missing("budget", basis.budget, among: plan.budgets.map(\.id), at: allocation.pointer + "/basis/budget", in: &context)
+            }
+        }
+        let themes = plan.themes.map(\.id)
+        let programmes = plan.programmes.map(\.id)
+        let subprojects = plan.subprojects.map(\.id)
+        for target in plan.targets {
+            if let theme = target.theme, !themes.contains(theme) {
+                missing("theme", theme, among: themes, at: target.pointer + "/theme", in: &context)
+            }
+            if let programme = target.programme, !programmes.contains(programme) {
+                missing("programme", programme, among: programmes, at: target.pointer + "/programme", in: &context)
+            }
+            if let subproject = target.subproject, !subprojects.contains(subproject) {
+                missing("subproject", subproject, among: subprojects, at: target.pointer + "/subproject", in: &context)
+            }
+        }
+        for (index, subproject) in plan.subprojects.enumerated() {
+            if let programme = subproject.programme, !programmes.contains(programme) {
+                missing("programme", programme, among: programmes, at: "/subprojects/\(index)/programme", in: &context)
+            }
+        }
+    }
+
+    static func missing(_ kind: String, _ value: String, among known: [String], at pointer: String, in context: inout CheckContext) {
+        var hint = known.isEmpty ? "define it under the plan's \(kind)s" : "known: " + known.joined(separator: ", ")
+        if let near = Suggestion.closest(to: value, among: known) { hint = "did you mean \"\(near)\"?" }
+        context.report(id, at: pointer, "there is no \(kind) with id \"\(value)\"", hint: hint)
+    }
+}

@@ -1,0 +1,32 @@
+/// The stated shares of an allocation add up to its stated amount (Haaglanden 2018's table adds
+/// up to € 159.499,99 for € 159.500,00).
+enum AllocationSumRule: PlanRule {
+    static let id = "allocation-sum"
+    static let summary = "the stated shares of an allocation add up to the amount it splits"
+
+    static func check(_ context: inout CheckContext) {
+        for allocation in context.plan.allocations {
+            let stated = allocation.shares.compactMap(\.stated)
+            guard !stated.isEmpty, stated.count == allocation.shares.count else { continue }
+            let amount: Money
+            let pointer: String
+            if let given = allocation.amount {
+                amount = given
+                pointer = allocation.pointer + "/amount"
+            } else if let basis = allocation.basis, let budget = context.plan.budget(id: basis.budget), let total = budget.total,
+                      let computed = basis.lessCarryOver ? budget.carryOver.flatMap({ try? total.subtracting($0.amount) }) : total {
+                amount = computed
+                pointer = allocation.pointer + "/basis"
+            } else {
+                continue
+            }
+            guard let sum = context.sum(stated, rule: id, at: allocation.pointer + "/shares") else { continue }
+            if sum != amount {
+                context.report(id, at: pointer,
+                               "the shares of \"\(allocation.name ?? allocation.id)\" add up to \(context.money(sum)) but the stated amount is \(context.money(amount)) (\(context.gap(sum, amount)))",
+                               hint: "each share was probably rounded on its own; 'amr allocate' gives a split that adds up exactly",
+                               stated: sum.description, expected: amount.description)
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import AMRCore
+import Foundation
+
+/// `amr check`: the arithmetic and structure of plan files, for CI. Findings on stdout like a
+/// compiler's; exit 1 when there are errors (or warnings with --strict), 2 when a file is unusable.
+enum CheckCommand: Command {
+    static let name = "check"
+    static let summary = "check that a plan's numbers add up (for CI)"
+    static let usage = "amr check [options] FILE|DIRECTORY|- ..."
+    static var details: String {
+        """
+        Checks every stated total against its parts, every allocation against the exact split, every
+        formula against its amount, and the references and dates of each plan file. Directories are
+        searched for *.json files; '-' reads a plan from standard input. Unknown keys are warnings
+        (errors with --strict). A file that cannot be read or parsed is reported on stderr and makes
+        the exit status 2.
+
+        RULES
+        """ + "\n" + PlanChecker.ruleSummaries.map { "  \($0.id.padding(toLength: 20, withPad: " ", startingAt: 0))\($0.summary)" }.joined(separator: "\n")
+    }
+    static let examples = [
+        "amr check Fixtures/",
+        "amr check --format github plans/*.json",
+        "amr check --strict --format json Fixtures/haaglanden-2018.json",
+    ]
+    static let options = [
+        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default text", choices: ["text", "json", "github"]),
+        OptionSpec(long: "strict", short: nil, value: nil, help: "treat warnings (unknown keys) as errors"),
+        OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "number notation in messages, default nl", choices: ["nl", "en"]),
+        OptionSpec(long: "output", short: "o", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
+    ]
+
+    static func run(_ arguments: ParsedArguments, environment: Environment, outcome: inout Outcome) throws -> Int32 {
+        guard !arguments.operands.isEmpty else {
+            throw UsageError("give the plan files or directories to check, e.g. 'amr check Fixtures/'", command: name)
+        }
+        let strict = arguments.has("strict")
+        let locale = arguments.value("locale").flatMap(NumberLocale.init(rawValue:)) ?? .nl
+        var files: [String] = []
+        for operand in arguments.operands { files += try expand(operand) }
+        var findings: [Finding] = []
+        var sources: [String: [String]] = [:]
+        var unusable = false
+        var checked = 0
+        for file in files {
+            let display = file == "-" ? "<stdin>" : file
+            do {
+                let bytes = try FileInput.read(file, displayName: display)
+                let loaded = try PlanLoader.load(bytes: bytes, file: display)
+                sources[display] = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n")
+                    .map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+                findings += PlanChecker.check(loaded, locale: locale, strict: strict)
+                checked += 1
+            } catch {
+                outcome.stderr += "amr: error: \(error)\n"
+                unusable = true
+            }
+        }
+        findings.sort()
+        let summary = FindingRenderer.Summary(files: checked, findings: findings)
+        let renderer = FindingRenderer()
+        let text: String
+        switch arguments.value("format") ?? "text" {
+        case "json": text = renderer.json(findings, summary: summary)
+        case "github": text = renderer.github(findings, summary: summary)
+        default: text = renderer.text(findings, summary: summary, sources: sources)
+        }
+        try OutputFile.write(text, to: arguments.value("output"), inputs: files, outcome: &outcome)
+        if unusable { return 2 }
+        return summary.errors > 0 ? 1 : 0
+    }
+
+    /// A file as is; a directory as its `*.json` files, recursively, in sorted order.
+    static func expand(_ operand: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard operand != "-", FileManager.default.fileExists(atPath: operand, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return [operand]
+        }
+        guard let enumerator = FileManager.default.enumerator(atPath: operand) else {
+            throw LoadError.unreadable(file: operand, reason: "cannot list the directory")
+        }
+        var found: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            guard relative.hasSuffix(".json"), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            let base = operand.hasSuffix("/") ? String(operand.dropLast()) : operand
+            found.append(base + "/" + relative)
+        }
+        if found.isEmpty {
+            throw LoadError.unreadable(file: operand, reason: "the directory holds no .json plan files")
+        }
+        return found.sorted()
+    }
+}

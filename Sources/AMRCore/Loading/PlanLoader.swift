@@ -51,7 +51,7 @@ public enum PlanLoader {
                 throw cursor.invalid("a plan: one JSON object { \"schemaVersion\": 1, \"id\": …, \"region\": … }")
             }
             let object = try cursor.object(keys: ["schemaVersion", "id", "title", "kind", "source", "region", "period",
-                                                  "themes", "budgets", "allocations", "targets", "programmes",
+                                                  "themes", "budgets", "allocations", "grandTotals", "targets", "programmes",
                                                   "subprojects", "notes"], warnings: &warnings)
             let versionCursor = try object.required("schemaVersion")
             let version = try versionCursor.count()
@@ -75,6 +75,7 @@ public enum PlanLoader {
                 themes: try list(object["themes"]) { r, c throws(LoadError) in try r.theme(c) },
                 budgets: try list(object["budgets"]) { r, c throws(LoadError) in try r.budget(c) },
                 allocations: try list(object["allocations"]) { r, c throws(LoadError) in try r.allocation(c) },
+                grandTotals: try list(object["grandTotals"]) { r, c throws(LoadError) in try r.grandTotal(c) },
                 targets: try list(object["targets"]) { r, c throws(LoadError) in try r.target(c) },
                 programmes: try list(object["programmes"]) { r, c throws(LoadError) in try r.programme(c) },
                 subprojects: try list(object["subprojects"]) { r, c throws(LoadError) in try r.subproject(c) },
@@ -157,23 +158,66 @@ public enum PlanLoader {
         }
 
         mutating func budget(_ cursor: JSONCursor) throws(LoadError) -> Budget {
-            let o = try cursor.object(keys: ["id", "title", "source", "lines", "total", "carryOver"], warnings: &warnings)
+            let o = try cursor.object(keys: ["id", "title", "source", "years", "lines", "totals", "total", "carryOver"], warnings: &warnings)
+            var years: [Int] = []
+            if let yearsCursor = o["years"] {
+                for item in try yearsCursor.array() {
+                    let year = try item.count()
+                    guard (1900...2200).contains(year), !years.contains(year) else { throw item.invalid("a year such as 2019, each once") }
+                    years.append(year)
+                }
+            }
             return Budget(
                 id: try o.required("id").id(), title: try o["title"]?.string(),
                 source: try o["source"].map { c throws(LoadError) in try source(c) },
-                lines: try list(try o.required("lines")) { r, c throws(LoadError) in try r.budgetLine(c) },
+                lines: try list(try o.required("lines")) { r, c throws(LoadError) in try r.budgetLine(c, years: years) },
                 total: try o["total"]?.amount(),
+                years: years,
+                totals: try o["totals"].map { c throws(LoadError) in try amountsByYear(c, years: years) } ?? [:],
                 carryOver: try o["carryOver"].map { c throws(LoadError) in try carryOver(c) },
                 pointer: cursor.pointer)
         }
 
-        mutating func budgetLine(_ cursor: JSONCursor) throws(LoadError) -> BudgetLine {
-            let o = try cursor.object(keys: ["id", "name", "amount", "lines", "formula", "note"], warnings: &warnings)
+        mutating func budgetLine(_ cursor: JSONCursor, years: [Int] = []) throws(LoadError) -> BudgetLine {
+            let o = try cursor.object(keys: ["id", "name", "amount", "amounts", "lines", "formula", "note"], warnings: &warnings)
             return BudgetLine(
                 id: try o["id"]?.id(), name: try o.required("name").text(), amount: try o["amount"]?.amount(),
-                lines: try list(o["lines"]) { r, c throws(LoadError) in try r.budgetLine(c) },
+                amounts: try o["amounts"].map { c throws(LoadError) in try amountsByYear(c, years: years) } ?? [:],
+                lines: try list(o["lines"]) { r, c throws(LoadError) in try r.budgetLine(c, years: years) },
                 formula: try o["formula"].map { c throws(LoadError) in try formula(c) },
                 note: try o["note"]?.string(), pointer: cursor.pointer)
+        }
+
+        /// `{ "2019": amount, … }` for a budget with year columns; every key one of its `years`.
+        mutating func amountsByYear(_ cursor: JSONCursor, years: [Int]) throws(LoadError) -> [Int: Money] {
+            guard case .object(let members) = cursor.value.kind else { throw cursor.invalid("an object of year → amount, e.g. { \"2019\": \"240000\" }") }
+            if years.isEmpty {
+                throw cursor.invalid("amounts per year only in a budget that lists its \"years\"")
+            }
+            let object = JSONObjectCursor(cursor: cursor, members: members)
+            var result: [Int: Money] = [:]
+            for member in members {
+                guard let value = object[member.key] else { continue }
+                guard let year = Int(member.key), years.contains(year) else {
+                    throw .invalidValue(value.location, found: "the year \"\(member.key)\"", expected: "one of the budget's years " + years.map(String.init).joined(separator: ", "))
+                }
+                result[year] = try value.amount()
+            }
+            return result
+        }
+
+        mutating func grandTotal(_ cursor: JSONCursor) throws(LoadError) -> GrandTotal {
+            let o = try cursor.object(keys: ["id", "name", "amount", "allocations", "budgets", "source"], warnings: &warnings)
+            var allocations: [String] = []
+            for item in try o["allocations"]?.array() ?? [] { allocations.append(try item.id()) }
+            var budgets: [String] = []
+            for item in try o["budgets"]?.array() ?? [] { budgets.append(try item.id()) }
+            if allocations.isEmpty && budgets.isEmpty {
+                throw .missingKey(cursor.location, key: "allocations")
+            }
+            return GrandTotal(id: try o.required("id").id(), name: try o["name"]?.string(), amount: try o.required("amount").amount(),
+                              allocations: allocations, budgets: budgets,
+                              source: try o["source"].map { c throws(LoadError) in try source(c) }, pointer: cursor.pointer)
         }
 
         mutating func formula(_ cursor: JSONCursor) throws(LoadError) -> CostFormula {
@@ -201,7 +245,7 @@ public enum PlanLoader {
         }
 
         mutating func allocation(_ cursor: JSONCursor) throws(LoadError) -> AllocationSpec {
-            let o = try cursor.object(keys: ["id", "name", "source", "amount", "basis", "key", "method", "unit",
+            let o = try cursor.object(keys: ["id", "name", "source", "year", "amount", "basis", "key", "method", "unit",
                                              "statedWeightTotal", "shares"], warnings: &warnings)
             var method = ApportionmentMethod.largestRemainder
             if let methodCursor = o["method"] {
@@ -229,7 +273,7 @@ public enum PlanLoader {
             return AllocationSpec(
                 id: try o.required("id").id(), name: try o["name"]?.string(),
                 source: try o["source"].map { c throws(LoadError) in try source(c) },
-                amount: amount, basis: basis, key: try allocationKey(try o.required("key")),
+                year: try o["year"]?.count(), amount: amount, basis: basis, key: try allocationKey(try o.required("key")),
                 method: method, unit: unit, statedWeightTotal: try o["statedWeightTotal"]?.nonNegativeDecimal(),
                 shares: try list(try o.required("shares")) { r, c throws(LoadError) in try r.share(c) },
                 pointer: cursor.pointer)

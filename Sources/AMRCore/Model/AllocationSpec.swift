@@ -4,6 +4,8 @@ public struct AllocationSpec: Hashable, Sendable {
     public var id: String
     public var name: String?
     public var source: SourceReference?
+    /// The year the split is for, in a plan that covers several years.
+    public var year: Int?
     /// The stated amount to split.
     public var amount: Money?
     /// Where the amount comes from when it is a budget's total less its carry-over.

@@ -6,7 +6,12 @@ public struct Budget: Hashable, Sendable {
     public var title: String?
     public var source: SourceReference?
     public var lines: [BudgetLine]
+    /// The stated total; in a budget with year columns, the grand total over the years.
     public var total: Money?
+    /// The year columns of a multi-year budget, in order; empty for a one-year budget.
+    public var years: [Int]
+    /// The stated column totals per year.
+    public var totals: [Int: Money]
     public var carryOver: CarryOver?
     /// JSON pointer of the budget in its file.
     public var pointer: String
@@ -16,7 +21,10 @@ public struct Budget: Hashable, Sendable {
 public struct BudgetLine: Hashable, Sendable {
     public var id: String?
     public var name: String
+    /// The stated amount; in a budget with year columns, the row total over the years.
     public var amount: Money?
+    /// The stated amount per year, in a budget with year columns.
+    public var amounts: [Int: Money]
     public var lines: [BudgetLine]
     public var formula: CostFormula?
     public var note: String?

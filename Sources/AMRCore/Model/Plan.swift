@@ -12,10 +12,19 @@ public struct Plan: Hashable, Sendable {
     public var themes: [Theme]
     public var budgets: [Budget]
     public var allocations: [AllocationSpec]
+    public var grandTotals: [GrandTotal]
     public var targets: [Target]
     public var programmes: [Programme]
     public var subprojects: [Subproject]
     public var notes: [String]
 
     public func budget(id: String) -> Budget? { budgets.first { $0.id == id } }
+
+    /// The amount an allocation basis gives: the budget's total, less its carry-over if asked;
+    /// nil when the budget, its total or the carry-over is missing.
+    public func amount(of basis: AllocationBasis) -> Money? {
+        guard let budget = budget(id: basis.budget), let total = budget.total else { return nil }
+        guard basis.lessCarryOver else { return total }
+        return budget.carryOver.flatMap { try? total.subtracting($0.amount) }
+    }
 }

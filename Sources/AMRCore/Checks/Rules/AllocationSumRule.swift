@@ -13,8 +13,7 @@ enum AllocationSumRule: PlanRule {
             if let given = allocation.amount {
                 amount = given
                 pointer = allocation.pointer + "/amount"
-            } else if let basis = allocation.basis, let budget = context.plan.budget(id: basis.budget), let total = budget.total,
-                      let computed = basis.lessCarryOver ? budget.carryOver.flatMap({ try? total.subtracting($0.amount) }) : total {
+            } else if let basis = allocation.basis, let computed = context.plan.amount(of: basis) {
                 amount = computed
                 pointer = allocation.pointer + "/basis"
             } else {

@@ -1,0 +1,36 @@
+/// A total stated over several allocations or budgets (the contributions of 2019–2021 together)
+/// equals their sum. Real plans drop a digit here: "€ 79.500" for € 795.000.
+enum GrandTotalRule: PlanRule {
+    static let id = "grand-total"
+    static let summary = "a total over several allocations or budgets equals their sum"
+
+    static func check(_ context: inout CheckContext) {
+        let plan = context.plan
+        for total in plan.grandTotals {
+            var amounts: [Money] = []
+            var complete = true
+            for id in total.allocations {
+                guard let allocation = plan.allocations.first(where: { $0.id == id }) else {
+                    ReferenceRule.missing("allocation", id, among: plan.allocations.map(\.id), at: total.pointer + "/allocations", in: &context)
+                    complete = false
+                    continue
+                }
+                if let amount = allocation.amount ?? allocation.basis.flatMap(plan.amount(of:)) { amounts.append(amount) } else { complete = false }
+            }
+            for id in total.budgets {
+                guard let budget = plan.budget(id: id) else {
+                    ReferenceRule.missing("budget", id, among: plan.budgets.map(\.id), at: total.pointer + "/budgets", in: &context)
+                    complete = false
+                    continue
+                }
+                if let amount = budget.total { amounts.append(amount) } else { complete = false }
+            }
+            guard complete, let sum = context.sum(amounts, rule: id, at: total.pointer + "/amount"), sum != total.amount else { continue }
+            let parts = (total.allocations + total.budgets).joined(separator: ", ")
+            context.report(id, at: total.pointer + "/amount",
+                           "\(total.name.map { "\"\($0)\"" } ?? "the grand total") is stated as \(context.money(total.amount)) but \(parts) add up to \(context.money(sum)) (\(context.gap(total.amount, sum)))",
+                           hint: "correct the grand total; a digit may have been dropped", stated: total.amount.description, expected: sum.description)
+        }
+    }
+
+}

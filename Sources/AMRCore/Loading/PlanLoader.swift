@@ -51,8 +51,8 @@ public enum PlanLoader {
                 throw cursor.invalid("a plan: one JSON object { \"schemaVersion\": 1, \"id\": …, \"region\": … }")
             }
             let object = try cursor.object(keys: ["schemaVersion", "id", "title", "kind", "source", "region", "period",
-                                                  "themes", "budgets", "allocations", "grandTotals", "targets", "programmes",
-                                                  "subprojects", "notes"], warnings: &warnings)
+                                                  "themes", "budgets", "allocations", "grandTotals", "tables", "targets", "programmes",
+                                                  "subprojects", "notes", "orangeFrom"], warnings: &warnings)
             let versionCursor = try object.required("schemaVersion")
             let version = try versionCursor.count()
             if version > Plan.schemaVersion {
@@ -76,10 +76,12 @@ public enum PlanLoader {
                 budgets: try list(object["budgets"]) { r, c throws(LoadError) in try r.budget(c) },
                 allocations: try list(object["allocations"]) { r, c throws(LoadError) in try r.allocation(c) },
                 grandTotals: try list(object["grandTotals"]) { r, c throws(LoadError) in try r.grandTotal(c) },
+                tables: try list(object["tables"]) { r, c throws(LoadError) in try r.countTable(c) },
                 targets: try list(object["targets"]) { r, c throws(LoadError) in try r.target(c) },
                 programmes: try list(object["programmes"]) { r, c throws(LoadError) in try r.programme(c) },
                 subprojects: try list(object["subprojects"]) { r, c throws(LoadError) in try r.subproject(c) },
-                notes: try object["notes"]?.strings() ?? [])
+                notes: try object["notes"]?.strings() ?? [],
+                orangeFrom: try object["orangeFrom"].map { c throws(LoadError) in try percentage(c) })
         }
 
         mutating func list<T>(_ cursor: JSONCursor?, _ read: (inout Reader, JSONCursor) throws(LoadError) -> T) throws(LoadError) -> [T] {
@@ -206,6 +208,30 @@ public enum PlanLoader {
             return result
         }
 
+        mutating func countTable(_ cursor: JSONCursor) throws(LoadError) -> CountTable {
+            let o = try cursor.object(keys: ["id", "name", "measure", "date", "rows", "total", "source", "note"], warnings: &warnings)
+            let rows = try list(try o.required("rows")) { r, c throws(LoadError) in
+                let row = try c.object(keys: ["municipality", "label", "value"], warnings: &r.warnings)
+                let municipality = try row["municipality"]?.municipalityCode()
+                let label = try row["label"]?.string()
+                if municipality == nil && label == nil { throw .missingKey(c.location, key: "label") }
+                return CountTable.Row(municipality: municipality, label: label, value: try row.required("value").decimal())
+            }
+            return CountTable(id: try o.required("id").id(), name: try o["name"]?.string(), measure: try o["measure"]?.string(),
+                              date: try o["date"]?.date(), rows: rows, total: try o["total"]?.decimal(),
+                              source: try o["source"].map { c throws(LoadError) in try source(c) }, note: try o["note"]?.string(),
+                              pointer: cursor.pointer)
+        }
+
+        /// A percentage between 0 and 100.
+        func percentage(_ cursor: JSONCursor) throws(LoadError) -> ExactDecimal {
+            let value = try cursor.nonNegativeDecimal()
+            guard !value.isNegative, let scaled = value.scaled(to: 12), scaled <= 100_000_000_000_000 else {
+                throw cursor.invalid("a percentage from 0 to 100")
+            }
+            return value
+        }
+
         mutating func grandTotal(_ cursor: JSONCursor) throws(LoadError) -> GrandTotal {
             let o = try cursor.object(keys: ["id", "name", "amount", "allocations", "budgets", "source"], warnings: &warnings)
             var allocations: [String] = []
@@ -313,9 +339,15 @@ public enum PlanLoader {
         }
 
         mutating func target(_ cursor: JSONCursor) throws(LoadError) -> Target {
-            let o = try cursor.object(keys: ["id", "name", "theme", "programme", "subproject", "measure", "value", "of",
-                                             "direction", "cumulative", "baseline", "date", "period", "indicative", "parts",
-                                             "filter", "measurements", "source", "note"], warnings: &warnings)
+            let o = try cursor.object(keys: ["id", "name", "theme", "programme", "subproject", "cluster", "municipality", "measure",
+                                             "value", "of", "percent", "base", "rounding", "direction", "cumulative", "baseline",
+                                             "date", "period", "trajectory", "indicative", "parts", "filter", "measurements",
+                                             "orangeFrom", "source", "note"], warnings: &warnings)
+            var rounding: Rounding?
+            if let r = o["rounding"] {
+                guard let parsed = Rounding(rawValue: try r.string()) else { throw r.invalid("\"down\", \"nearest\" or \"up\"") }
+                rounding = parsed
+            }
             var direction = Target.Direction.higher
             if let d = o["direction"] {
                 guard let parsed = Target.Direction(rawValue: try d.string()) else { throw d.invalid("\"higher\" or \"lower\"") }
@@ -331,6 +363,17 @@ public enum PlanLoader {
                 id: try o.required("id").id(), name: try o.required("name").text(),
                 theme: try o["theme"]?.id(), programme: try o["programme"]?.id(), subproject: try o["subproject"]?.id(),
                 measure: try o["measure"]?.string(), value: try o["value"]?.decimal(), of: try o["of"]?.decimal(),
+                percent: try o["percent"].map { c throws(LoadError) in try percentage(c) }, base: try o["base"]?.nonNegativeDecimal(),
+                rounding: rounding,
+                trajectory: try list(o["trajectory"]) { r, c throws(LoadError) in
+                    let p = try c.object(keys: ["date", "value", "percent"], warnings: &r.warnings)
+                    let point = TrajectoryPoint(date: try p.required("date").date(), value: try p["value"]?.decimal(),
+                                                percent: try p["percent"].map { c throws(LoadError) in try r.percentage(c) }, pointer: c.pointer)
+                    if point.value == nil && point.percent == nil { throw .missingKey(c.location, key: "value") }
+                    return point
+                },
+                cluster: try o["cluster"]?.id(), municipality: try o["municipality"]?.municipalityCode(),
+                orangeFrom: try o["orangeFrom"].map { c throws(LoadError) in try percentage(c) },
                 direction: direction, cumulative: try o["cumulative"]?.bool() ?? false,
                 baseline: try o["baseline"].map { c throws(LoadError) in try baseline(c) },
                 date: try o["date"]?.date(), period: try o["period"].map { c throws(LoadError) in try period(c) },
@@ -352,7 +395,7 @@ public enum PlanLoader {
         }
 
         mutating func measurement(_ cursor: JSONCursor) throws(LoadError) -> Measurement {
-            let o = try cursor.object(keys: ["date", "value", "level", "kind", "source", "note"], warnings: &warnings)
+            let o = try cursor.object(keys: ["date", "value", "level", "kind", "channels", "source", "note"], warnings: &warnings)
             var kind = Measurement.Kind.realised
             if let k = o["kind"] {
                 guard let parsed = Measurement.Kind(rawValue: try k.string()) else {
@@ -361,8 +404,13 @@ public enum PlanLoader {
                 kind = parsed
             }
             return Measurement(date: try o.required("date").date(), value: try o.required("value").decimal(),
-                               level: try o["level"]?.decimal(), kind: kind, source: try o["source"]?.string(),
-                               note: try o["note"]?.string())
+                               level: try o["level"]?.decimal(), kind: kind,
+                               channels: try list(o["channels"]) { r, c throws(LoadError) in
+                                   let ch = try c.object(keys: ["id", "name", "value", "overlapsWith"], warnings: &r.warnings)
+                                   return Channel(id: try ch.required("id").id(), name: try ch["name"]?.string(),
+                                                  value: try ch.required("value").nonNegativeDecimal(), overlapsWith: try ch["overlapsWith"]?.id())
+                               },
+                               source: try o["source"]?.string(), note: try o["note"]?.string(), pointer: cursor.pointer)
         }
 
         mutating func programme(_ cursor: JSONCursor) throws(LoadError) -> Programme {

@@ -13,10 +13,13 @@ public struct Plan: Hashable, Sendable {
     public var budgets: [Budget]
     public var allocations: [AllocationSpec]
     public var grandTotals: [GrandTotal]
+    public var tables: [CountTable]
     public var targets: [Target]
     public var programmes: [Programme]
     public var subprojects: [Subproject]
     public var notes: [String]
+    /// The plan's traffic-light threshold: orange at or above this % of expected (default 80).
+    public var orangeFrom: ExactDecimal?
 
     public func budget(id: String) -> Budget? { budgets.first { $0.id == id } }
 

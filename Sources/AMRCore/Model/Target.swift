@@ -10,6 +10,18 @@ public struct Target: Hashable, Sendable {
     public var measure: String?
     public var value: ExactDecimal?
     public var of: ExactDecimal?
+    /// For a percentage target: the percent of `base` that `value` states (35% of 72.000).
+    public var percent: ExactDecimal?
+    public var base: ExactDecimal?
+    /// How the plan rounds `percent × base` to a whole count.
+    public var rounding: Rounding?
+    /// Yearly steps towards the target (8%, 20%, 35%, 50% of a base), in date order.
+    public var trajectory: [TrajectoryPoint]
+    /// The cluster or municipality the target is for, when not the whole region.
+    public var cluster: String?
+    public var municipality: MunicipalityCode?
+    /// Traffic-light threshold for this target (orange at or above this % of expected).
+    public var orangeFrom: ExactDecimal?
     public var direction: Direction
     public var cumulative: Bool
     public var baseline: Baseline?
@@ -21,6 +33,19 @@ public struct Target: Hashable, Sendable {
     public var measurements: [Measurement]
     public var source: SourceReference?
     public var note: String?
+    public var pointer: String
+}
+
+/// How a count computed from a percentage is rounded.
+public enum Rounding: String, Hashable, Sendable, CaseIterable {
+    case down, nearest, up
+}
+
+/// A step of a target's trajectory: by `date`, `value` (or `percent` of the target's base).
+public struct TrajectoryPoint: Hashable, Sendable {
+    public var date: PlanDate
+    public var value: ExactDecimal?
+    public var percent: ExactDecimal?
     public var pointer: String
 }
 
@@ -47,6 +72,18 @@ public struct Measurement: Hashable, Sendable {
     public var value: ExactDecimal
     public var level: ExactDecimal?
     public var kind: Kind
+    /// The channels the value was counted over (platforms, say), when stated.
+    public var channels: [Channel]
     public var source: String?
     public var note: String?
+    public var pointer: String
+}
+
+/// A channel a measurement counts over; one that overlaps another is not added to the total.
+public struct Channel: Hashable, Sendable {
+    public var id: String
+    public var name: String?
+    public var value: ExactDecimal
+    /// The id of the channel this one overlaps with (its people are counted there already).
+    public var overlapsWith: String?
 }

@@ -45,6 +45,22 @@ enum ReferenceRule: PlanRule {
             if let subproject = target.subproject, !subprojects.contains(subproject) {
                 missing("subproject", subproject, among: subprojects, at: target.pointer + "/subproject", in: &context)
             }
+            if let cluster = target.cluster, !plan.region.clusters.contains(where: { $0.id == cluster }) {
+                missing("cluster", cluster, among: plan.region.clusters.map(\.id), at: target.pointer + "/cluster", in: &context)
+            }
+            if let code = target.municipality, !codes.contains(code) {
+                context.report(id, at: target.pointer + "/municipality",
+                               "target \"\(target.name)\" is for \(code), which is not a municipality of \(region)",
+                               hint: "add it to /region/municipalities or correct the code")
+            }
+        }
+        for table in plan.tables {
+            for (index, row) in table.rows.enumerated() {
+                guard let code = row.municipality, !codes.contains(code) else { continue }
+                context.report(id, at: table.pointer + "/rows/\(index)/municipality",
+                               "table \"\(table.name ?? table.id)\" has a row for \(code), which is not a municipality of \(region)",
+                               hint: "add it to /region/municipalities or correct the code")
+            }
         }
         for (index, subproject) in plan.subprojects.enumerated() {
             if let programme = subproject.programme, !programmes.contains(programme) {

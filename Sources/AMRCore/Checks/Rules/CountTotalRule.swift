@@ -1,0 +1,48 @@
+/// A table of counts adds up to its stated total (outflow per municipality: stated 600, rows
+/// 504), and an allocation's key adds up to the total its table prints.
+enum CountTotalRule: PlanRule {
+    static let id = "count-total"
+    static let summary = "a table of counts adds up to its stated total; a key adds up to its printed total"
+
+    static func check(_ context: inout CheckContext) {
+        for table in context.plan.tables {
+            guard let total = table.total, let sum = context.sum(table.rows.map(\.value)), !sum.isEqual(to: total) else { continue }
+            context.report(id, at: table.pointer + "/total",
+                           "the rows of \"\(table.name ?? table.id)\" add up to \(context.number(sum)) but the stated total is \(context.number(total))",
+                           hint: "correct the total or the row that is off", stated: total.description, expected: sum.description)
+        }
+        for allocation in context.plan.allocations {
+            guard let stated = allocation.statedWeightTotal, let values = keyValues(allocation, plan: context.plan),
+                  let sum = context.sum(values), !sum.isEqual(to: stated) else { continue }
+            context.report(id, at: allocation.pointer + "/statedWeightTotal",
+                           "the \(keyName(allocation)) of the shares add up to \(context.number(sum)) but the table prints \(context.number(stated))",
+                           hint: "correct the printed total or the value that is off", stated: stated.description, expected: sum.description)
+        }
+    }
+
+    static func keyName(_ allocation: AllocationSpec) -> String {
+        if case .measure(let name, _) = allocation.key { return name }
+        return "weights"
+    }
+
+    /// The key's value for every share, when the key is one measure or stated weights.
+    static func keyValues(_ allocation: AllocationSpec, plan: Plan) -> [ExactDecimal]? {
+        var values: [ExactDecimal] = []
+        for share in allocation.shares {
+            switch allocation.key {
+            case .stated:
+                guard let weight = share.weight else { return nil }
+                values.append(weight)
+            case .measure(let name, let date):
+                guard let code = share.municipality, let municipality = plan.region.municipality(code) else { return nil }
+                let series = municipality.measures[name] ?? []
+                let matching = date.map { d in series.filter { $0.date == d } } ?? series
+                guard matching.count == 1, let observation = matching.first else { return nil }
+                values.append(observation.value)
+            case .equal, .mix:
+                return nil
+            }
+        }
+        return values
+    }
+}

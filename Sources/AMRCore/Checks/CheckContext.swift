@@ -21,13 +21,14 @@ public struct CheckContext {
     mutating func append(_ finding: Finding) { findings.append(finding) }
 
     /// `€ 159.500,00` in the context's locale.
-    func money(_ amount: Money) -> String { locale.format(amount) }
+    /// `decimals` 0 shows whole euros as `€ 240.001` (and cents only where there are any).
+    func money(_ amount: Money, decimals: Int = 2) -> String { locale.format(amount, decimals: decimals) }
 
     /// How far `stated` is from `expected`, in words: `€ 0,01 short`, `€ 0,01 too much`.
-    func gap(_ stated: Money, _ expected: Money) -> String {
+    func gap(_ stated: Money, _ expected: Money, decimals: Int = 2) -> String {
         let difference = Int128(stated.cents) - Int128(expected.cents)
         let size = Money(cents: Int64(clamping: difference.magnitude))
-        return difference < 0 ? "\(money(size)) short" : "\(money(size)) too much"
+        return difference < 0 ? "\(money(size, decimals: decimals)) short" : "\(money(size, decimals: decimals)) too much"
     }
 
     /// A decimal in the context's locale, with grouping: `2.850`, `12,5`.

@@ -20,9 +20,10 @@ enum AllocationSumRule: PlanRule {
                 continue
             }
             guard let sum = context.sum(stated, rule: id, at: allocation.pointer + "/shares") else { continue }
+            let d = allocation.unit.decimals
             if sum != amount {
                 context.report(id, at: pointer,
-                               "the shares of \"\(allocation.name ?? allocation.id)\" add up to \(context.money(sum)) but the stated amount is \(context.money(amount)) (\(context.gap(sum, amount)))",
+                               "the shares of \"\(allocation.name ?? allocation.id)\" add up to \(context.money(sum, decimals: d)) but the stated amount is \(context.money(amount, decimals: d)) (\(context.gap(sum, amount, decimals: d)))",
                                hint: "each share was probably rounded on its own; 'amr allocate' gives a split that adds up exactly",
                                stated: sum.description, expected: amount.description)
             }

@@ -27,8 +27,10 @@ enum GrandTotalRule: PlanRule {
             }
             guard complete, let sum = context.sum(amounts, rule: id, at: total.pointer + "/amount"), sum != total.amount else { continue }
             let parts = (total.allocations + total.budgets).joined(separator: ", ")
+            let units = total.allocations.compactMap { id in plan.allocations.first { $0.id == id }?.unit.decimals }
+            let d = total.budgets.isEmpty ? (units.max() ?? 2) : 2
             context.report(id, at: total.pointer + "/amount",
-                           "\(total.name.map { "\"\($0)\"" } ?? "the grand total") is stated as \(context.money(total.amount)) but \(parts) add up to \(context.money(sum)) (\(context.gap(total.amount, sum)))",
+                           "\(total.name.map { "\"\($0)\"" } ?? "the grand total") is stated as \(context.money(total.amount, decimals: d)) but \(parts) add up to \(context.money(sum, decimals: d)) (\(context.gap(total.amount, sum, decimals: d)))",
                            hint: "correct the grand total; a digit may have been dropped", stated: total.amount.description, expected: sum.description)
         }
     }

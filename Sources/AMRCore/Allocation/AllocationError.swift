@@ -1,0 +1,25 @@
+/// Why an amount cannot be split as asked. The message says what would be right.
+public enum AllocationError: Error, Equatable, Sendable, CustomStringConvertible {
+    case noParties
+    /// The weight at this index (0-based, input order) is below zero.
+    case negativeWeight(index: Int)
+    case allWeightsZero
+    case totalNotMultipleOfUnit(total: Money, unit: RoundingUnit)
+    /// A number too large to compute with exactly; says which.
+    case overflow(String)
+
+    public var description: String {
+        switch self {
+        case .noParties:
+            "there is nothing to split over; give at least one party with a weight"
+        case .negativeWeight(let index):
+            "weight number \(index + 1) is negative; weights must be 0 or more"
+        case .allWeightsZero:
+            "all weights are zero; at least one party needs a weight above zero"
+        case .totalNotMultipleOfUnit(let total, let unit):
+            "the total \(total) is not a multiple of the rounding unit \(unit); use a total that is, or a smaller unit"
+        case .overflow(let what):
+            "\(what) is too large to compute exactly"
+        }
+    }
+}

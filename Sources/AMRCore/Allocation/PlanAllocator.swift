@@ -1,0 +1,250 @@
+/// Makes the allocations a plan states, and ad hoc ones from a weights table. Turns keys into
+/// exact integer weights (a mix of keys as an exact rational), calls the apportionment engine and
+/// sets the result beside the stated shares.
+public enum PlanAllocator {
+    /// Allocates `spec` of `loaded`. `method` and `unit` override the plan's own, for what-if runs.
+    public static func allocate(_ spec: AllocationSpec, in loaded: LoadedPlan,
+                                method: ApportionmentMethod? = nil, unit: RoundingUnit? = nil) throws(LoadError) -> AllocationReport {
+        let plan = loaded.plan
+        let location = { (pointer: String) in loaded.location(of: pointer) }
+        guard !spec.shares.isEmpty else {
+            throw .unusable(location(spec.pointer + "/shares"), "the allocation has no shares; list one share per municipality")
+        }
+        let basis = try amountBasis(spec, plan: plan, location: location)
+        guard let total = spec.amount ?? basis?.amount else {
+            throw .missingKey(location(spec.pointer), key: "amount")
+        }
+
+        var names: [String] = []
+        var codes: [MunicipalityCode?] = []
+        var municipalities: [Municipality?] = []
+        for (index, share) in spec.shares.enumerated() {
+            let pointer = spec.pointer + "/shares/\(index)"
+            var municipality: Municipality?
+            if let code = share.municipality {
+                guard let found = plan.region.municipality(code) else {
+                    throw .unusable(location(pointer + "/municipality"),
+                                    "municipality \(code) is not in region \(plan.region.name); add it to /region/municipalities or fix the code")
+                }
+                if let earlier = codes.firstIndex(where: { $0 == code }) {
+                    throw .unusable(location(pointer + "/municipality"),
+                                    "municipality \(code) has a share already (\(spec.pointer)/shares/\(earlier)); give each municipality one share")
+                }
+                municipality = found
+            }
+            names.append(share.label ?? municipality?.name ?? share.municipality?.rawValue ?? "")
+            codes.append(share.municipality)
+            municipalities.append(municipality)
+        }
+
+        let keyed = try weights(for: spec, municipalities: municipalities, location: location)
+        let chosenMethod = method ?? spec.method
+        let chosenUnit = unit ?? spec.unit
+        let amounts: [Money]
+        do throws(AllocationError) {
+            amounts = try Apportionment.allocate(total, over: keyed.integers, method: chosenMethod, unit: chosenUnit)
+        } catch {
+            throw .unusable(location(spec.pointer), reason(error, names: names))
+        }
+        var rows: [AllocationReport.Row] = []
+        for index in spec.shares.indices {
+            let stated = spec.shares[index].stated
+            rows.append(AllocationReport.Row(
+                name: names[index], code: codes[index], weight: keyed.decimals[index], integerWeight: keyed.integers[index],
+                amount: amounts[index], stated: stated, difference: try stated.map { s throws(LoadError) in try difference(s, amounts[index], location(spec.pointer)) }))
+        }
+        return AllocationReport(
+            id: spec.id, title: spec.name ?? spec.id, context: plan.title, total: total, basis: basis,
+            unit: chosenUnit, method: chosenMethod, keyDescription: keyed.description, weightName: keyed.name,
+            weightTotal: sum(keyed.decimals), statedWeightTotal: spec.statedWeightTotal, rows: rows,
+            statedAmount: spec.amount)
+    }
+
+    // MARK: - Amount
+
+    static func amountBasis(_ spec: AllocationSpec, plan: Plan, location: (String) -> SourceLocation) throws(LoadError) -> AllocationReport.AmountBasis? {
+        guard let basis = spec.basis else { return nil }
+        let pointer = spec.pointer + "/basis/budget"
+        guard let budget = plan.budget(id: basis.budget) else {
+            let known = plan.budgets.map(\.id)
+            var message = "no budget with id \"\(basis.budget)\""
+            if let suggestion = Suggestion.closest(to: basis.budget, among: known) { message += "; did you mean \"\(suggestion)\"?" }
+            else if !known.isEmpty { message += "; the plan's budgets are " + known.joined(separator: ", ") }
+            throw .unusable(location(pointer), message)
+        }
+        guard let budgetTotal = budget.total else {
+            throw .unusable(location(budget.pointer), "budget \"\(budget.id)\" states no total, so it cannot be the basis of an allocation; add \"total\"")
+        }
+        var amount = budgetTotal
+        var carryOver: Money?
+        if basis.lessCarryOver {
+            guard let carry = budget.carryOver else {
+                throw .unusable(location(spec.pointer + "/basis/lessCarryOver"), "budget \"\(budget.id)\" has no carryOver to deduct; add one or set lessCarryOver to false")
+            }
+            carryOver = carry.amount
+            do { amount = try budgetTotal.subtracting(carry.amount) } catch {
+                throw .unusable(location(spec.pointer + "/basis"), error.description)
+            }
+        }
+        return AllocationReport.AmountBasis(budget: budget.id, budgetTotal: budgetTotal, carryOver: carryOver, amount: amount)
+    }
+
+    // MARK: - Weights
+
+    struct KeyedWeights {
+        var decimals: [ExactDecimal?]
+        var integers: [Int128]
+        var name: String
+        var description: String
+    }
+
+    static func weights(for spec: AllocationSpec, municipalities: [Municipality?], location: (String) -> SourceLocation) throws(LoadError) -> KeyedWeights {
+        let sharePointer = { (index: Int) in spec.pointer + "/shares/\(index)" }
+        switch spec.key {
+        case .equal:
+            let one = ExactDecimal(significand: 1)
+            return KeyedWeights(decimals: spec.shares.map { _ in one }, integers: spec.shares.map { _ in 1 },
+                                name: "weight", description: "equal shares")
+        case .stated:
+            var decimals: [ExactDecimal?] = []
+            for (index, share) in spec.shares.enumerated() {
+                guard let weight = share.weight else { throw .missingKey(location(sharePointer(index)), key: "weight") }
+                decimals.append(weight)
+            }
+            guard let integers = integerWeights(decimals) else {
+                throw .unusable(location(spec.pointer + "/shares"), "the weights are too large to compute with exactly")
+            }
+            return KeyedWeights(decimals: decimals, integers: integers, name: "weight", description: "weights stated per share")
+        case .measure(let name, let date):
+            let values = try observations(name, date, spec: spec, municipalities: municipalities, location: location)
+            guard let integers = integerWeights(values) else {
+                throw .unusable(location(spec.pointer + "/key"), "the values of \(name) are too large to compute with exactly")
+            }
+            let on = date.map { " on \($0)" } ?? ""
+            return KeyedWeights(decimals: values, integers: integers, name: name, description: name + on)
+        case .mix(let components):
+            return try mix(components, spec: spec, municipalities: municipalities, location: location)
+        }
+    }
+
+    static func observations(_ measure: String, _ date: PlanDate?, spec: AllocationSpec, municipalities: [Municipality?],
+                             location: (String) -> SourceLocation) throws(LoadError) -> [ExactDecimal] {
+        var values: [ExactDecimal] = []
+        for (index, municipality) in municipalities.enumerated() {
+            let pointer = spec.pointer + "/shares/\(index)"
+            guard let municipality else {
+                throw .unusable(location(pointer), "this share names no municipality, so key \"\(measure)\" has no value for it; add \"municipality\" or use key { \"stated\": true } with a weight")
+            }
+            let series = municipality.measures[measure] ?? []
+            let matching = date.map { d in series.filter { $0.date == d } } ?? series
+            guard let observation = matching.first else {
+                let dates = series.map(\.date.description)
+                var message = "\(municipality.name) (\(municipality.code)) has no \"\(measure)\""
+                if let date { message += " on \(date)" }
+                message += dates.isEmpty ? "; add it under /region/municipalities/…/measures" : "; it has \(measure) on " + dates.joined(separator: ", ")
+                throw .unusable(location(pointer), message)
+            }
+            if matching.count > 1 {
+                throw .unusable(location(spec.pointer + "/key"),
+                                "\(municipality.name) has \(matching.count) observations of \"\(measure)\"\(date.map { " on \($0)" } ?? ""); give the key a \"date\" that picks one")
+            }
+            values.append(observation.value)
+        }
+        return values
+    }
+
+    /// Weights for a mix of keys, exactly: party i gets Σₖ pₖ·mₖᵢ/Sₖ, written over the common
+    /// denominator lcm(Sₖ) so every weight is a whole number.
+    static func mix(_ components: [AllocationKey.MixComponent], spec: AllocationSpec, municipalities: [Municipality?],
+                    location: (String) -> SourceLocation) throws(LoadError) -> KeyedWeights {
+        let keyLocation = location(spec.pointer + "/key/mix")
+        let tooLarge = LoadError.unusable(keyLocation, "the mix of keys is too large to compute exactly; use fewer keys or round the percents")
+        guard let percents = integerWeights(components.map(\.percent)) else { throw tooLarge }
+        let percentScale = components.map(\.percent.scale).max() ?? 0
+        var hundred: Int128 = 100
+        for _ in 0..<percentScale { hundred *= 10 }
+        var percentSum: Int128 = 0
+        for p in percents { percentSum += p }
+        guard percentSum == hundred else {
+            throw .unusable(keyLocation, "the percents of the mix add up to \(ExactDecimal.sum(components.map(\.percent)).map(\.description) ?? "?"), not 100; make them add up to 100")
+        }
+        var columns: [[Int128]] = []
+        var sums: [Int128] = []
+        for (k, component) in components.enumerated() {
+            let values = try observations(component.measure, component.date, spec: spec, municipalities: municipalities, location: location)
+            guard let integers = integerWeights(values) else { throw tooLarge }
+            var sum: Int128 = 0
+            for value in integers {
+                let (s, o) = sum.addingReportingOverflow(value)
+                if o { throw tooLarge }
+                sum = s
+            }
+            if sum == 0 && percents[k] > 0 {
+                throw .unusable(location(spec.pointer + "/key/mix/\(k)"), "\"\(component.measure)\" is zero for every municipality, so it cannot weigh in the mix")
+            }
+            columns.append(integers)
+            sums.append(sum)
+        }
+        var common: Int128 = 1
+        for sum in sums where sum > 0 {
+            let divisor = gcd(common, sum)
+            let (product, overflow) = (common / divisor).multipliedReportingOverflow(by: sum)
+            if overflow { throw tooLarge }
+            common = product
+        }
+        var integers: [Int128] = []
+        for index in municipalities.indices {
+            var weight: Int128 = 0
+            for k in components.indices where sums[k] > 0 {
+                let (a, o1) = percents[k].multipliedReportingOverflow(by: columns[k][index])
+                let (b, o2) = a.multipliedReportingOverflow(by: common / sums[k])
+                let (c, o3) = weight.addingReportingOverflow(b)
+                if o1 || o2 || o3 { throw tooLarge }
+                weight = c
+            }
+            integers.append(weight)
+        }
+        let description = components.map { c in "\(c.percent)% \(c.measure)" + (c.date.map { " on \($0)" } ?? "") }.joined(separator: " + ")
+        return KeyedWeights(decimals: municipalities.map { _ in nil }, integers: integers, name: "weight", description: description)
+    }
+
+    /// Decimal weights as whole numbers over a common power of ten; nil when that does not fit.
+    static func integerWeights(_ values: [ExactDecimal?]) -> [Int128]? {
+        let scale = values.compactMap { $0?.scale }.max() ?? 0
+        var result: [Int128] = []
+        for value in values {
+            guard let value else { return nil }
+            var integer = Int128(value.significand)
+            for _ in value.scale..<scale {
+                let (m, o) = integer.multipliedReportingOverflow(by: 10)
+                if o { return nil }
+                integer = m
+            }
+            result.append(integer)
+        }
+        return result
+    }
+
+    static func sum(_ values: [ExactDecimal?]) -> ExactDecimal? {
+        let present = values.compactMap { $0 }
+        guard present.count == values.count else { return nil }
+        return ExactDecimal.sum(present)
+    }
+
+    static func gcd(_ a: Int128, _ b: Int128) -> Int128 {
+        var (x, y) = (a.magnitude, b.magnitude)
+        while y != 0 { (x, y) = (y, x % y) }
+        return Int128(x)
+    }
+
+    static func difference(_ stated: Money, _ exact: Money, _ location: SourceLocation) throws(LoadError) -> Money {
+        do { return try stated.subtracting(exact) } catch { throw .unusable(location, error.description) }
+    }
+
+    static func reason(_ error: AllocationError, names: [String]) -> String {
+        if case .negativeWeight(let index) = error, names.indices.contains(index) {
+            return "the weight of \(names[index]) is negative; weights must be 0 or more"
+        }
+        return error.description
+    }
+}

@@ -2,7 +2,7 @@
 public enum PlanChecker {
     /// The rules, in the order they are documented.
     static let rules: [any PlanRule.Type] = [
-        BudgetSumRule.self, CarryOverRule.self, AllocationSumRule.self, GrandTotalRule.self, FormulaRule.self, TargetSplitRule.self,
+        BudgetSumRule.self, CarryOverRule.self, AllocationSumRule.self, AllocationShareRule.self, GrandTotalRule.self, FormulaRule.self, TargetSplitRule.self,
         CountTotalRule.self, PercentageRule.self, TransparencyOverlapRule.self, ReferenceRule.self, DuplicateIdRule.self, PeriodRule.self,
     ]
 

@@ -27,6 +27,17 @@ public enum LoadError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The message without the location prefix.
+    public var message: String {
+        switch self {
+        case .unreadable(_, let reason): "cannot read: \(reason)"
+        case .encoding(_, let m), .syntax(_, let m), .csv(_, let m), .unusable(_, let m): m
+        case .invalidValue(_, let found, let expected): "\(found); expected \(expected)"
+        case .missingKey(_, let key): "missing required key \"\(key)\""
+        case .unsupportedVersion(_, let found, let supported): "schemaVersion \(found) is newer than this amr understands (\(supported))"
+        }
+    }
+
     public var description: String {
         switch self {
         case .unreadable(let file, let reason):

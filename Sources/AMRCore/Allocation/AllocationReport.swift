@@ -37,6 +37,8 @@ public struct AllocationReport: Hashable, Sendable {
     public var method: ApportionmentMethod
     /// The key in words: `inwoners on 2017-09-27`.
     public var keyDescription: String
+    /// The name column's heading: `municipality`, or the weights file's own (`gemeente`).
+    public var nameHeading: String
     /// The weight column's heading: `inwoners`.
     public var weightName: String
     public var weightTotal: ExactDecimal?

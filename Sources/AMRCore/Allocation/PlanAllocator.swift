@@ -55,7 +55,7 @@ public enum PlanAllocator {
         }
         return AllocationReport(
             id: spec.id, title: spec.name ?? spec.id, context: plan.title, total: total, basis: basis,
-            unit: chosenUnit, method: chosenMethod, keyDescription: keyed.description, weightName: keyed.name,
+            unit: chosenUnit, method: chosenMethod, keyDescription: keyed.description, nameHeading: "municipality", weightName: keyed.name,
             weightTotal: sum(keyed.decimals), statedWeightTotal: spec.statedWeightTotal, rows: rows,
             statedAmount: spec.amount)
     }

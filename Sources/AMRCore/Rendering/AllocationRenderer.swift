@@ -24,12 +24,12 @@ public struct AllocationRenderer {
 
     func table(_ report: AllocationReport) -> String {
         var out = report.title + (report.id.map { "  [\($0)]" } ?? "") + "\n"
-        out += "plan     \(report.context)\n"
+        out += (report.id == nil ? "file     " : "plan     ") + report.context + "\n"
         out += "amount   \(amountLine(report))\n"
         out += "key      \(report.keyDescription)\n"
         out += "method   \(report.method.displayName), rounded to \(money(Money(cents: report.unit.cents), report))\n\n"
         let stated = report.hasStatedShares
-        var headers = ["municipality", report.weightName, "exact share"]
+        var headers = [report.nameHeading, report.weightName, "exact share"]
         if stated { headers += ["stated", "stated − exact"] }
         var table = TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: headers.count - 1))
         for row in report.rows {
@@ -95,7 +95,7 @@ public struct AllocationRenderer {
         out += "\(Self.markdownEscaped(report.context)): \(amountLine(report)), by \(Self.markdownEscaped(report.keyDescription)); "
         out += "\(report.method.displayName), rounded to \(money(Money(cents: report.unit.cents), report)).\n\n"
         let stated = report.hasStatedShares
-        var headers = ["municipality", Self.markdownEscaped(report.weightName), "exact share"]
+        var headers = [Self.markdownEscaped(report.nameHeading), Self.markdownEscaped(report.weightName), "exact share"]
         if stated { headers += ["stated", "stated − exact"] }
         out += "| " + headers.joined(separator: " | ") + " |\n"
         out += "|---|" + Array(repeating: "---:|", count: headers.count - 1).joined() + "\n"

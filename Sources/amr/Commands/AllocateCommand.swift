@@ -1,0 +1,123 @@
+import AMRCore
+
+/// `amr allocate`: the allocations in a plan file, or an ad hoc split of a total over a weights
+/// CSV, exact to the unit and set beside the shares the plan states.
+enum AllocateCommand: Command {
+    static let name = "allocate"
+    static let summary = "split an amount exactly over municipalities (by inhabitants or another key)"
+    static let usage = """
+        amr allocate PLAN.json [--allocation ID] [options]
+        amr allocate --total AMOUNT --weights FILE.csv [options]
+        """
+    static let details = """
+        Splits an amount by a key (inhabitants at a reference date, another measure, equal shares or
+        a mix of keys) so that every share is a multiple of the rounding unit and the shares add up
+        to the amount exactly. With a plan file, every allocation in it is made and set beside the
+        shares the plan states, with the difference per row and in the sum.
+
+        The weights CSV has a header row; the name and weight columns are found by their header
+        (naam/gemeente/regio/name, inwoners/gewicht/weight/population) or else are the first two
+        columns. ',', ';' and tab are detected; a CBS StatLine export works as it is.
+        """
+    static let examples = [
+        "amr allocate Fixtures/haaglanden-2018.json",
+        "amr allocate Fixtures/haaglanden-2018.json --allocation bijdrage-2018 --format json",
+        "amr allocate --total 159500 --weights inwoners.csv --unit 1",
+        "amr allocate --total 159500.00 --weights inwoners.csv --format csv -o verdeling.csv",
+    ]
+    static let options = [
+        OptionSpec(long: "allocation", short: "a", value: "ID", help: "only the allocation with this id (plan files)"),
+        OptionSpec(long: "total", short: "t", value: "AMOUNT", help: "the amount to split, in euros: 159500 or 159500.00"),
+        OptionSpec(long: "weights", short: "w", value: "FILE.csv", help: "a CSV of names and weights to split over"),
+        OptionSpec(long: "unit", short: "u", value: "UNIT", help: "round shares to this unit in euros: 0.01 (default), 1, 100, …"),
+        OptionSpec(long: "method", short: "m", value: "METHOD", help: "largest-remainder (default), dhondt or sainte-lague"),
+        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "csv", "json"]),
+        OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "number notation, default nl (€ 20.157,18); en gives €20,157.18", choices: ["nl", "en"]),
+        OptionSpec(long: "output", short: "o", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
+    ]
+
+    static func run(_ arguments: ParsedArguments, environment: Environment, outcome: inout Outcome) throws -> Int32 {
+        let format = arguments.value("format").flatMap(OutputFormat.init(rawValue:)) ?? .table
+        let locale = arguments.value("locale").flatMap(NumberLocale.init(rawValue:)) ?? .nl
+        let method = try arguments.value("method").map(parseMethod)
+        let unit = try arguments.value("unit").map(parseUnit)
+
+        let reports: [AllocationReport]
+        var inputs: [String] = []
+        if let weightsFile = arguments.value("weights") {
+            guard arguments.operands.isEmpty else {
+                throw UsageError("give either a plan file or --total with --weights, not both", command: name)
+            }
+            guard let totalText = arguments.value("total") else {
+                throw UsageError("--weights needs --total AMOUNT: the amount to split", command: name)
+            }
+            if arguments.has("allocation") {
+                throw UsageError("--allocation picks an allocation in a plan file; it does not go with --weights", command: name)
+            }
+            reports = [try adHocReport(total: try parseTotal(totalText), weightsFile: weightsFile, method: method, unit: unit)]
+            inputs = [weightsFile]
+        } else {
+            if arguments.has("total") {
+                throw UsageError("--total needs --weights FILE.csv: the weights to split over", command: name)
+            }
+            guard let planFile = arguments.operands.first else {
+                throw UsageError("give a plan file (amr allocate PLAN.json) or --total AMOUNT --weights FILE.csv", command: name)
+            }
+            guard arguments.operands.count == 1 else {
+                throw UsageError("give one plan file; got \(arguments.operands.count): \(arguments.operands.joined(separator: " "))", command: name)
+            }
+            inputs = [planFile]
+            let loaded = try PlanLoader.load(contentsOf: planFile, displayName: displayName(planFile))
+            for warning in loaded.warnings { outcome.stderr += "amr: \(warning)\n" }
+            var specs = loaded.plan.allocations
+            if let id = arguments.value("allocation") {
+                let ids = specs.map(\.id)
+                guard let spec = specs.first(where: { $0.id == id }) else {
+                    var message = "\(displayName(planFile)) has no allocation '\(id)'"
+                    if let near = Suggestion.closest(to: id, among: ids) { message += "; did you mean '\(near)'?" }
+                    else { message += ids.isEmpty ? "; it has no allocations" : "; its allocations: " + ids.joined(separator: ", ") }
+                    throw UsageError(message, command: name)
+                }
+                specs = [spec]
+            }
+            guard !specs.isEmpty else {
+                throw LoadError.unusable(loaded.location(of: ""), "the plan has no allocations to make; add one under \"allocations\" (see README, plan format)")
+            }
+            var made: [AllocationReport] = []
+            for spec in specs { made.append(try PlanAllocator.allocate(spec, in: loaded, method: method, unit: unit)) }
+            reports = made
+        }
+        let text = AllocationRenderer(locale: locale).render(reports, as: format)
+        try OutputFile.write(text, to: arguments.value("output"), inputs: inputs, outcome: &outcome)
+        return reports.allSatisfy(\.matchesStated) ? 0 : 1
+    }
+
+    static func displayName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
+
+    static func parseMethod(_ text: String) throws(UsageError) -> ApportionmentMethod {
+        if let method = ApportionmentMethod.parse(text) { return method }
+        let names = ApportionmentMethod.allCases.map(\.rawValue)
+        var message = "unknown method '\(text)'"
+        if let near = Suggestion.closest(to: text, among: names) { message += "; did you mean '\(near)'?" }
+        else { message += "; expected one of: " + names.joined(separator: ", ") }
+        throw UsageError(message, command: name)
+    }
+
+    static func parseUnit(_ text: String) throws(UsageError) -> RoundingUnit {
+        guard let unit = RoundingUnit.parse(text) else {
+            throw UsageError("--unit '\(text)' is not a rounding unit; expected a positive amount in euros in whole cents, such as 0.01, 1 or 100", command: name)
+        }
+        return unit
+    }
+
+    static func parseTotal(_ text: String) throws(UsageError) -> Money {
+        switch Money.parse(text) {
+        case .success(let money): return money
+        case .failure(let error):
+            if text.contains(",") {
+                throw UsageError("--total '\(text)' is not an amount; write it in plain digits with '.' before the cents and no thousands separators, e.g. 159500.00", command: name)
+            }
+            throw UsageError("--total: \(error); expected euros in plain digits such as 159500 or 159500.00", command: name)
+        }
+    }
+}

@@ -120,4 +120,12 @@ enum AllocateCommand: Command {
             throw UsageError("--total: \(error); expected euros in plain digits such as 159500 or 159500.00", command: name)
         }
     }
+
+    /// The ad hoc form: `--total AMOUNT --weights FILE.csv`.
+    static func adHocReport(total: Money, weightsFile: String, method: ApportionmentMethod?, unit: RoundingUnit?) throws -> AllocationReport {
+        let bytes = try FileInput.read(weightsFile, displayName: displayName(weightsFile))
+        let table = try WeightTable.read(bytes: bytes, file: displayName(weightsFile))
+        return try PlanAllocator.allocate(total, over: table, file: displayName(weightsFile),
+                                          method: method ?? .largestRemainder, unit: unit ?? .cent)
+    }
 }

@@ -167,7 +167,7 @@ public enum PlanAllocator {
             let series = municipality.measures[measure] ?? []
             let matching = date.map { d in series.filter { $0.date == d } } ?? series
             guard let observation = matching.first else {
-                let dates = series.map(\.date.description)
+                let dates = series.map { $0.date?.description ?? "an unstated date" }
                 var message = "\(municipality.name) (\(municipality.code)) has no \"\(measure)\""
                 if let date { message += " on \(date)" }
                 message += dates.isEmpty ? "; add it under /region/municipalities/…/measures" : "; it has \(measure) on " + dates.joined(separator: ", ")

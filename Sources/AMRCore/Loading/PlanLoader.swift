@@ -139,7 +139,7 @@ public enum PlanLoader {
 
         mutating func observation(_ cursor: JSONCursor) throws(LoadError) -> Observation {
             let o = try cursor.object(keys: ["value", "date", "source"], warnings: &warnings)
-            return Observation(value: try o.required("value").nonNegativeDecimal(), date: try o.required("date").date(),
+            return Observation(value: try o.required("value").nonNegativeDecimal(), date: try o["date"]?.date(),
                                source: try o["source"]?.string())
         }
 

@@ -25,7 +25,8 @@ public struct Municipality: Hashable, Sendable {
 /// The value of a measure at a reference date (peildatum), with its source.
 public struct Observation: Hashable, Sendable {
     public var value: ExactDecimal
-    public var date: PlanDate
+    /// The reference date, when the source gives one.
+    public var date: PlanDate?
     public var source: String?
 }
 

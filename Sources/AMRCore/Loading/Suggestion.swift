@@ -9,7 +9,8 @@ public enum Suggestion {
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
         guard let best else { return nil }
-        let allowed = max(1, min(3, best.candidate.count / 3))
+        let length = best.candidate.count
+        let allowed = length <= 3 ? 1 : (length <= 6 ? 2 : 3)
         return best.distance <= allowed ? best.candidate : nil
     }
 

@@ -1,109 +1,147 @@
-/// Every stated subtotal of a budget equals the sum of its parts, and the stated total equals the
-/// sum of the top-level lines.
+/// Every stated subtotal of a budget equals the sum of its parts, the total the sum of its lines;
+/// in a budget with year columns also each row over its years, each column and the grand total.
+///
+/// A sum is read two ways: as stated (each part's own stated amount) and as computed (each part
+/// from its own parts or formula). A total that matches either is accepted, so one wrong number
+/// is reported once, where it is, and not again at every total above it.
 enum BudgetSumRule: PlanRule {
     static let id = "budget-sum"
     static let summary = "every stated subtotal equals the sum of its parts; the total equals the sum of its lines"
 
+    /// A sum of parts in both readings; nil where a part has no amount at all.
+    struct Sums {
+        var stated: Money?
+        var computed: Money?
+
+        func accepts(_ value: Money) -> Bool {
+            (stated == nil && computed == nil) || value == stated || value == computed
+        }
+
+        var expected: Money? { stated ?? computed }
+    }
+
     static func check(_ context: inout CheckContext) {
         for budget in context.plan.budgets {
             for line in budget.lines { checkLine(line, in: &context) }
-            if let carryOver = budget.carryOver {
-                for part in carryOver.parts { checkLine(part, in: &context) }
-            }
+            for part in budget.carryOver?.parts ?? [] { checkLine(part, in: &context) }
             if !budget.years.isEmpty {
                 checkYears(budget, in: &context)
-                if budget.years.allSatisfy({ budget.totals[$0] != nil }) { continue }
+                continue
             }
-            guard let total = budget.total, let lines = effectiveAmounts(budget.lines),
-                  let sum = context.sum(lines, rule: id, at: budget.pointer + "/total") else { continue }
-            if sum != total {
+            guard let total = budget.total else { continue }
+            let parts = sums(budget.lines)
+            if !parts.accepts(total), let expected = parts.expected {
                 context.report(id, at: budget.pointer + "/total",
-                               "the lines of budget \"\(budget.title ?? budget.id)\" add up to \(context.money(sum)) but the stated total is \(context.money(total)) (\(context.gap(total, sum)))",
-                               hint: "correct the total or the line that is off",
-                               stated: total.description, expected: sum.description)
+                               "the lines of budget \"\(budget.title ?? budget.id)\" add up to \(context.money(expected)) but the stated total is \(context.money(total)) (\(context.gap(total, expected)))",
+                               hint: "correct the total or the line that is off", stated: total.description, expected: expected.description)
             }
         }
     }
 
     static func checkLine(_ line: BudgetLine, in context: inout CheckContext) {
         for child in line.lines { checkLine(child, in: &context) }
-        guard !line.lines.isEmpty, let amount = line.amount, let parts = effectiveAmounts(line.lines),
-              let sum = context.sum(parts, rule: id, at: line.pointer + "/amount") else { return }
-        if sum != amount {
+        guard !line.lines.isEmpty, let amount = line.amount else { return }
+        let parts = sums(line.lines)
+        if !parts.accepts(amount), let expected = parts.expected {
             context.report(id, at: line.pointer + "/amount",
-                           "the parts of \"\(line.name)\" add up to \(context.money(sum)) but the stated amount is \(context.money(amount)) (\(context.gap(amount, sum)))",
-                           hint: "correct the subtotal or the part that is off",
-                           stated: amount.description, expected: sum.description)
+                           "the parts of \"\(line.name)\" add up to \(context.money(expected)) but the stated amount is \(context.money(amount)) (\(context.gap(amount, expected)))",
+                           hint: "correct the subtotal or the part that is off", stated: amount.description, expected: expected.description)
         }
     }
 
-    /// A budget with year columns: each row's years add up to its row total, each subtotal and
-    /// column total per year adds up, and the grand total is the sum of the column totals.
     static func checkYears(_ budget: Budget, in context: inout CheckContext) {
+        let years = budget.years
         func checkRows(_ lines: [BudgetLine]) {
             for line in lines {
                 checkRows(line.lines)
-                if let amount = line.amount, !line.amounts.isEmpty, budget.years.allSatisfy({ line.amounts[$0] != nil }),
-                   let sum = context.sum(budget.years.compactMap { line.amounts[$0] }, rule: id, at: line.pointer + "/amount"), sum != amount {
-                    context.report(id, at: line.pointer + "/amount",
-                                   "the years of \"\(line.name)\" add up to \(context.money(sum)) but the stated row total is \(context.money(amount)) (\(context.gap(amount, sum)))",
-                                   hint: "correct the row total or the year that is off", stated: amount.description, expected: sum.description)
+                if let amount = line.amount {
+                    let overYears = Sums(stated: sum(years.map { statedAmount(line, year: $0) }),
+                                         computed: sum(years.map { computedAmount(line, year: $0) }))
+                    if !overYears.accepts(amount), let expected = overYears.expected {
+                        context.report(id, at: line.pointer + "/amount",
+                                       "the years of \"\(line.name)\" add up to \(context.money(expected)) but the stated row total is \(context.money(amount)) (\(context.gap(amount, expected)))",
+                                       hint: "correct the row total or the year that is off", stated: amount.description, expected: expected.description)
+                    }
                 }
                 guard !line.lines.isEmpty else { continue }
-                for year in budget.years {
-                    guard let stated = line.amounts[year], let parts = effectiveAmounts(line.lines, year: year),
-                          let sum = context.sum(parts, rule: id, at: line.pointer + "/amounts/\(year)"), sum != stated else { continue }
-                    context.report(id, at: line.pointer + "/amounts/\(year)",
-                                   "the parts of \"\(line.name)\" in \(year) add up to \(context.money(sum)) but the stated amount is \(context.money(stated)) (\(context.gap(stated, sum)))",
-                                   hint: "correct the subtotal or the part that is off", stated: stated.description, expected: sum.description)
+                for year in years {
+                    guard let stated = line.amounts[year] else { continue }
+                    let parts = sums(line.lines, year: year)
+                    if !parts.accepts(stated), let expected = parts.expected {
+                        context.report(id, at: line.pointer + "/amounts/\(year)",
+                                       "the parts of \"\(line.name)\" in \(year) add up to \(context.money(expected)) but the stated amount is \(context.money(stated)) (\(context.gap(stated, expected)))",
+                                       hint: "correct the subtotal or the part that is off", stated: stated.description, expected: expected.description)
+                    }
                 }
             }
         }
         checkRows(budget.lines)
-        for year in budget.years {
-            guard let stated = budget.totals[year], let lines = effectiveAmounts(budget.lines, year: year),
-                  let sum = context.sum(lines, rule: id, at: budget.pointer + "/totals/\(year)"), sum != stated else { continue }
-            context.report(id, at: budget.pointer + "/totals/\(year)",
-                           "the lines of \(year) add up to \(context.money(sum)) but the stated total for \(year) is \(context.money(stated)) (\(context.gap(stated, sum)))",
-                           hint: "correct the column total or the line that is off", stated: stated.description, expected: sum.description)
+        for year in years {
+            guard let stated = budget.totals[year] else { continue }
+            let column = sums(budget.lines, year: year)
+            if !column.accepts(stated), let expected = column.expected {
+                context.report(id, at: budget.pointer + "/totals/\(year)",
+                               "the lines of \(year) add up to \(context.money(expected)) but the stated total for \(year) is \(context.money(stated)) (\(context.gap(stated, expected)))",
+                               hint: "correct the column total or the line that is off", stated: stated.description, expected: expected.description)
+            }
         }
-        let columns = budget.years.compactMap { budget.totals[$0] }
-        if let total = budget.total, columns.count == budget.years.count,
-           let sum = context.sum(columns, rule: id, at: budget.pointer + "/total"), sum != total {
-            context.report(id, at: budget.pointer + "/total",
-                           "the totals of \(budget.years.map(String.init).joined(separator: ", ")) add up to \(context.money(sum)) but the stated grand total is \(context.money(total)) (\(context.gap(total, sum)))",
-                           hint: "correct the grand total; a digit may have been dropped", stated: total.description, expected: sum.description)
+        if let total = budget.total {
+            let columns = Sums(stated: sum(years.map { year in budget.totals[year] ?? sums(budget.lines, year: year).expected }),
+                               computed: sum(years.map { sums(budget.lines, year: $0).computed }))
+            if !columns.accepts(total), let expected = columns.expected {
+                context.report(id, at: budget.pointer + "/total",
+                               "the totals of \(years.map(String.init).joined(separator: ", ")) add up to \(context.money(expected)) but the stated grand total is \(context.money(total)) (\(context.gap(total, expected)))",
+                               hint: "correct the grand total; a digit may have been dropped", stated: total.description, expected: expected.description)
+            }
         }
     }
 
-    /// Each line's amount in `year`, or the sum of its parts' where it states none.
-    static func effectiveAmounts(_ lines: [BudgetLine], year: Int) -> [Money]? {
-        var amounts: [Money] = []
-        for line in lines {
-            if let amount = line.amounts[year] {
-                amounts.append(amount)
-            } else if !line.lines.isEmpty, let parts = effectiveAmounts(line.lines, year: year), let sum = try? Money.sum(parts) {
-                amounts.append(sum)
-            } else {
-                return nil
-            }
-        }
-        return amounts
+    // MARK: - Readings
+
+    static func sums(_ lines: [BudgetLine]) -> Sums {
+        Sums(stated: sum(lines.map(statedAmount)), computed: sum(lines.map(computedAmount)))
     }
 
-    /// Each line's stated amount, or the sum of its parts where it states none; nil when a line
-    /// has neither, so no sum can be made.
-    static func effectiveAmounts(_ lines: [BudgetLine]) -> [Money]? {
-        var amounts: [Money] = []
-        for line in lines {
-            if let amount = line.amount {
-                amounts.append(amount)
-            } else if !line.lines.isEmpty, let parts = effectiveAmounts(line.lines), let sum = try? Money.sum(parts) {
-                amounts.append(sum)
-            } else {
-                return nil
-            }
+    static func sums(_ lines: [BudgetLine], year: Int) -> Sums {
+        Sums(stated: sum(lines.map { statedAmount($0, year: year) }), computed: sum(lines.map { computedAmount($0, year: year) }))
+    }
+
+    /// The line's stated amount, or what its parts give where it states none.
+    static func statedAmount(_ line: BudgetLine) -> Money? { line.amount ?? computedAmount(line) }
+
+    /// The line's amount from its parts, or from its formula, or as stated.
+    static func computedAmount(_ line: BudgetLine) -> Money? {
+        if !line.lines.isEmpty { return sum(line.lines.map(computedAmount)) }
+        if let formula = line.formula, let value = FormulaRule.value(of: formula) { return value }
+        return line.amount
+    }
+
+    static func statedAmount(_ line: BudgetLine, year: Int) -> Money? { line.amounts[year] ?? computedAmount(line, year: year) }
+
+    static func computedAmount(_ line: BudgetLine, year: Int) -> Money? {
+        if !line.lines.isEmpty { return sum(line.lines.map { computedAmount($0, year: year) }) }
+        return line.amounts[year]
+    }
+
+    /// The budget's total as stated, or as its lines give it.
+    static func total(of budget: Budget) -> Money? {
+        if let total = budget.total { return total }
+        if budget.years.isEmpty { return sums(budget.lines).expected }
+        return sum(budget.years.map { budget.totals[$0] ?? sums(budget.lines, year: $0).expected })
+    }
+
+    /// The carry-over in both readings.
+    static func carryOver(_ carryOver: CarryOver) -> Sums {
+        Sums(stated: carryOver.amount, computed: carryOver.parts.isEmpty ? carryOver.amount : sums(carryOver.parts).computed)
+    }
+
+    /// Exact sum; nil when a part is missing or the sum does not fit.
+    static func sum(_ amounts: [Money?]) -> Money? {
+        var total = Money.zero
+        for amount in amounts {
+            guard let amount, let next = try? total.adding(amount) else { return nil }
+            total = next
         }
-        return amounts
+        return total
     }
 }

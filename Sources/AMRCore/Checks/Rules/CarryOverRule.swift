@@ -6,32 +6,32 @@ enum CarryOverRule: PlanRule {
 
     static func check(_ context: inout CheckContext) {
         for budget in context.plan.budgets {
-            guard let carryOver = budget.carryOver, !carryOver.parts.isEmpty,
-                  let parts = BudgetSumRule.effectiveAmounts(carryOver.parts),
-                  let sum = context.sum(parts, rule: id, at: carryOver.pointer + "/amount") else { continue }
-            if sum != carryOver.amount {
+            guard let carryOver = budget.carryOver, !carryOver.parts.isEmpty else { continue }
+            let parts = BudgetSumRule.sums(carryOver.parts)
+            if !parts.accepts(carryOver.amount), let expected = parts.expected {
                 context.report(id, at: carryOver.pointer + "/amount",
-                               "the parts of the carry-over add up to \(context.money(sum)) but the stated carry-over is \(context.money(carryOver.amount)) (\(context.gap(carryOver.amount, sum)))",
+                               "the parts of the carry-over add up to \(context.money(expected)) but the stated carry-over is \(context.money(carryOver.amount)) (\(context.gap(carryOver.amount, expected)))",
                                hint: "correct the carry-over or the part that is off",
-                               stated: carryOver.amount.description, expected: sum.description)
+                               stated: carryOver.amount.description, expected: expected.description)
             }
         }
         for allocation in context.plan.allocations {
             guard let basis = allocation.basis, let stated = allocation.amount,
-                  let budget = context.plan.budget(id: basis.budget), let total = budget.total else { continue }
-            var expected = total
+                  let budget = context.plan.budget(id: basis.budget), let total = BudgetSumRule.total(of: budget) else { continue }
+            let totals = [total] + [BudgetSumRule.sums(budget.lines).computed].compactMap { $0 }
+            var carries: [Money] = [.zero]
             var how = "the total \(context.money(total)) of budget \"\(budget.id)\""
-            if basis.lessCarryOver, let carry = budget.carryOver {
-                guard let difference = try? total.subtracting(carry.amount) else { continue }
-                expected = difference
-                how += " less the carry-over \(context.money(carry.amount))"
+            if basis.lessCarryOver, let carryOver = budget.carryOver {
+                let readings = BudgetSumRule.carryOver(carryOver)
+                carries = [readings.stated, readings.computed].compactMap { $0 }
+                how += " less the carry-over \(context.money(carryOver.amount))"
             }
-            if expected != stated {
-                context.report(id, at: allocation.pointer + "/amount",
-                               "the amount to split is stated as \(context.money(stated)) but \(how) is \(context.money(expected)) (\(context.gap(stated, expected)))",
-                               hint: "correct the amount, the budget total or the carry-over",
-                               stated: stated.description, expected: expected.description)
-            }
+            let candidates = totals.flatMap { t in carries.compactMap { try? t.subtracting($0) } }
+            guard let expected = candidates.first, !candidates.contains(stated) else { continue }
+            context.report(id, at: allocation.pointer + "/amount",
+                           "the amount to split is stated as \(context.money(stated)) but \(how) is \(context.money(expected)) (\(context.gap(stated, expected)))",
+                           hint: "correct the amount, the budget total or the carry-over",
+                           stated: stated.description, expected: expected.description)
         }
     }
 }

@@ -39,6 +39,17 @@ enum FormulaRule: PlanRule {
                        stated: amount.description, expected: product.normalised(minimumScale: 2).description)
     }
 
+    /// The formula's amount when it is a whole number of cents.
+    static func value(of formula: CostFormula) -> Money? {
+        let factors: [ExactDecimal]
+        switch formula {
+        case .count(let count, let price): factors = [count, decimal(price)]
+        case .hours(let perWeek, let weeks, let rate): factors = [perWeek, weeks, decimal(rate)]
+        case .staff(let fte, let annualCost, let partOfYear): factors = [fte, decimal(annualCost), partOfYear]
+        }
+        return exactProduct(factors).flatMap(Money.exactly)
+    }
+
     static func decimal(_ money: Money) -> ExactDecimal { ExactDecimal(significand: money.cents, scale: 2) }
 
     /// The exact product, or nil when it does not fit in 64 bits with at most 12 decimals.

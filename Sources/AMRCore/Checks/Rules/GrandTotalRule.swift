@@ -23,7 +23,7 @@ enum GrandTotalRule: PlanRule {
                     complete = false
                     continue
                 }
-                if let amount = budget.total { amounts.append(amount) } else { complete = false }
+                if let amount = BudgetSumRule.total(of: budget) { amounts.append(amount) } else { complete = false }
             }
             guard complete, let sum = context.sum(amounts, rule: id, at: total.pointer + "/amount"), sum != total.amount else { continue }
             let parts = (total.allocations + total.budgets).joined(separator: ", ")

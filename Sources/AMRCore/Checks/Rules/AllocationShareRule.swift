@@ -21,11 +21,11 @@ enum AllocationShareRule: PlanRule {
             let quotas = try? Apportionment.quotas(units, weights: report.rows.map(\.integerWeight))
             for (index, row) in report.rows.enumerated() {
                 guard let stated = row.stated, stated != row.amount else { continue }
-                var hint = "the exact split (\(report.method.displayName), unit \(context.money(Money(cents: report.unit.cents), decimals: d))) adds up to the amount; 'amr allocate' shows it"
+                var hint = "'amr allocate' shows the exact split (\(report.method.displayName), unit \(context.money(Money(cents: report.unit.cents), decimals: d)))"
                 if let quota = quotas?[index] {
                     let rounded = quota.whole + (quota.remainderNumerator >= quota.denominator - quota.remainderNumerator ? 1 : 0)
                     if let naive = Money(unitsOf: report.unit, count: rounded), naive == stated {
-                        hint = "this is the share rounded on its own, which loses or adds a unit in the sum; " + hint
+                        hint = "this share was rounded on its own, which loses or adds units in the sum; " + hint
                     }
                 }
                 context.report(id, at: allocation.pointer + "/shares/\(index)/stated",

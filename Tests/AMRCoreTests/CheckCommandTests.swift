@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import AMRCore
+@testable import amr
+
+@Suite struct CheckCommandTests {
+    @Test(arguments: ["text", "json", "github"])
+    func fixturesGolden(format: String) {
+        let outcome = TestSupport.run(["check", "Fixtures/", "--format", format])
+        #expect(outcome.exitCode == 1)
+        #expect(outcome.stderr == "")
+        TestSupport.expectGolden(outcome.stdout, "check-fixtures.\(format == "text" ? "txt" : format)")
+    }
+
+    /// The published tables' real errors and nothing else: the two Haaglanden cent errors, and
+    /// the Veenstreek column and grand total.
+    @Test func findsExactlyTheRealErrors() throws {
+        let outcome = TestSupport.run(["check", "Fixtures", "--format", "json"])
+        let json = try JSONReader.parse(Array(outcome.stdout.utf8), file: "stdout")
+        guard case .array(let items)? = json.value(at: "/findings")?.kind else { Issue.record("no findings array"); return }
+        let summary = items.map { item -> String in
+            func text(_ key: String) -> String {
+                switch item.value(at: "/\(key)")?.kind {
+                case .string(let s)?: s
+                case .number(let n)?: n
+                default: ""
+                }
+            }
+            return "\(text("file")):\(text("line")):\(text("column")) \(text("rule")) \(text("stated"))→\(text("expected"))"
+        }
+        #expect(summary == [
+            "Fixtures/haaglanden-2017.json:30:17 allocation-sum 154000.01→154000.00",
+            "Fixtures/haaglanden-2017.json:34:68 allocation-share 100782.17→100782.16",
+            "Fixtures/haaglanden-2018.json:180:17 allocation-sum 159499.99→159500.00",
+            "Fixtures/haaglanden-2018.json:188:68 allocation-share 104360.18→104360.19",
+            "Fixtures/veenstreek-2019-2021.json:28:17 allocation-sum 240001.00→240000.00",
+            "Fixtures/veenstreek-2019-2021.json:35:47 allocation-share 38364.00→38363.00",
+            "Fixtures/veenstreek-2019-2021.json:83:82 grand-total 79500.00→795000.00",
+        ])
+        #expect(json.value(at: "/summary/errors")?.kind == .number("7"))
+        #expect(json.value(at: "/summary/files")?.kind == .number("5"))
+    }
+
+    @Test func aCleanFileExitsZero() {
+        let outcome = TestSupport.run(["check", "Fixtures/zuid-kennemerland-ijmond-2017.json", "Fixtures/gooi-vechtstreek-monitor-2020.json"])
+        #expect(outcome.exitCode == 0)
+        #expect(outcome.stdout == "checked 2 files: 0 errors, 0 warnings\n")
+    }
+
+    @Test func unusableFilesExitTwoAndTheOthersAreStillChecked() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("amr-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let broken = directory.appendingPathComponent("broken.json").path
+        try Data("{ \"schemaVersion\": 1,, }".utf8).write(to: URL(fileURLWithPath: broken))
+        let outcome = TestSupport.run(["check", broken, "Fixtures/gooi-vechtstreek-monitor-2020.json"])
+        #expect(outcome.exitCode == 2)
+        #expect(outcome.stderr == "amr: error: \(broken):1:22: invalid JSON: unexpected ','; expected a key in double quotes\n")
+        #expect(outcome.stdout == "checked 1 file: 0 errors, 0 warnings\n")
+    }
+
+    @Test func warningsPassUnlessStrict() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("amr-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("plan.json").path
+        let text = try String(contentsOfFile: TestSupport.fixture("gooi-vechtstreek-monitor-2020.json"), encoding: .utf8)
+            .replacingOccurrences(of: "\"kind\": \"monitor\",", with: "\"kind\": \"monitor\", \"titel\": \"x\",")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let lenient = TestSupport.run(["check", path])
+        #expect(lenient.exitCode == 0)
+        #expect(lenient.stdout.contains("warning[unknown-key]: unknown key \"titel\" is ignored; did you mean \"title\"?"))
+        #expect(lenient.stdout.hasSuffix("checked 1 file: 0 errors, 1 warning\n"))
+        let strict = TestSupport.run(["check", "--strict", path])
+        #expect(strict.exitCode == 1)
+        #expect(strict.stdout.hasSuffix("checked 1 file: 1 error, 0 warnings\n"))
+    }
+
+    @Test func usageErrors() {
+        #expect(TestSupport.run(["check"]).stderr.contains("give the plan files or directories to check"))
+        #expect(TestSupport.run(["check", "--format", "xml", "Fixtures"]).exitCode == 2)
+        let missing = TestSupport.run(["check", "nope.json"])
+        #expect(missing.exitCode == 2)
+        #expect(missing.stderr == "amr: error: nope.json: cannot read: no such file\n")
+    }
+
+    @Test func githubAnnotationsEscapeTheirProperties() {
+        #expect(FindingRenderer.property("a:b,c%") == "a%3Ab%2Cc%25")
+        #expect(FindingRenderer.data("line\nbreak 100%") == "line%0Abreak 100%25")
+    }
+}

@@ -1,0 +1,253 @@
+/// The JSON Schema (draft 2020-12) of the plan format, for editors that validate plan files as
+/// they are typed. `amr schema` prints it; a test checks every fixture against it.
+public enum PlanSchema {
+    public static let text = #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://github.com/amr-tools/amr/plan.schema.json",
+  "title": "amr plan file",
+  "description": "A regional labour-market plan (jaarplan, uitvoeringsplan, actieplan, monitor) for amr, schemaVersion 1. Amounts are exact decimals: strings such as \"159500.00\" or JSON numbers, at most 2 decimals, never in exponent notation.",
+  "type": "object",
+  "required": ["schemaVersion", "id", "title", "region"],
+  "additionalProperties": false,
+  "properties": {
+    "schemaVersion": { "const": 1 },
+    "id": { "$ref": "#/$defs/id" },
+    "title": { "$ref": "#/$defs/text" },
+    "kind": { "enum": ["jaarplan", "uitvoeringsplan", "actieplan", "monitor", "evaluatie", "begroting"], "default": "jaarplan" },
+    "source": { "$ref": "#/$defs/source" },
+    "region": { "$ref": "#/$defs/region" },
+    "period": { "$ref": "#/$defs/period" },
+    "orangeFrom": { "$ref": "#/$defs/percentage", "description": "traffic light: orange at or above this % of expected (default 80)" },
+    "themes": { "type": "array", "items": { "$ref": "#/$defs/theme" } },
+    "budgets": { "type": "array", "items": { "$ref": "#/$defs/budget" } },
+    "allocations": { "type": "array", "items": { "$ref": "#/$defs/allocation" } },
+    "grandTotals": { "type": "array", "items": { "$ref": "#/$defs/grandTotal" } },
+    "tables": { "type": "array", "items": { "$ref": "#/$defs/table" } },
+    "targets": { "type": "array", "items": { "$ref": "#/$defs/target" } },
+    "programmes": { "type": "array", "items": { "$ref": "#/$defs/programme" } },
+    "subprojects": { "type": "array", "items": { "$ref": "#/$defs/subproject" } },
+    "notes": { "type": "array", "items": { "type": "string" } }
+  },
+  "$defs": {
+    "text": { "type": "string", "minLength": 1 },
+    "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$" },
+    "municipalityCode": { "type": "string", "pattern": "^GM[0-9]{4}$", "description": "CBS municipality code, e.g. GM0518" },
+    "regionCode": { "type": "string", "pattern": "^AM[0-9]{2}$", "description": "CBS labour-market region code, e.g. AM19" },
+    "date": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date" },
+    "decimal": {
+      "description": "an exact decimal in plain notation",
+      "anyOf": [ { "type": "number" }, { "type": "string", "pattern": "^[-+]?[0-9]+(\\.[0-9]+)?$" } ]
+    },
+    "nonNegativeDecimal": {
+      "anyOf": [ { "type": "number", "minimum": 0 }, { "type": "string", "pattern": "^\\+?[0-9]+(\\.[0-9]+)?$" } ]
+    },
+    "amount": {
+      "description": "euros with at most 2 decimals: \"159500.00\" or 159500",
+      "anyOf": [ { "type": "number" }, { "type": "string", "pattern": "^[-+]?[0-9]+(\\.[0-9]{1,2})?$" } ]
+    },
+    "count": { "anyOf": [ { "type": "integer" }, { "type": "string", "pattern": "^[0-9]+$" } ] },
+    "percentage": { "anyOf": [ { "type": "number", "minimum": 0, "maximum": 100 }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?$" } ] },
+    "period": {
+      "type": "object", "required": ["start", "end"], "additionalProperties": false,
+      "properties": { "start": { "$ref": "#/$defs/date" }, "end": { "$ref": "#/$defs/date" } }
+    },
+    "source": {
+      "type": "object", "additionalProperties": false,
+      "properties": {
+        "document": { "type": "string" }, "title": { "type": "string" }, "section": { "type": "string" },
+        "publisher": { "type": "string" }, "published": { "$ref": "#/$defs/date" }, "url": { "type": "string" }, "note": { "type": "string" }
+      }
+    },
+    "region": {
+      "type": "object", "required": ["id", "name", "municipalities"], "additionalProperties": false,
+      "properties": {
+        "id": { "$ref": "#/$defs/id" },
+        "code": { "$ref": "#/$defs/regionCode" },
+        "name": { "$ref": "#/$defs/text" },
+        "centreMunicipality": { "$ref": "#/$defs/municipalityCode" },
+        "municipalities": { "type": "array", "items": { "$ref": "#/$defs/municipality" } },
+        "clusters": { "type": "array", "items": { "$ref": "#/$defs/cluster" } }
+      }
+    },
+    "municipality": {
+      "type": "object", "required": ["code", "name"], "additionalProperties": false,
+      "properties": {
+        "code": { "$ref": "#/$defs/municipalityCode" },
+        "name": { "$ref": "#/$defs/text" },
+        "measures": { "type": "object", "additionalProperties": { "type": "array", "items": { "$ref": "#/$defs/observation" } } }
+      }
+    },
+    "observation": {
+      "type": "object", "required": ["value"], "additionalProperties": false,
+      "properties": { "value": { "$ref": "#/$defs/nonNegativeDecimal" }, "date": { "$ref": "#/$defs/date" }, "source": { "type": "string" } }
+    },
+    "cluster": {
+      "type": "object", "required": ["id", "name", "municipalities"], "additionalProperties": false,
+      "properties": {
+        "id": { "$ref": "#/$defs/id" }, "name": { "$ref": "#/$defs/text" },
+        "municipalities": { "type": "array", "items": { "$ref": "#/$defs/municipalityCode" } }
+      }
+    },
+    "theme": {
+      "type": "object", "required": ["id", "name"], "additionalProperties": false,
+      "properties": {
+        "id": { "$ref": "#/$defs/id" }, "number": { "$ref": "#/$defs/count" }, "name": { "$ref": "#/$defs/text" },
+        "owner": { "type": "string" }, "issueOwners": { "type": "array", "items": { "type": "string" } },
+        "goals": { "type": "array", "items": { "type": "string" } }, "planning": { "type": "string" }, "source": { "$ref": "#/$defs/source" }
+      }
+    },
+    "budget": {
+      "type": "object", "required": ["id", "lines"], "additionalProperties": false,
+      "properties": {
+        "id": { "$ref": "#/$defs/id" }, "title": { "type": "string" }, "source": { "$ref": "#/$defs/source" },
+        "years": { "type": "array", "items": { "type": "integer", "minimum": 1900, "maximum": 2200 } },
+        "lines": { "type": "array", "items": { "$ref": "#/$defs/budgetLine" } },
+        "totals": { "$ref": "#/$defs/amountsByYear" },
+        "total": { "$ref": "#/$defs/amount" },
+        "carryOver": { "$ref": "#/$defs/carryOver" }
+      }
+    },
+    "amountsByYear": {
+      "type": "object", "propertyNames": { "pattern": "^[0-9]{4}$" }, "additionalProperties": { "$ref": "#/$defs/amount" }
+    },
+    "budgetLine": {
+      "type": "object", "required": ["name"], "additionalProperties": false,
+      "properties": {
+        "id": { "$ref": "#/$defs/id" }, "name": { "$ref": "#/$defs/text" }, "amount": { "$ref": "#/$defs/amount" },
+        "amounts": { "$ref": "#/$defs/amountsByYear" },
+        "lines": { "type": "array", "items": { "$ref": "#/$defs/budgetLine" } },
+        "formula": { "$ref": "#/$defs/formula" }, "note": { "type": "string" }
+      }
+    },
+    "formula": {
+      "oneOf": [
+        { "type": "object", "required": ["count", "unitPrice"], "additionalProperties": false,
+          "properties": { "count": { "$ref": "#/$defs/nonNegativeDecimal" }, "unitPrice": { "$ref": "#/$defs/amount" } } },
+        { "type": "object", "required": ["hoursPerWeek", "weeks", "rate"], "additionalProperties": false,
+          "properties": { "hoursPerWeek": { "$ref": "#/$defs/nonNegativeDecimal" }, "weeks": { "$ref": "#/$defs/nonNegativeDecimal" }, "rate": { "$ref": "#/$defs/amount" } } },
+        { "type": "object", "required": ["fte", "annualCost"], "additionalProperties": false,
+          "properties": { "fte": { "$ref": "#/$defs/nonNegativeDecimal" }, "annualCost": { "$ref": "#/$defs/amount" }, "partOfYear": { "$ref": "#/$defs/nonNegativeDecimal" } } }
+      ]
+    },
+    "carryOver": {
+      "type": "object", "required": ["amount"], "additionalProperties": false,
+      "properties": {
+        "from": { "$ref": "#/$defs/count" }, "amount": { "$ref": "#/$defs/amount" },
+        "parts": { "type": "array", "items": { "$ref": "#/$defs/budgetLine" } }, "note": { "type": "string" }
+      }
+    },
+    "allocation": {
+      "type": "object", "required": ["id", "key", "shares"], "additionalProperties": false,
+      "anyOf": [ { "required": ["amount"] }, { "required": ["basis"] } ],
+      "properties": {
+        "id": { "$ref": "#/$defs/id" }, "name": { "type": "string" }, "source": { "$ref": "#/$defs/source" },
+        "year": { "$ref": "#/$defs/count" },
+        "amount": { "$ref": "#/$defs/amount" },
+        "basis": { "type": "object", "required": ["budget"], "additionalProperties": false,
+                   "properties": { "budget": { "$ref": "#/$defs/id" }, "lessCarryOver": { "type": "boolean" } } },
+        "key": { "$ref": "#/$defs/key" },
+        "method": { "enum": ["largest-remainder", "dhondt", "sainte-lague"], "default": "largest-remainder" },
+        "unit": { "anyOf": [ { "type": "number", "exclusiveMinimum": 0 }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]{1,2})?$" } ], "default": "0.01" },
+        "statedWeightTotal": { "$ref": "#/$defs/nonNegativeDecimal" },
+        "shares": { "type": "array", "items": { "$ref": "#/$defs/share" } }
+      }
+    },
+    "key": {
+      "oneOf": [
+        { "type": "object", "required": ["measure"], "additionalProperties": false,
+          "properties": { "measure": { "$ref": "#/$defs/text" }, "date": { "$ref": "#/$defs/date" } } },
+        { "type": "object", "required": ["equal"], "additionalProperties": false, "properties": { "equal": { "const": true } } },
+        { "type": "object", "required": ["stated"], "additionalProperties": false, "properties": { "stated": { "const": true } } },
+        { "type": "object", "required": ["mix"], "additionalProperties": false,
+          "properties": { "mix": { "type": "array", "minItems": 1, "items": {
+            "type": "object", "required": ["measure", "percent"], "additionalProperties": false,
+            "properties": { "measure": { "$ref": "#/$defs/text" }, "date": { "$ref": "#/$defs/date" }, "percent": { "$ref": "#/$defs/nonNegativeDecimal" } } } } } }
+      ]
+    },
+    "share": {
+      "type": "object", "additionalProperties": false,
+      "anyOf": [ { "required": ["municipality"] }, { "required": ["label"] } ],
+      "properties": {
+        "municipality": { "$ref": "#/$defs/municipalityCode" }, "label": { "type": "string" },
+        "weight": { "$ref": "#/$defs/nonNegativeDecimal" }, "stated": { "$ref": "#/$defs/amount" }
+      }
+    },
+    "grandTotal": {
+      "type": "object", "required": ["id", "amount"], "additionalProperties": false,
+      "anyOf": [ { "required": ["allocations"] }, { "required": ["budgets"] } ],
+      "properties": {
+        "id": { "$ref": "#/$defs/id" }, "name": { "type": "string" }, "amount": { "$ref": "#/$defs/amount" },
+        "allocations": { "type": "array", "items": { "$ref": "#/$defs/id" } },
+        "budgets": { "type": "array", "items": { "$ref": "#/$defs/id" } },
+        "source": { "$ref": "#/$defs/source" }
+      }
+    },
+    "table": {
+      "type": "object", "required": ["id", "rows"], "additionalProperties": false,
+      "properties": {
+        "id": { "$ref": "#/$defs/id" }, "name": { "type": "string" }, "measure": { "type": "string" }, "date": { "$ref": "#/$defs/date" },
+        "rows": { "type": "array", "items": {
+          "type": "object", "required": ["value"], "additionalProperties": false,
+          "anyOf": [ { "required": ["municipality"] }, { "required": ["label"] } ],
+          "properties": { "municipality": { "$ref": "#/$defs/municipalityCode" }, "label": { "type": "string" }, "value": { "$ref": "#/$defs/decimal" } } } },
+        "total": { "$ref": "#/$defs/decimal" }, "source": { "$ref": "#/$defs/source" }, "note": { "type": "string" }
+      }
+    },
+    "target": {
+      "type": "object", "required": ["id", "name"], "additionalProperties": false,
+      "properties": {
+        "id": { "$ref": "#/$defs/id" }, "name": { "$ref": "#/$defs/text" },
+        "theme": { "$ref": "#/$defs/id" }, "programme": { "$ref": "#/$defs/id" }, "subproject": { "$ref": "#/$defs/id" },
+        "cluster": { "$ref": "#/$defs/id" }, "municipality": { "$ref": "#/$defs/municipalityCode" },
+        "measure": { "type": "string" }, "value": { "$ref": "#/$defs/decimal" }, "of": { "$ref": "#/$defs/decimal" },
+        "percent": { "$ref": "#/$defs/percentage" }, "base": { "$ref": "#/$defs/nonNegativeDecimal" },
+        "rounding": { "enum": ["down", "nearest", "up"] },
+        "direction": { "enum": ["higher", "lower"], "default": "higher" },
+        "cumulative": { "type": "boolean", "default": false },
+        "baseline": { "type": "object", "required": ["date"], "additionalProperties": false,
+                      "properties": { "date": { "$ref": "#/$defs/date" }, "value": { "$ref": "#/$defs/decimal" }, "source": { "type": "string" } } },
+        "date": { "$ref": "#/$defs/date" }, "period": { "$ref": "#/$defs/period" },
+        "trajectory": { "type": "array", "items": {
+          "type": "object", "required": ["date"], "additionalProperties": false,
+          "anyOf": [ { "required": ["value"] }, { "required": ["percent"] } ],
+          "properties": { "date": { "$ref": "#/$defs/date" }, "value": { "$ref": "#/$defs/decimal" }, "percent": { "$ref": "#/$defs/percentage" } } } },
+        "indicative": { "type": "boolean", "default": false },
+        "parts": { "type": "array", "items": {
+          "type": "object", "required": ["id", "value"], "additionalProperties": false,
+          "properties": { "id": { "$ref": "#/$defs/id" }, "name": { "type": "string" }, "value": { "$ref": "#/$defs/decimal" } } } },
+        "filter": { "type": "object", "additionalProperties": { "type": "string" } },
+        "measurements": { "type": "array", "items": { "$ref": "#/$defs/measurement" } },
+        "orangeFrom": { "$ref": "#/$defs/percentage" },
+        "source": { "$ref": "#/$defs/source" }, "note": { "type": "string" }
+      }
+    },
+    "measurement": {
+      "type": "object", "required": ["date", "value"], "additionalProperties": false,
+      "properties": {
+        "date": { "$ref": "#/$defs/date" }, "value": { "$ref": "#/$defs/decimal" }, "level": { "$ref": "#/$defs/decimal" },
+        "kind": { "enum": ["realised", "indication", "forecast"], "default": "realised" },
+        "channels": { "type": "array", "items": {
+          "type": "object", "required": ["id", "value"], "additionalProperties": false,
+          "properties": { "id": { "$ref": "#/$defs/id" }, "name": { "type": "string" }, "value": { "$ref": "#/$defs/nonNegativeDecimal" }, "overlapsWith": { "$ref": "#/$defs/id" } } } },
+        "source": { "type": "string" }, "note": { "type": "string" }
+      }
+    },
+    "programme": {
+      "type": "object", "required": ["id", "name"], "additionalProperties": false,
+      "properties": { "id": { "$ref": "#/$defs/id" }, "name": { "$ref": "#/$defs/text" }, "note": { "type": "string" }, "source": { "$ref": "#/$defs/source" } }
+    },
+    "subproject": {
+      "type": "object", "required": ["id", "name"], "additionalProperties": false,
+      "properties": {
+        "id": { "$ref": "#/$defs/id" }, "programme": { "$ref": "#/$defs/id" }, "number": { "$ref": "#/$defs/count" },
+        "name": { "$ref": "#/$defs/text" }, "description": { "type": "string" }, "owner": { "type": "string" },
+        "status": { "enum": ["niet-gestart", "opdracht-verstrekt", "in-uitvoering", "op-koers", "vertraagd", "on-hold", "afgerond"] },
+        "light": { "enum": ["groen", "oranje", "rood", "grijs"] },
+        "note": { "type": "string" }
+      }
+    }
+  }
+}
+"""# + "\n"
+}

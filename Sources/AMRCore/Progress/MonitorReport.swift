@@ -1,0 +1,111 @@
+/// A monitor (voortgangsrapportage) at a date: every target's progress, every sub-project's
+/// light, where stated and derived lights disagree, and what changed since an earlier monitor.
+public struct MonitorReport: Hashable, Sendable {
+    /// A sub-project as the monitor shows it.
+    public struct SubprojectRow: Hashable, Sendable {
+        public var subproject: Subproject
+        /// The light shown: the stated one, else the one its status implies, else grey.
+        public var light: TrafficLight
+        /// True when the plan gives no light and `light` is read from the status.
+        public var fromStatus: Bool
+        /// Set when the stated light and the status (or a linked target's light) disagree.
+        public var disagreement: String?
+    }
+
+    /// A line whose light changed since the previous monitor.
+    public struct Change: Hashable, Sendable {
+        public enum Kind: String, Hashable, Sendable { case target, subproject }
+        public var kind: Kind
+        public var id: String
+        public var name: String
+        public var before: TrafficLight?
+        public var after: TrafficLight?
+        /// Realised before and now (targets).
+        public var realisedBefore: ExactDecimal?
+        public var realisedNow: ExactDecimal?
+    }
+
+    public var planTitle: String
+    public var planID: String
+    public var regionName: String
+    public var asOf: PlanDate
+    public var targets: [TargetProgress]
+    public var subprojects: [SubprojectRow]
+    public var programmes: [Programme]
+    /// Lines compared with the previous monitor; nil when there is none.
+    public var changes: [Change]?
+    public var previousAsOf: PlanDate?
+
+    /// How many lines have each light, worst first, targets and sub-projects together.
+    public var summary: [(light: TrafficLight, count: Int)] { summary(includingSubprojects: true) }
+
+    public func summary(includingSubprojects: Bool) -> [(light: TrafficLight, count: Int)] {
+        let all = targets.map(\.light) + (includingSubprojects ? subprojects.map(\.light) : [])
+        return TrafficLight.allCases.sorted().compactMap { light in
+            let count = all.filter { $0 == light }.count
+            return count > 0 ? (light, count) : nil
+        }
+    }
+
+    /// The worst colour among all lines, for --fail-on.
+    public var worst: TrafficLight? { worst(includingSubprojects: true) }
+
+    public func worst(includingSubprojects: Bool) -> TrafficLight? {
+        (targets.map(\.light) + (includingSubprojects ? subprojects.map(\.light) : [])).map(\.colour).min()
+    }
+}
+
+/// Builds monitor reports.
+public enum MonitorBuilder {
+    public static func report(_ plan: Plan, asOf: PlanDate, orangeFrom: ExactDecimal? = nil,
+                              counts: [String: Measurement] = [:], previous: Plan? = nil, previousAsOf: PlanDate? = nil) -> MonitorReport {
+        let targets = ProgressCalculator.progress(of: plan, asOf: asOf, orangeFrom: orangeFrom, counts: counts)
+        let rows = plan.subprojects.map { row($0, targets: targets) }
+        var report = MonitorReport(planTitle: plan.title, planID: plan.id, regionName: plan.region.name, asOf: asOf,
+                                   targets: targets, subprojects: rows, programmes: plan.programmes, changes: nil, previousAsOf: nil)
+        if let previous {
+            let date = previousAsOf ?? ProgressCalculator.latestMeasurement(in: previous) ?? asOf
+            let earlier = self.report(previous, asOf: date, orangeFrom: orangeFrom)
+            report.previousAsOf = date
+            report.changes = changes(from: earlier, to: report)
+        }
+        return report
+    }
+
+    static func row(_ subproject: Subproject, targets: [TargetProgress]) -> MonitorReport.SubprojectRow {
+        let stated = subproject.light.map(TrafficLight.init)
+        let fromStatus = subproject.status.map(TrafficLight.init)
+        let linked = targets.filter { $0.target.subproject == subproject.id && $0.target.value != nil && $0.realised != nil }
+        var disagreement: String?
+        // "in uitvoering" and "opdracht verstrekt" say nothing about being on track, so they never
+        // contradict a stated light; on track, delayed, on hold, not started and done do.
+        let decisive = subproject.status.map { ![.inProgress, .commissioned].contains($0) } ?? false
+        if let stated, let fromStatus, decisive, stated.colour != fromStatus.colour {
+            disagreement = "stated \(stated.rawValue), but the status \"\(subproject.status?.rawValue ?? "")\" suggests \(fromStatus.colour.rawValue)"
+        } else if let stated, let worst = linked.map(\.light).min(), worst.colour != stated.colour {
+            disagreement = "stated \(stated.rawValue), but its targets' progress gives \(worst.rawValue)"
+        }
+        return MonitorReport.SubprojectRow(subproject: subproject, light: stated ?? fromStatus ?? .grey,
+                                           fromStatus: stated == nil && fromStatus != nil, disagreement: disagreement)
+    }
+
+    static func changes(from earlier: MonitorReport, to now: MonitorReport) -> [MonitorReport.Change] {
+        var changes: [MonitorReport.Change] = []
+        for progress in now.targets {
+            let before = earlier.targets.first { $0.target.id == progress.target.id }
+            let realisedBefore = before?.realised?.value
+            let realisedNow = progress.realised?.value
+            let valuesChanged = !(realisedBefore.map { a in realisedNow.map { a.isEqual(to: $0) } ?? false } ?? (realisedNow == nil))
+            guard before?.light != progress.light || valuesChanged else { continue }
+            changes.append(.init(kind: .target, id: progress.target.id, name: progress.target.name, before: before?.light,
+                                 after: progress.light, realisedBefore: realisedBefore, realisedNow: realisedNow))
+        }
+        for row in now.subprojects {
+            let before = earlier.subprojects.first { $0.subproject.id == row.subproject.id }
+            guard before?.light != row.light else { continue }
+            changes.append(.init(kind: .subproject, id: row.subproject.id, name: row.subproject.name, before: before?.light,
+                                 after: row.light, realisedBefore: nil, realisedNow: nil))
+        }
+        return changes
+    }
+}

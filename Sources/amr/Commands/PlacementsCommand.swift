@@ -1,0 +1,58 @@
+import AMRCore
+
+/// `amr placements`: counts a placement export by municipality, sector, target group or period.
+enum PlacementsCommand: Command {
+    static let name = "placements"
+    static let summary = "count a placement export by gemeente, sector, doelgroep, year, quarter or month"
+    static let usage = "amr placements FILE.csv [--by gemeente,sector,doelgroep,year,quarter,month] [--from DATE] [--to DATE] [options]"
+    static let details = """
+        Counts a placement export: one row per placement with the columns datum, gemeente, sector and
+        doelgroep, found by their header (extra columns are ignored; ',' or ';' is detected). The
+        file is read in one streaming pass, so memory does not grow with the number of rows. Dates
+        are YYYY-MM-DD or DD-MM-YYYY; --from and --to include their days.
+        """
+    static let examples = [
+        "amr placements plaatsingen.csv --by gemeente,sector",
+        "amr placements plaatsingen.csv --by year,quarter --from 2018-01-01 --format csv",
+    ]
+    static let options = [
+        OptionSpec(long: "by", short: "b", value: "KEYS", help: "group by these, comma-separated: " + PlacementDimension.allCases.map(\.rawValue).joined(separator: ",")),
+        OptionSpec(long: "from", short: nil, value: "YYYY-MM-DD", help: "count placements on or after this date"),
+        OptionSpec(long: "to", short: nil, value: "YYYY-MM-DD", help: "count placements on or before this date"),
+        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "csv", "json"]),
+        OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "number notation, default nl", choices: ["nl", "en"]),
+        OptionSpec(long: "output", short: "o", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
+    ]
+
+    static func run(_ arguments: ParsedArguments, environment: Environment, outcome: inout Outcome) throws -> Int32 {
+        guard arguments.operands.count == 1, let file = arguments.operands.first else {
+            throw UsageError(arguments.operands.isEmpty ? "give a placement export: amr placements FILE.csv"
+                             : "give one placement file; got \(arguments.operands.count)", command: name)
+        }
+        var dimensions: [PlacementDimension] = []
+        for part in (arguments.value("by") ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !part.isEmpty {
+            guard let dimension = PlacementDimension(rawValue: part) else {
+                let names = PlacementDimension.allCases.map(\.rawValue)
+                var message = "--by '\(part)' is not something to group by"
+                if let near = Suggestion.closest(to: part, among: names) { message += "; did you mean '\(near)'?" }
+                else { message += "; expected some of: " + names.joined(separator: ",") }
+                throw UsageError(message, command: name)
+            }
+            if dimensions.contains(dimension) { throw UsageError("--by names '\(part)' twice; name each key once", command: name) }
+            dimensions.append(dimension)
+        }
+        func date(_ option: String) throws -> PlanDate? {
+            guard let text = arguments.value(option) else { return nil }
+            guard let date = PlanDate(text) else { throw UsageError("--\(option) '\(text)' is not a date; expected YYYY-MM-DD", command: name) }
+            return date
+        }
+        let from = try date("from"), to = try date("to")
+        if let from, let to, to < from { throw UsageError("--to \(to) is before --from \(from); give a range that runs forward", command: name) }
+        let counts = try PlacementCounter(groupBy: dimensions, from: from, to: to).count(path: file, file: file == "-" ? "<stdin>" : file)
+        let format = arguments.value("format").flatMap(OutputFormat.init(rawValue:)) ?? .table
+        let locale = arguments.value("locale").flatMap(NumberLocale.init(rawValue:)) ?? .nl
+        let text = PlacementRenderer(locale: locale).render(counts, as: format)
+        try OutputFile.write(text, to: arguments.value("output"), inputs: [file], outcome: &outcome)
+        return 0
+    }
+}

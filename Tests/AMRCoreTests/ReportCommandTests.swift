@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import AMRCore
+@testable import amr
+
+@Suite struct ReportCommandTests {
+    static let veenstreek = ["Fixtures/veenstreek-monitor-2021.json", "--previous", "Fixtures/veenstreek-monitor-2021-q1.json"]
+
+    @Test(arguments: ["table", "markdown", "csv", "json", "html"])
+    func monitorGolden(format: String) {
+        let outcome = TestSupport.run(["monitor"] + Self.veenstreek + ["--format", format])
+        #expect(outcome.exitCode == 0)
+        #expect(outcome.stderr == "")
+        TestSupport.expectGolden(outcome.stdout, "monitor-veenstreek.\(Self.extension(format))")
+    }
+
+    @Test(arguments: ["table", "markdown", "csv", "json", "html"])
+    func progressGolden(format: String) {
+        let outcome = TestSupport.run(["progress", "Fixtures/zuid-kennemerland-ijmond-2017.json", "--as-of", "2017-01-01", "--format", format])
+        #expect(outcome.exitCode == 0)
+        TestSupport.expectGolden(outcome.stdout, "progress-zki.\(Self.extension(format))")
+    }
+
+    @Test(arguments: ["table", "markdown", "csv", "json"])
+    func placementsGolden(format: String) {
+        let outcome = TestSupport.run(["placements", "Fixtures/plaatsingen-haaglanden-2018.csv", "--by", "gemeente,sector", "--format", format])
+        #expect(outcome.exitCode == 0)
+        TestSupport.expectGolden(outcome.stdout, "placements-haaglanden.\(Self.extension(format))")
+    }
+
+    static func `extension`(_ format: String) -> String {
+        switch format {
+        case "table": "txt"
+        case "markdown": "md"
+        default: format
+        }
+    }
+
+    @Test func gooiEnVechtstreekMonitorShowsAll22SubProjects() throws {
+        let outcome = TestSupport.run(["monitor", "Fixtures/gooi-vechtstreek-monitor-2020.json", "--format", "json"])
+        let json = try JSONReader.parse(Array(outcome.stdout.utf8), file: "stdout")
+        guard case .array(let rows)? = json.value(at: "/subprojects")?.kind else { Issue.record("no subprojects"); return }
+        #expect(rows.count == 22)
+        TestSupport.expectGolden(TestSupport.run(["monitor", "Fixtures/gooi-vechtstreek-monitor-2020.json", "--format", "html"]).stdout,
+                                 "monitor-gooi-vechtstreek.html")
+    }
+
+    @Test func failOnSetsTheExitCode() {
+        let red = TestSupport.run(["monitor", "Fixtures/veenstreek-monitor-2021.json", "--fail-on", "red"])
+        #expect(red.exitCode == 1)
+        let zki = TestSupport.run(["progress", "Fixtures/zuid-kennemerland-ijmond-2017.json", "--as-of", "2017-01-01", "--fail-on", "orange"])
+        #expect(zki.exitCode == 0)
+    }
+
+    @Test func placementsFeedTargetsWithAFilter() throws {
+        let outcome = TestSupport.run(["progress", "Fixtures/haaglanden-2018.json", "--placements", "Fixtures/plaatsingen-haaglanden-2018.csv",
+                                       "--as-of", "2018-09-30", "--format", "json"])
+        let json = try JSONReader.parse(Array(outcome.stdout.utf8), file: "stdout")
+        #expect(json.value(at: "/targets/1/id")?.kind == .string("plaatsingen-tlg-2018"))
+        #expect(json.value(at: "/targets/1/realised/value")?.kind == .string("109"))
+        #expect(json.value(at: "/targets/1/countedFromPlacements")?.kind == .bool(true))
+        let direct = TestSupport.run(["placements", "Fixtures/plaatsingen-haaglanden-2018.csv", "--by", "sector", "--to", "2018-09-30", "--format", "csv", "--locale", "en"])
+        #expect(direct.stdout.contains("\"Transport, Logistiek & Groothandel\",109\r\n"))
+    }
+
+    @Test func coloursOnlyOnATerminalWithoutNoColor() {
+        let arguments = ["progress", "Fixtures/zuid-kennemerland-ijmond-2017.json", "--as-of", "2017-01-01"]
+        let terminal = TestSupport.lock.withLock {
+            Tool.run(arguments.map { $0.hasPrefix("Fixtures/") ? TestSupport.fixture(String($0.dropFirst(9))) : $0 },
+                     environment: Environment(variables: [:], stdoutIsTerminal: true))
+        }
+        #expect(terminal.stdout.contains("\u{1B}[32m● groen\u{1B}[0m"))
+        let noColor = Tool.run(arguments.map { $0.hasPrefix("Fixtures/") ? TestSupport.fixture(String($0.dropFirst(9))) : $0 },
+                               environment: Environment(variables: ["NO_COLOR": "1"], stdoutIsTerminal: true))
+        #expect(!noColor.stdout.contains("\u{1B}["))
+        #expect(!TestSupport.run(arguments).stdout.contains("\u{1B}["))
+    }
+
+    @Test func htmlIsSelfContainedAndEscaped() throws {
+        let html = TestSupport.run(["monitor"] + Self.veenstreek + ["--format", "html"]).stdout
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("url("))
+        #expect(html.contains("@page { size: A4;"))
+        #expect(MonitorHTML.escaped("<script>alert('x') & \"y\"</script>") == "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;")
+    }
+
+    @Test func usageErrors() {
+        let cases: [([String], String)] = [
+            (["progress"], "give a plan file: amr progress PLAN.json"),
+            (["progress", "Fixtures/haaglanden-2018.json", "--as-of", "30-06-2018"], "--as-of '30-06-2018' is not a date"),
+            (["monitor", "Fixtures/haaglanden-2018.json", "--fail-on", "yellow"], "'yellow' is not a valid value for --fail-on"),
+            (["monitor", "Fixtures/haaglanden-2018.json", "--orange-from", "120"], "--orange-from '120' is not a percentage"),
+            (["placements", "Fixtures/plaatsingen-haaglanden-2018.csv", "--by", "sectr"], "--by 'sectr' is not something to group by; did you mean 'sector'?"),
+            (["placements", "Fixtures/plaatsingen-haaglanden-2018.csv", "--from", "2018-05-01", "--to", "2018-01-01"], "--to 2018-01-01 is before --from 2018-05-01"),
+            (["placements", "Fixtures/missing.csv"], "Fixtures/missing.csv: cannot read: no such file"),
+        ]
+        for (arguments, fragment) in cases {
+            let outcome = TestSupport.run(arguments)
+            #expect(outcome.exitCode == 2, "\(arguments)")
+            #expect(outcome.stdout == "", "\(arguments)")
+            #expect(outcome.stderr.contains(fragment), "\(arguments): \(outcome.stderr)")
+        }
+    }
+}

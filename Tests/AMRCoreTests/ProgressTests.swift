@@ -90,12 +90,20 @@ import Testing
     }
 
     @Test func zeroTargetAndBeforeTheStart() throws {
-        let zero = try progress(#""value": 0, "measurements": [ { "date": "2021-01-01", "value": 0 } ]"#, asOf: "2021-01-01")
+        let zero = try progress(#""value": 0, "date": "2021-01-01", "measurements": [ { "date": "2021-01-01", "value": 0 } ]"#, asOf: "2021-01-01")
         #expect(zero.light == .green)
         #expect(zero.performance == nil && zero.ofTarget == nil)
         let early = try progress(Self.cumulative + #", "measurements": [ { "date": "2014-12-01", "value": 3 } ]"#, asOf: "2014-12-31")
         #expect(early.light == .grey)
         #expect(early.reason == "before the start of the target (2015-01-01)")
+        // A target with only a date has no expected value before it, and one without a date none at all.
+        let due = try progress(#""value": 5, "date": "2021-12-31", "measurements": [ { "date": "2021-06-30", "value": 3 } ]"#, asOf: "2021-06-30")
+        #expect(due.light == .grey && due.expected == nil && due.ofTarget == Fraction(3, 5))
+        #expect(due.why == .beforeDue(try #require(PlanDate("2021-12-31"))))
+        let undated = try progress(#""value": 5, "measurements": [ { "date": "2021-06-30", "value": 3 } ]"#, asOf: "2021-06-30")
+        #expect(undated.light == .grey && undated.why == .noDate)
+        let dueNow = try progress(#""value": 5, "date": "2021-01-01", "measurements": [ { "date": "2021-06-30", "value": 3 } ]"#, asOf: "2021-06-30")
+        #expect(dueNow.light == .red && dueNow.expected == Fraction(5))
     }
 
     /// Zuid-Kennemerland & IJmond: target 440 in January 2017, realised 572: 130%, green.

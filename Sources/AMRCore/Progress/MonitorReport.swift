@@ -9,7 +9,26 @@ public struct MonitorReport: Hashable, Sendable {
         /// True when the plan gives no light and `light` is read from the status.
         public var fromStatus: Bool
         /// Set when the stated light and the status (or a linked target's light) disagree.
-        public var disagreement: String?
+        public var conflict: Disagreement?
+        /// The disagreement in English words.
+        public var disagreement: String? { conflict?.words(dutch: false) }
+    }
+
+    /// A stated light that its status, or its targets' progress, contradicts.
+    public struct Disagreement: Hashable, Sendable {
+        public var stated: TrafficLight
+        public var implied: TrafficLight
+        /// The status that implies `implied`; nil when the sub-project's targets do.
+        public var status: Subproject.Status?
+
+        public func words(dutch: Bool) -> String {
+            if let status {
+                return dutch ? "vermeld \(stated.rawValue), maar de status \"\(status.rawValue)\" wijst op \(implied.rawValue)"
+                    : "stated \(stated.rawValue), but the status \"\(status.rawValue)\" suggests \(implied.rawValue)"
+            }
+            return dutch ? "vermeld \(stated.rawValue), maar de voortgang van de doelen geeft \(implied.rawValue)"
+                : "stated \(stated.rawValue), but its targets' progress gives \(implied.rawValue)"
+        }
     }
 
     /// A line whose light changed since the previous monitor.
@@ -76,17 +95,17 @@ public enum MonitorBuilder {
         let stated = subproject.light.map(TrafficLight.init)
         let fromStatus = subproject.status.map(TrafficLight.init)
         let linked = targets.filter { $0.target.subproject == subproject.id && $0.target.value != nil && $0.realised != nil }
-        var disagreement: String?
+        var disagreement: MonitorReport.Disagreement?
         // "in uitvoering" and "opdracht verstrekt" say nothing about being on track, so they never
         // contradict a stated light; on track, delayed, on hold, not started and done do.
         let decisive = subproject.status.map { ![.inProgress, .commissioned].contains($0) } ?? false
         if let stated, let fromStatus, decisive, stated.colour != fromStatus.colour {
-            disagreement = "stated \(stated.rawValue), but the status \"\(subproject.status?.rawValue ?? "")\" suggests \(fromStatus.colour.rawValue)"
+            disagreement = .init(stated: stated, implied: fromStatus.colour, status: subproject.status)
         } else if let stated, let worst = linked.map(\.light).min(), worst.colour != stated.colour {
-            disagreement = "stated \(stated.rawValue), but its targets' progress gives \(worst.rawValue)"
+            disagreement = .init(stated: stated, implied: worst, status: nil)
         }
         return MonitorReport.SubprojectRow(subproject: subproject, light: stated ?? fromStatus ?? .grey,
-                                           fromStatus: stated == nil && fromStatus != nil, disagreement: disagreement)
+                                           fromStatus: stated == nil && fromStatus != nil, conflict: disagreement)
     }
 
     static func changes(from earlier: MonitorReport, to now: MonitorReport) -> [MonitorReport.Change] {

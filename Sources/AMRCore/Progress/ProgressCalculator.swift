@@ -31,12 +31,16 @@ public enum ProgressCalculator {
     }
 
     /// The value the trajectory expects on `date`: linear between points, the first value before
-    /// the first point and the target after the last. A target without a trajectory is expected
-    /// in full at any date.
+    /// the first point and the target after the last. A target with only a date is expected in
+    /// full from that date on and has no expected value before it; a target without a date or
+    /// period has none at all (there is nothing to measure progress against).
     public static func expected(_ target: Target, in plan: Plan, on date: PlanDate) -> Fraction? {
         guard let value = target.value else { return nil }
         let points = trajectory(of: target, in: plan)
-        guard points.count >= 2, let first = points.first, let last = points.last else { return Fraction(value) }
+        guard points.count >= 2, let first = points.first, let last = points.last else {
+            guard let due = target.date ?? target.period?.end, date >= due else { return nil }
+            return Fraction(value)
+        }
         if date <= first.date { return first.value }
         if date >= last.date { return last.value }
         for (a, b) in zip(points, points.dropFirst()) where a.date <= date && date <= b.date {
@@ -66,21 +70,25 @@ public enum ProgressCalculator {
         let outlook = target.measurements.filter { $0.kind != .realised }.sorted { $0.date < $1.date }.last
         let expected = expected(target, in: plan, on: asOf)
         var result = TargetProgress(target: target, asOf: asOf, expected: expected, realised: realised, outlook: outlook,
-                                    previous: previous, performance: nil, ofTarget: nil, gap: nil, light: .grey, reason: "",
+                                    previous: previous, performance: nil, ofTarget: nil, gap: nil, light: .grey, why: .indicator,
                                     orangeFrom: threshold, countedFromPlacements: counted != nil && realised == counted)
         guard let realised else {
-            result.reason = "no measurement on or before \(asOf)"
+            result.why = .noMeasurement(asOf)
             return result
         }
         let value = Fraction(realised.value)
-        guard let targetValue = target.value, let expected else {
-            result.reason = "an indicator without a target value"
+        guard let targetValue = target.value else {
+            result.why = .indicator
+            return result
+        }
+        result.ofTarget = Fraction(targetValue).isZero ? nil : value.divided(by: Fraction(targetValue))
+        guard let expected else {
+            result.why = (target.date ?? target.period?.end).map(ProgressReason.beforeDue) ?? .noDate
             return result
         }
         result.gap = value.subtracting(expected)
-        result.ofTarget = Fraction(targetValue).isZero ? nil : value.divided(by: Fraction(targetValue))
         if let start = trajectory(of: target, in: plan).first?.date, asOf < start {
-            result.reason = "before the start of the target (\(start))"
+            result.why = .beforeStart(start)
             return result
         }
         let needed = Fraction(threshold).divided(by: Fraction(100)) ?? Fraction(4, 5)
@@ -89,25 +97,25 @@ public enum ProgressCalculator {
             result.performance = expected.isZero ? nil : value.divided(by: expected)
             if value >= expected {
                 result.light = .green
-                result.reason = "at or above the expected value"
+                result.why = .atOrAbove
             } else if let performance = result.performance, performance >= needed {
                 result.light = .orange
-                result.reason = "below the expected value, at least \(threshold)% of it"
+                result.why = .belowWithin(threshold)
             } else {
                 result.light = .red
-                result.reason = "below \(threshold)% of the expected value"
+                result.why = .below(threshold)
             }
         case .lower:
             result.performance = value.isZero ? nil : expected.divided(by: value)
             if value <= expected {
                 result.light = .green
-                result.reason = "at or below the expected value"
+                result.why = .atOrBelow
             } else if let performance = result.performance, performance >= needed {
                 result.light = .orange
-                result.reason = "above the expected value, within \(threshold)% of it"
+                result.why = .aboveWithin(threshold)
             } else {
                 result.light = .red
-                result.reason = "more than \(threshold)% off the expected value"
+                result.why = .tooFarAbove(threshold)
             }
         }
         return result

@@ -18,10 +18,45 @@ public struct TargetProgress: Hashable, Sendable {
     /// realised − expected, or nil.
     public var gap: Fraction?
     public var light: TrafficLight
-    /// Why the light is what it is, in words.
-    public var reason: String
+    /// Why the light is what it is.
+    public var why: ProgressReason
+    /// Why the light is what it is, in English words (CSV and JSON).
+    public var reason: String { why.words(dutch: false) }
     /// The threshold used for orange, in percent.
     public var orangeFrom: ExactDecimal
     /// Where the realised value came from when it was counted from placement records.
     public var countedFromPlacements: Bool
+}
+
+/// Why a target has its light; rendered in English or Dutch.
+public enum ProgressReason: Hashable, Sendable {
+    case noMeasurement(PlanDate)
+    case indicator
+    case beforeStart(PlanDate)
+    /// The target has only a date, which has not come yet: no trajectory to compare with.
+    case beforeDue(PlanDate)
+    /// The target has no date or period: nothing to measure progress against.
+    case noDate
+    case atOrAbove
+    case belowWithin(ExactDecimal)
+    case below(ExactDecimal)
+    case atOrBelow
+    case aboveWithin(ExactDecimal)
+    case tooFarAbove(ExactDecimal)
+
+    public func words(dutch: Bool) -> String {
+        switch self {
+        case .noMeasurement(let date): dutch ? "geen meting op of voor \(date)" : "no measurement on or before \(date)"
+        case .indicator: dutch ? "een indicator zonder doelwaarde" : "an indicator without a target value"
+        case .beforeStart(let date): dutch ? "voor de start van het doel (\(date))" : "before the start of the target (\(date))"
+        case .beforeDue(let date): dutch ? "het doel geldt per \(date); zonder tussenstappen is er nog geen verwachte waarde" : "the target is due on \(date); without steps there is no expected value before it"
+        case .noDate: dutch ? "het doel heeft geen datum of periode; alleen de stand ten opzichte van het doel" : "the target has no date or period; only realised against the target is shown"
+        case .atOrAbove: dutch ? "op of boven de verwachte waarde" : "at or above the expected value"
+        case .belowWithin(let t): dutch ? "onder de verwachte waarde, maar ten minste \(NumberLocale.nl.format(t))% ervan" : "below the expected value, at least \(t)% of it"
+        case .below(let t): dutch ? "onder \(NumberLocale.nl.format(t))% van de verwachte waarde" : "below \(t)% of the expected value"
+        case .atOrBelow: dutch ? "op of onder de verwachte waarde" : "at or below the expected value"
+        case .aboveWithin(let t): dutch ? "boven de verwachte waarde, binnen \(NumberLocale.nl.format(t))% ervan" : "above the expected value, within \(t)% of it"
+        case .tooFarAbove(let t): dutch ? "meer dan \(NumberLocale.nl.format(t))% van de verwachte waarde af" : "more than \(t)% off the expected value"
+        }
+    }
 }

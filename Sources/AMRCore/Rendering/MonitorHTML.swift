@@ -71,10 +71,14 @@ struct MonitorHTML {
                 for row in groups[programme] ?? [] {
                     let status = row.subproject.status?.rawValue.replacingOccurrences(of: "-", with: " ") ?? ""
                     var note = e(row.subproject.note ?? "")
-                    if let disagreement = row.disagreement { note = "<span class=\"warn\">⚠ \(e(disagreement))</span> " + note }
-                    out += "<tr><td class=\"light\"><span class=\"dot \(Self.cssClass(row.light))\"></span>\(e(row.light.rawValue))</td><td class=\"num\">\(row.subproject.number.map(String.init) ?? "")</td><td>\(e(row.subproject.name))</td><td>\(e(status))</td><td class=\"note\">\(note)</td></tr>\n"
+                    if let conflict = row.conflict { note = "<span class=\"warn\">⚠ \(e(conflict.words(dutch: dutch)))</span> " + note }
+                    let derived = row.fromStatus ? "<sup class=\"derived\">*</sup>" : ""
+                    out += "<tr><td class=\"light\"><span class=\"dot \(Self.cssClass(row.light))\"></span>\(e(row.light.rawValue))\(derived)</td><td class=\"num\">\(row.subproject.number.map(String.init) ?? "")</td><td>\(e(row.subproject.name))</td><td>\(e(status))</td><td class=\"note\">\(note)</td></tr>\n"
                 }
                 out += "</tbody>\n</table>\n"
+            }
+            if report.subprojects.contains(where: \.fromStatus) {
+                out += "<p class=\"footnote\">* \(t("licht afgeleid uit de status; het plan geeft hier geen kleur", "light read from the status; the plan gives no colour here"))</p>\n"
             }
             out += "</section>\n"
         }
@@ -83,7 +87,7 @@ struct MonitorHTML {
             if changes.isEmpty {
                 out += "<p>\(t("Geen lichten veranderd.", "No lights changed."))</p>\n"
             } else {
-                out += "<ul class=\"changes\">\n" + changes.map { "<li>\(e(renderer.changeLine($0)))</li>\n" }.joined() + "</ul>\n"
+                out += "<ul class=\"changes\">\n" + changes.map { "<li>\(e(renderer.changeLine($0, dutch: dutch)))</li>\n" }.joined() + "</ul>\n"
             }
             out += "</section>\n"
         }
@@ -108,7 +112,7 @@ struct MonitorHTML {
         if p.performance != nil { figures.append("\(renderer.percent(p.performance)) \(t("van verwacht", "of expected"))") }
         if p.gap != nil { figures.append("\(t("verschil", "gap")) \(renderer.signed(p.gap))") }
         out += "<p class=\"figures\">" + figures.joined(separator: " · ") + "</p>\n"
-        var notes: [String] = [e(p.reason)]
+        var notes: [String] = [e(p.why.words(dutch: dutch))]
         if let outlook = p.outlook {
             notes.append("\(t("indicatie", "outlook")) \(renderer.number(outlook.value)) (\(outlook.date)\(outlook.source.map { ", " + e($0) } ?? ""))")
         }
@@ -123,6 +127,7 @@ struct MonitorHTML {
 
     /// A bar: realised against the expected value (a dark mark) and the target (the end tick).
     func bar(_ p: TargetProgress) -> String {
+        guard p.realised != nil, p.target.value != nil else { return "" }
         let width = 600
         let candidates = [p.target.value.map(Fraction.init), p.realised.map { Fraction($0.value) }, p.expected].compactMap { $0 }
         guard let top = candidates.max(), top > .zero else { return "" }
@@ -188,6 +193,8 @@ struct MonitorHTML {
     .num { text-align: right; width: 2rem; }
     tr { break-inside: avoid; }
     .warn { color: #a5521a; font-weight: 600; }
+    .derived { color: #56606a; margin-left: .1rem; }
+    .footnote { color: #56606a; font-size: .8rem; margin: .4rem 0 0; }
     .changes li { margin: .2rem 0; }
     footer { margin-top: 2rem; color: #8a939c; font-size: .8rem; }
     @media print { body { padding: 0; font-size: 11pt; } h2 { break-after: avoid; } }

@@ -128,11 +128,11 @@ public struct MonitorRenderer {
         return lines.joined(separator: "\n")
     }
 
-    func changeLine(_ change: MonitorReport.Change) -> String {
-        var line = "\(change.name): \(change.before?.rawValue ?? "new") → \(change.after?.rawValue ?? "gone")"
+    func changeLine(_ change: MonitorReport.Change, dutch: Bool = false) -> String {
+        var line = "\(change.name): \(change.before?.rawValue ?? (dutch ? "nieuw" : "new")) → \(change.after?.rawValue ?? (dutch ? "vervallen" : "gone"))"
         if let before = change.realisedBefore, let now = change.realisedNow {
             let arrow = Fraction(now) > Fraction(before) ? "↑" : (Fraction(now) < Fraction(before) ? "↓" : "→")
-            line += " (realised \(number(before)) \(arrow) \(number(now)))"
+            line += " (\(dutch ? "gerealiseerd" : "realised") \(number(before)) \(arrow) \(number(now)))"
         }
         return line
     }
@@ -154,8 +154,9 @@ public struct MonitorRenderer {
             for row in report.subprojects {
                 let name = (row.subproject.number.map { "\($0). " } ?? "") + row.subproject.name
                 let note = (row.disagreement.map { "⚠ \($0). " } ?? "") + (row.subproject.note ?? "")
-                out += "| \(Self.symbol(row.light)) \(row.light.rawValue) | \(e(name)) | \(row.subproject.status?.rawValue ?? "") | \(e(note)) |\n"
+                out += "| \(Self.symbol(row.light)) \(row.light.rawValue)\(row.fromStatus ? "\\*" : "") | \(e(name)) | \(row.subproject.status?.rawValue ?? "") | \(e(note)) |\n"
             }
+            if report.subprojects.contains(where: \.fromStatus) { out += "\n\\* light read from the status; the plan gives no colour here\n" }
         }
         if full, let changes = report.changes {
             out += "\n### Changes since \(report.previousAsOf.map(String.init(describing:)) ?? "the previous monitor")\n\n"

@@ -87,6 +87,12 @@ public struct PlacementCounter {
         return result
     }
 
+    /// Alphabetical, ignoring case; bytewise where that ties, so the order is total.
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        let (la, lb) = (a.lowercased(), b.lowercased())
+        return la != lb ? Array(la.utf8).lexicographicallyPrecedes(Array(lb.utf8)) : Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8))
+    }
+
     /// Counts placement records given as bytes (tests and standard input).
     public func count(bytes: [UInt8], file: String) throws(LoadError) -> PlacementCounts {
         var state = State(counter: self, file: file)
@@ -353,7 +359,7 @@ public struct PlacementCounter {
 
         func result() -> PlacementCounts {
             let rows = counts.map { PlacementCounts.Row(keys: keysByPacked[$0.key] ?? [], count: $0.value) }
-                .sorted { a, b in a.keys.lexicographicallyPrecedes(b.keys) { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) } }
+                .sorted { a, b in a.keys.lexicographicallyPrecedes(b.keys, by: PlacementCounter.precedes) }
             return PlacementCounts(dimensions: counter.groupBy, rows: rows, total: total, records: records)
         }
     }

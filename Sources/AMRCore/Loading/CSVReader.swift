@@ -1,42 +1,68 @@
-/// One record of a CSV file with the line it starts on and the column of each field.
+/// One record of a CSV file: its fields, the line it starts on and the column of each field.
 public struct CSVRecord: Sendable, Equatable {
+    /// The fields as written, quotes removed and `""` unescaped; spaces around an unquoted field
+    /// are kept (the caller trims).
     public var fields: [String]
-    /// 1-based line where the record starts.
+    /// The 1-based physical line where the record starts.
     public var line: Int
-    /// 1-based column (in characters) where each field starts.
+    /// The 1-based column (in Unicode scalars) where each field starts.
     public var columns: [Int]
 }
 
-/// An RFC 4180 CSV reader: quoted fields with `""` escapes, separators and line breaks inside
-/// quotes, CRLF, LF or CR line ends. Blank lines are skipped. Every malformed spot is an error
-/// with its line and column.
+/// An RFC 4180 CSV reader working on UTF-8 bytes.
+///
+/// Fields may be quoted, with `""` for a quote inside; separators and line breaks inside quotes
+/// belong to the field. CRLF, LF and CR all end a line. Blank lines are skipped. A quote in the
+/// middle of an unquoted field is kept as written. Spaces before an opening quote and after a
+/// closing quote are dropped (`a, "b,c"` reads as `a` and `b,c`), as people type them.
 public enum CSVReader {
-    static let candidates: [Unicode.Scalar] = [";", "\t", ","]
+    private static let quote = UInt8(ascii: "\"")
+    private static let lineFeed = UInt8(ascii: "\n")
+    private static let carriageReturn = UInt8(ascii: "\r")
+    private static let space = UInt8(ascii: " ")
+    private static let tab = UInt8(ascii: "\t")
 
-    /// The separator of `text`: whichever of `;`, tab and `,` occurs outside quotes on the most of
-    /// its first lines (then: most often); `;` before tab before `,` on a tie.
-    public static func detectDelimiter(_ text: String) -> Unicode.Scalar {
-        var lines: [[Unicode.Scalar: Int]] = []
-        var counts: [Unicode.Scalar: Int] = [:]
+    /// The separators considered, in the order that wins a tie.
+    static let candidates: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: ",")]
+
+    /// The separator of `text`: `;`, tab or `,`.
+    ///
+    /// On the first 10 non-empty lines, separators inside quotes are ignored. For each candidate
+    /// the most common non-zero count per line is found; the candidate whose count is shared by
+    /// the most lines wins, then the one with more fields; on a tie `;` beats tab beats `,` (a
+    /// Dutch `1,5;2,5` is `;`-separated). With no candidate at all, `,`.
+    public static func detectDelimiter(_ text: String) -> UInt8 {
+        var lines: [[Int]] = []
+        var counts = [Int](repeating: 0, count: candidates.count)
         var quoted = false
-        var any = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\"" { quoted.toggle(); any = true; continue }
-            if !quoted && (scalar == "\n" || scalar == "\r") {
-                if any { lines.append(counts) }
-                counts = [:]
-                any = false
-                if lines.count >= 20 { break }
+        var hasContent = false
+        for byte in text.utf8 {
+            if byte == quote {
+                quoted.toggle()
+                hasContent = true
                 continue
             }
-            any = true
-            if !quoted && candidates.contains(scalar) { counts[scalar, default: 0] += 1 }
+            if !quoted && (byte == lineFeed || byte == carriageReturn) {
+                if hasContent {
+                    lines.append(counts)
+                    if lines.count == 10 { break }
+                }
+                counts = [Int](repeating: 0, count: candidates.count)
+                hasContent = false
+                continue
+            }
+            hasContent = true
+            if !quoted, let index = candidates.firstIndex(of: byte) { counts[index] += 1 }
         }
-        if any { lines.append(counts) }
-        var best: Unicode.Scalar = ","
-        var bestScore = (0, 0)
-        for candidate in candidates {
-            let score = (lines.filter { ($0[candidate] ?? 0) > 0 }.count, lines.reduce(0) { $0 + ($1[candidate] ?? 0) })
+        if hasContent && lines.count < 10 { lines.append(counts) }
+
+        var best = UInt8(ascii: ",")
+        var bestScore = (agreeingLines: 0, fields: 0)
+        for (index, candidate) in candidates.enumerated() {
+            var tally: [Int: Int] = [:]
+            for line in lines where line[index] > 0 { tally[line[index], default: 0] += 1 }
+            guard let mode = tally.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) else { continue }
+            let score = (agreeingLines: mode.value, fields: mode.key)
             if score > bestScore {
                 best = candidate
                 bestScore = score
@@ -45,108 +71,122 @@ public enum CSVReader {
         return best
     }
 
-    public static func records(_ text: String, delimiter: Unicode.Scalar, file: String) throws(LoadError) -> [CSVRecord] {
+    /// The records of `text`, split at `delimiter` (an ASCII byte other than a quote or a line
+    /// break). An unclosed quote and text between a closing quote and the separator are errors
+    /// with the line and column in `file`.
+    public static func records(_ text: String, delimiter: UInt8, file: String) throws(LoadError) -> [CSVRecord] {
+        let bytes = Array(text.utf8)
+        let count = bytes.count
         var records: [CSVRecord] = []
         var fields: [String] = []
         var columns: [Int] = []
-        var field = String.UnicodeScalarView()
-        var line = 1, column = 1
-        var recordLine = 1
-        var fieldColumn = 1
-        var inQuotes = false
-        var quotedField = false
-        var afterClosingQuote = false
-        var quoteStart = (line: 1, column: 1)
-        var previousWasCR = false
+        var buffer: [UInt8] = []
+        var line = 1
+        // Columns are counted lazily from the last position asked for, so each byte is counted once.
+        var countedIndex = 0
+        var countedColumn = 1
 
-        func endField() {
-            fields.append(String(field))
-            columns.append(fieldColumn)
-            field = String.UnicodeScalarView()
-            quotedField = false
-            afterClosingQuote = false
+        func startLine(at index: Int) {
+            line += 1
+            countedIndex = index
+            countedColumn = 1
         }
-        func endRecord() {
-            endField()
-            if !(fields.count == 1 && fields[0].isEmpty && !quotedFieldSeen) {
-                records.append(CSVRecord(fields: fields, line: recordLine, columns: columns))
+        func column(at index: Int) -> Int {
+            var position = countedIndex
+            while position < index {
+                if bytes[position] & 0xC0 != 0x80 { countedColumn += 1 }
+                position += 1
             }
-            fields = []
-            columns = []
-            quotedFieldSeen = false
+            countedIndex = index
+            return countedColumn
         }
-        var quotedFieldSeen = false
+        func isPadding(_ byte: UInt8) -> Bool {
+            (byte == space || byte == tab) && byte != delimiter
+        }
+        /// Consumes the line break at `index` (CRLF, LF or CR) and returns the index after it.
+        func lineBreak(at index: Int) -> Int {
+            let next = bytes[index] == carriageReturn && index + 1 < count && bytes[index + 1] == lineFeed ? index + 2 : index + 1
+            startLine(at: next)
+            return next
+        }
 
-        let scalars = Array(text.unicodeScalars)
         var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            index += 1
-            if previousWasCR && scalar == "\n" && !inQuotes {
-                previousWasCR = false
+        while index < count {
+            if bytes[index] == lineFeed || bytes[index] == carriageReturn {
+                index = lineBreak(at: index)
                 continue
             }
-            previousWasCR = false
-            if inQuotes {
-                if scalar == "\"" {
-                    if index < scalars.count && scalars[index] == "\"" {
-                        field.append("\"")
-                        index += 1
-                        column += 2
-                        continue
+            let recordLine = line
+            fields.removeAll(keepingCapacity: true)
+            columns.removeAll(keepingCapacity: true)
+            fieldLoop: while true {
+                columns.append(column(at: index))
+                var start = index
+                while start < count && isPadding(bytes[start]) { start += 1 }
+                if start < count && bytes[start] == quote {
+                    let openingLine = line
+                    let openingColumn = column(at: start)
+                    buffer.removeAll(keepingCapacity: true)
+                    var position = start + 1
+                    var segment = position
+                    var closed = false
+                    while position < count {
+                        let byte = bytes[position]
+                        if byte == quote {
+                            buffer.append(contentsOf: bytes[segment..<position])
+                            if position + 1 < count && bytes[position + 1] == quote {
+                                buffer.append(quote)
+                                position += 2
+                                segment = position
+                                continue
+                            }
+                            position += 1
+                            closed = true
+                            break
+                        }
+                        if byte == lineFeed || byte == carriageReturn {
+                            let next = lineBreak(at: position)
+                            position = next
+                            continue
+                        }
+                        position += 1
                     }
-                    inQuotes = false
-                    afterClosingQuote = true
-                    column += 1
-                    continue
+                    guard closed else {
+                        throw .csv(SourceLocation(file: file, line: openingLine, column: openingColumn),
+                                   "unclosed quote: the field that starts here has no closing \"; close it or remove the quote")
+                    }
+                    fields.append(String(decoding: buffer, as: UTF8.self))
+                    while position < count && isPadding(bytes[position]) { position += 1 }
+                    index = position
+                    if index >= count { break fieldLoop }
+                    if bytes[index] == delimiter {
+                        index += 1
+                        continue fieldLoop
+                    }
+                    if bytes[index] == lineFeed || bytes[index] == carriageReturn {
+                        index = lineBreak(at: index)
+                        break fieldLoop
+                    }
+                    throw .csv(SourceLocation(file: file, line: line, column: column(at: index)),
+                               "text after the closing quote of a quoted field; end the field at the quote, or write \"\" for a quote inside it")
                 }
-                field.append(scalar)
-                if scalar == "\n" || (scalar == "\r" && !(index < scalars.count && scalars[index] == "\n")) {
-                    line += 1
-                    column = 1
-                } else if scalar != "\r" {
-                    column += 1
+                var end = index
+                while end < count {
+                    let byte = bytes[end]
+                    if byte == delimiter || byte == lineFeed || byte == carriageReturn { break }
+                    end += 1
                 }
-                continue
+                fields.append(String(decoding: bytes[index..<end], as: UTF8.self))
+                index = end
+                if index >= count { break fieldLoop }
+                if bytes[index] == delimiter {
+                    index += 1
+                    continue fieldLoop
+                }
+                index = lineBreak(at: index)
+                break fieldLoop
             }
-            if scalar == delimiter {
-                endField()
-                column += 1
-                fieldColumn = column
-                continue
-            }
-            if scalar == "\n" || scalar == "\r" {
-                endRecord()
-                previousWasCR = scalar == "\r"
-                line += 1
-                column = 1
-                recordLine = line
-                fieldColumn = 1
-                continue
-            }
-            if afterClosingQuote {
-                if scalar == " " || scalar == "\t" { column += 1; continue }
-                throw .csv(SourceLocation(file: file, line: line, column: column),
-                           "unexpected text after a closing quote; a quoted field must end at the separator (write \"\" for a quote inside quotes)")
-            }
-            if scalar == "\"" && field.allSatisfy({ $0 == " " }) && !quotedField {
-                inQuotes = true
-                quotedField = true
-                quotedFieldSeen = true
-                field = String.UnicodeScalarView()
-                quoteStart = (line, column)
-                column += 1
-                continue
-            }
-            field.append(scalar)
-            column += 1
-        }
-        if inQuotes {
-            throw .csv(SourceLocation(file: file, line: quoteStart.line, column: quoteStart.column),
-                       "unclosed quote: the field that starts here has no closing \"; close it or remove the quote")
-        }
-        if !field.isEmpty || !fields.isEmpty || quotedField {
-            endRecord()
+            records.append(CSVRecord(fields: fields, line: recordLine, columns: columns))
         }
         return records
     }

@@ -13,6 +13,6 @@ struct UsageError: Error, CustomStringConvertible {
 
     var description: String {
         let help = command.map { "amr help \($0)" } ?? "amr --help"
-        return "\(message)\n(see '\(help)')"
+        return "\(message) (see '\(help)')"
     }
 }

@@ -54,7 +54,11 @@ enum AllocateCommand: Command {
             if arguments.has("allocation") {
                 throw UsageError("--allocation picks an allocation in a plan file; it does not go with --weights", command: name)
             }
-            reports = [try adHocReport(total: try parseTotal(totalText), weightsFile: weightsFile, method: method, unit: unit)]
+            let total = try parseTotal(totalText)
+            if let unit, total.cents % unit.cents != 0 {
+                throw UsageError("--total \(totalText) is not a multiple of --unit \(unit); give a total in whole units or a smaller unit", command: name)
+            }
+            reports = [try adHocReport(total: total, weightsFile: weightsFile, method: method, unit: unit)]
             inputs = [weightsFile]
         } else {
             if arguments.has("total") {

@@ -65,6 +65,8 @@ enum CheckCommand: Command {
         case "github": text = renderer.github(findings, summary: summary)
         default: text = renderer.text(findings, summary: summary, sources: sources)
         }
+        // When no file could be checked there is no result: the messages on stderr are all.
+        if unusable && checked == 0 { return 2 }
         try OutputFile.write(text, to: arguments.value("output"), inputs: files, outcome: &outcome)
         if unusable { return 2 }
         return summary.errors > 0 ? 1 : 0

@@ -43,8 +43,9 @@ public struct CSVWriter {
     }
 
     static func quoteIfNeeded(_ text: String, separator: String) -> String {
-        let needsQuotes = text.contains(separator) || text.contains("\"") || text.contains("\n") || text.contains("\r")
-            || text.hasPrefix(" ") || text.hasSuffix(" ")
+        let separatorByte = separator.utf8.first ?? UInt8(ascii: ",")
+        let needsQuotes = text.utf8.contains { $0 == separatorByte || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            || text.utf8.first == 0x20 || text.utf8.last == 0x20
         guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

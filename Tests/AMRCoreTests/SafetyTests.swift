@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import AMRCore
+@testable import amr
+
+/// Same input, same bytes, in every format; outputs that are safe in spreadsheets and browsers.
+@Suite struct SafetyTests {
+    static let runs: [[String]] = [
+        ["allocate", "Fixtures/haaglanden-2018.json", "--format", "table"],
+        ["allocate", "Fixtures/haaglanden-2018.json", "--format", "markdown"],
+        ["allocate", "Fixtures/haaglanden-2018.json", "--format", "csv"],
+        ["allocate", "Fixtures/veenstreek-2019-2021.json", "--format", "json"],
+        ["check", "Fixtures", "--format", "text"],
+        ["check", "Fixtures", "--format", "json"],
+        ["check", "Fixtures", "--format", "github"],
+        ["monitor", "Fixtures/veenstreek-monitor-2021.json", "--previous", "Fixtures/veenstreek-monitor-2021-q1.json", "--format", "table"],
+        ["monitor", "Fixtures/gooi-vechtstreek-monitor-2020.json", "--format", "markdown"],
+        ["monitor", "Fixtures/gooi-vechtstreek-monitor-2020.json", "--format", "csv"],
+        ["monitor", "Fixtures/veenstreek-monitor-2021.json", "--format", "json"],
+        ["monitor", "Fixtures/veenstreek-monitor-2021.json", "--format", "html"],
+        ["placements", "Fixtures/plaatsingen-haaglanden-2018.csv", "--by", "gemeente,doelgroep,month", "--format", "csv"],
+        ["placements", "Fixtures/plaatsingen-haaglanden-2018.csv", "--by", "gemeente,sector,doelgroep,year", "--format", "json"],
+        ["schema"],
+    ]
+
+    @Test(arguments: runs)
+    func sameInputSameBytes(arguments: [String]) {
+        let first = TestSupport.run(arguments)
+        let second = TestSupport.run(arguments)
+        #expect(first.exitCode != 2, "\(first.stderr)")
+        #expect(first.stdout == second.stdout)
+        #expect(Array(first.stdout.utf8) == Array(second.stdout.utf8))
+    }
+
+    @Test func jsonOutputsParse() throws {
+        for arguments in Self.runs where arguments.contains("json") || arguments == ["schema"] {
+            let outcome = TestSupport.run(arguments)
+            #expect(throws: Never.self) { try JSONReader.parse(Array(outcome.stdout.utf8), file: "stdout") }
+        }
+    }
+
+    @Test func spreadsheetFormulasAreNeutralised() throws {
+        var writer = CSVWriter(locale: .nl)
+        writer.append([.text("=HYPERLINK(\"http://x\")"), .text("+31"), .text("-2"), .text("@SUM(A1)"), .text("\tx"), .text("\rx"),
+                       .text("Den Haag"), .number(ExactDecimal(significand: -123_450, scale: 2))])
+        // Quoted where the text needs it; numbers are left alone.
+        #expect(writer.text == "\u{FEFF}\"'=HYPERLINK(\"\"http://x\"\")\";'+31;'-2;'@SUM(A1);'\tx;\"'\rx\";Den Haag;-1234,50\r\n")
+    }
+
+    @Test func hostileNamesStayInertInEveryFormat() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("amr-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let weights = directory.appendingPathComponent("w.csv")
+        try Data("naam,gewicht\n\"=cmd|' /C calc'!A0\",1\n\"<script>alert(1)</script>\",2\n\"quote \"\" and \\\\ back\",3\n".utf8).write(to: weights)
+        let csv = TestSupport.run(["allocate", "--total", "6", "--weights", weights.path, "--format", "csv", "--locale", "en"])
+        #expect(csv.stdout.contains("\r\n'=cmd|' /C calc'!A0,1,1.00\r\n"))
+        let json = TestSupport.run(["allocate", "--total", "6", "--weights", weights.path, "--format", "json"])
+        let parsed = try JSONReader.parse(Array(json.stdout.utf8), file: "stdout")
+        #expect(parsed.value(at: "/shares/2/name")?.kind == .string("quote \" and \\\\ back"))
+        let markdown = TestSupport.run(["allocate", "--total", "6", "--weights", weights.path, "--format", "markdown"])
+        #expect(markdown.stdout.contains("\\<script\\>alert(1)\\</script\\>"))
+    }
+}

@@ -72,7 +72,7 @@ import Testing
 
     @Test func deepNestingIsRefusedNotCrashed() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
-        #expect(message(deep) == "t.json:1:201: invalid JSON: nesting deeper than 200 levels; plan files need far fewer")
+        #expect(message(deep) == "t.json:1:201: invalid JSON: nesting deeper than 200 levels; plan files need far fewer (AMR_MAX_JSON_DEPTH raises the limit)")
     }
 
     @Test func invalidUTF8NamesLineAndColumn() {

@@ -60,4 +60,18 @@ import Testing
         let markdown = TestSupport.run(["allocate", "--total", "6", "--weights", weights.path, "--format", "markdown"])
         #expect(markdown.stdout.contains("\\<script\\>alert(1)\\</script\\>"))
     }
+
+    @Test func limitsCanBeRaisedOrLowered() {
+        let plan = TestSupport.fixture("haaglanden-2018.json")
+        let small = Tool.run(["check", plan], environment: Environment(variables: ["AMR_MAX_FILE_SIZE": "1000"]))
+        #expect(small.exitCode == 2)
+        #expect(small.stderr == "amr: error: \(plan): cannot read: larger than 1000 bytes; if it really is a plan or weights file, raise AMR_MAX_FILE_SIZE\n")
+        let shallow = Tool.run(["check", plan], environment: Environment(variables: ["AMR_MAX_JSON_DEPTH": "3"]))
+        #expect(shallow.stderr.contains("nesting deeper than 3 levels"))
+        let wrong = Tool.run(["check", plan], environment: Environment(variables: ["AMR_MAX_JSON_DEPTH": "deep"]))
+        #expect(wrong.exitCode == 2)
+        #expect(wrong.stderr.contains("AMR_MAX_JSON_DEPTH=deep is not a positive whole number"))
+        let fine = Tool.run(["check", plan], environment: Environment(variables: ["AMR_MAX_JSON_DEPTH": "50"]))
+        #expect(fine.exitCode == 1)
+    }
 }

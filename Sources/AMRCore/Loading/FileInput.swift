@@ -2,11 +2,8 @@ import Foundation
 
 /// Reads input files whole, turning every way that can fail into a `LoadError` that says so.
 public enum FileInput {
-    /// Files larger than this are refused; real plans and exports are far smaller.
-    public static let defaultMaximumSize = 256 * 1024 * 1024
-
     /// The bytes of the file at `path`; `-` reads standard input.
-    public static func read(_ path: String, displayName: String? = nil, maximumSize: Int = defaultMaximumSize) throws(LoadError) -> [UInt8] {
+    public static func read(_ path: String, displayName: String? = nil, maximumSize: Int = InputLimits.standard.maximumFileSize) throws(LoadError) -> [UInt8] {
         let name = displayName ?? path
         if path == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
@@ -28,7 +25,7 @@ public enum FileInput {
             throw .unreadable(file: name, reason: "read failed")
         }
         if data.count > maximumSize {
-            throw .unreadable(file: name, reason: "larger than \(maximumSize / (1024 * 1024)) MiB")
+            throw .unreadable(file: name, reason: "larger than \(maximumSize) bytes; if it really is a plan or weights file, raise AMR_MAX_FILE_SIZE")
         }
         return [UInt8](data)
     }

@@ -4,7 +4,7 @@
 /// stack.
 public struct JSONReader {
     /// Deepest nesting of arrays and objects accepted; plan files need fewer than 10 levels.
-    public static let defaultMaximumDepth = 200
+    public static let defaultMaximumDepth = InputLimits.standard.maximumDepth
 
     private let bytes: [UInt8]
     private let file: String
@@ -157,7 +157,7 @@ public struct JSONReader {
 
     private mutating func parseObject(depth: Int) throws(LoadError) -> JSONValue {
         let start = here
-        if depth > maximumDepth { throw .syntax(start, "nesting deeper than \(maximumDepth) levels; plan files need far fewer") }
+        if depth > maximumDepth { throw .syntax(start, "nesting deeper than \(maximumDepth) levels; plan files need far fewer (AMR_MAX_JSON_DEPTH raises the limit)") }
         advance() // {
         var members: [JSONMember] = []
         var seen: [String: (Int, Int)] = [:]
@@ -199,7 +199,7 @@ public struct JSONReader {
 
     private mutating func parseArray(depth: Int) throws(LoadError) -> JSONValue {
         let start = here
-        if depth > maximumDepth { throw .syntax(start, "nesting deeper than \(maximumDepth) levels; plan files need far fewer") }
+        if depth > maximumDepth { throw .syntax(start, "nesting deeper than \(maximumDepth) levels; plan files need far fewer (AMR_MAX_JSON_DEPTH raises the limit)") }
         advance() // [
         var items: [JSONValue] = []
         skipWhitespace()

@@ -26,15 +26,15 @@ public struct LoadedPlan: Sendable {
 /// checked here; whether the numbers add up is the checker's job.
 public enum PlanLoader {
     /// Reads and parses the file at `path`; `displayName` is used in messages.
-    public static func load(contentsOf path: String, displayName: String? = nil) throws(LoadError) -> LoadedPlan {
+    public static func load(contentsOf path: String, displayName: String? = nil, limits: InputLimits = .standard) throws(LoadError) -> LoadedPlan {
         let name = displayName ?? path
-        let bytes = try FileInput.read(path, displayName: name)
-        return try load(bytes: bytes, file: name)
+        let bytes = try FileInput.read(path, displayName: name, maximumSize: limits.maximumFileSize)
+        return try load(bytes: bytes, file: name, limits: limits)
     }
 
     /// Parses plan-file bytes; `file` names the file in messages.
-    public static func load(bytes: [UInt8], file: String) throws(LoadError) -> LoadedPlan {
-        let document = try JSONReader.parse(bytes, file: file)
+    public static func load(bytes: [UInt8], file: String, limits: InputLimits = .standard) throws(LoadError) -> LoadedPlan {
+        let document = try JSONReader.parse(bytes, file: file, maximumDepth: limits.maximumDepth)
         var reader = Reader(file: file)
         let plan = try reader.plan(JSONCursor(value: document, pointer: "", file: file))
         return LoadedPlan(plan: plan, file: file, document: document, warnings: reader.warnings)

@@ -38,7 +38,8 @@ public struct PlacementCounter {
     }
 
     static let blockSize = 1 << 22
-    static let maximumLineLength = 64 * 1024
+    /// Longest record accepted, in bytes.
+    public var maximumLineLength = InputLimits.standard.maximumLineLength
 
     /// Counts the file at `path` (`-` for standard input); `file` names it in messages. Reads
     /// with `read(2)` into one reusable buffer and scans its bytes in place: no per-row strings.

@@ -70,9 +70,9 @@ struct PlacementScanner {
                     inQuotes = true
                 }
                 index += 1
-                if index - recordStart > PlacementCounter.maximumLineLength {
+                if index - recordStart > counter.maximumLineLength {
                     throw .csv(SourceLocation(file: file, line: line, column: 1),
-                               "this line is longer than \(PlacementCounter.maximumLineLength) bytes; a placement record is one short line (is a quote left open?)")
+                               "this line is longer than \(counter.maximumLineLength) bytes; a placement record is one short line (is a quote left open?)")
                 }
             }
             if !complete {
@@ -102,7 +102,7 @@ struct PlacementScanner {
     mutating func consumeSimpleLines(_ base: UnsafePointer<UInt8>, _ count: Int) throws(LoadError) -> Int {
         var position = 0
         let separator = delimiter
-        let limit = PlacementCounter.maximumLineLength
+        let limit = counter.maximumLineLength
         while position < count {
             guard let found = memchr(base + position, 0x0A, count - position) else {
                 if count - position > limit { return position }   // the general path reports it

@@ -58,7 +58,8 @@ enum AllocateCommand: Command {
             if let unit, total.cents % unit.cents != 0 {
                 throw UsageError("--total \(totalText) is not a multiple of --unit \(unit); give a total in whole units or a smaller unit", command: name)
             }
-            reports = [try adHocReport(total: total, weightsFile: weightsFile, method: method, unit: unit)]
+            reports = [try adHocReport(total: total, weightsFile: weightsFile, method: method, unit: unit,
+                                       maximumSize: try environment.limits().maximumFileSize)]
             inputs = [weightsFile]
         } else {
             if arguments.has("total") {
@@ -71,7 +72,7 @@ enum AllocateCommand: Command {
                 throw UsageError("give one plan file; got \(arguments.operands.count): \(arguments.operands.joined(separator: " "))", command: name)
             }
             inputs = [planFile]
-            let loaded = try PlanLoader.load(contentsOf: planFile, displayName: displayName(planFile))
+            let loaded = try PlanLoader.load(contentsOf: planFile, displayName: displayName(planFile), limits: try environment.limits())
             for warning in loaded.warnings { outcome.stderr += "amr: \(warning)\n" }
             var specs = loaded.plan.allocations
             if let id = arguments.value("allocation") {
@@ -126,8 +127,9 @@ enum AllocateCommand: Command {
     }
 
     /// The ad hoc form: `--total AMOUNT --weights FILE.csv`.
-    static func adHocReport(total: Money, weightsFile: String, method: ApportionmentMethod?, unit: RoundingUnit?) throws -> AllocationReport {
-        let bytes = try FileInput.read(weightsFile, displayName: displayName(weightsFile))
+    static func adHocReport(total: Money, weightsFile: String, method: ApportionmentMethod?, unit: RoundingUnit?,
+                            maximumSize: Int) throws -> AllocationReport {
+        let bytes = try FileInput.read(weightsFile, displayName: displayName(weightsFile), maximumSize: maximumSize)
         let table = try WeightTable.read(bytes: bytes, file: displayName(weightsFile))
         return try PlanAllocator.allocate(total, over: table, file: displayName(weightsFile),
                                           method: method ?? .largestRemainder, unit: unit ?? .cent)

@@ -38,6 +38,7 @@ enum CheckCommand: Command {
         let locale = arguments.value("locale").flatMap(NumberLocale.init(rawValue:)) ?? .nl
         var files: [String] = []
         for operand in arguments.operands { files += try expand(operand) }
+        let limits = try environment.limits()
         var findings: [Finding] = []
         var sources: [String: [String]] = [:]
         var unusable = false
@@ -45,8 +46,8 @@ enum CheckCommand: Command {
         for file in files {
             let display = file == "-" ? "<stdin>" : file
             do {
-                let bytes = try FileInput.read(file, displayName: display)
-                let loaded = try PlanLoader.load(bytes: bytes, file: display)
+                let bytes = try FileInput.read(file, displayName: display, maximumSize: limits.maximumFileSize)
+                let loaded = try PlanLoader.load(bytes: bytes, file: display, limits: limits)
                 sources[display] = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n")
                     .map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
                 findings += PlanChecker.check(loaded, locale: locale, strict: strict)

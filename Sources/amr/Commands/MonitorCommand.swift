@@ -72,7 +72,8 @@ enum ReportOptions {
         guard arguments.operands.count == 1 else {
             throw UsageError("give one plan file; got \(arguments.operands.count): \(arguments.operands.joined(separator: " "))", command: command)
         }
-        let loaded = try PlanLoader.load(contentsOf: planFile)
+        let limits = try environment.limits()
+        let loaded = try PlanLoader.load(contentsOf: planFile, limits: limits)
         for warning in loaded.warnings { outcome.stderr += "amr: \(warning)\n" }
         let plan = loaded.plan
         var asOf: PlanDate
@@ -102,7 +103,7 @@ enum ReportOptions {
         var previous: Plan?
         if let previousFile = arguments.value("previous") {
             inputs.append(previousFile)
-            let earlier = try PlanLoader.load(contentsOf: previousFile)
+            let earlier = try PlanLoader.load(contentsOf: previousFile, limits: limits)
             for warning in earlier.warnings { outcome.stderr += "amr: \(warning)\n" }
             previous = earlier.plan
         }

@@ -48,7 +48,9 @@ enum PlacementsCommand: Command {
         }
         let from = try date("from"), to = try date("to")
         if let from, let to, to < from { throw UsageError("--to \(to) is before --from \(from); give a range that runs forward", command: name) }
-        let counts = try PlacementCounter(groupBy: dimensions, from: from, to: to).count(path: file, file: file == "-" ? "<stdin>" : file)
+        var counter = PlacementCounter(groupBy: dimensions, from: from, to: to)
+        counter.maximumLineLength = try environment.limits().maximumLineLength
+        let counts = try counter.count(path: file, file: file == "-" ? "<stdin>" : file)
         let format = arguments.value("format").flatMap(OutputFormat.init(rawValue:)) ?? .table
         let locale = arguments.value("locale").flatMap(NumberLocale.init(rawValue:)) ?? .nl
         let text = PlacementRenderer(locale: locale).render(counts, as: format)

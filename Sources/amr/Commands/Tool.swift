@@ -17,6 +17,23 @@ struct Environment {
     static var current: Environment {
         Environment(variables: ProcessInfo.processInfo.environment, stdoutIsTerminal: isatty(STDOUT_FILENO) == 1)
     }
+
+    /// The input limits, raised or lowered by AMR_MAX_FILE_SIZE (bytes), AMR_MAX_JSON_DEPTH and
+    /// AMR_MAX_LINE_LENGTH (bytes).
+    func limits() throws(UsageError) -> InputLimits {
+        var limits = InputLimits()
+        func read(_ name: String, _ current: Int) throws(UsageError) -> Int {
+            guard let text = variables[name], !text.isEmpty else { return current }
+            guard let value = Int(text), value > 0 else {
+                throw UsageError("\(name)=\(text) is not a positive whole number; unset it or give a number such as \(current)")
+            }
+            return value
+        }
+        limits.maximumFileSize = try read("AMR_MAX_FILE_SIZE", limits.maximumFileSize)
+        limits.maximumDepth = try read("AMR_MAX_JSON_DEPTH", limits.maximumDepth)
+        limits.maximumLineLength = try read("AMR_MAX_LINE_LENGTH", limits.maximumLineLength)
+        return limits
+    }
 }
 
 /// A subcommand: its name, help and options, and how it runs.

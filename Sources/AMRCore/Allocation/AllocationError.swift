@@ -5,7 +5,7 @@ public enum AllocationError: Error, Equatable, Sendable, CustomStringConvertible
     case negativeWeight(index: Int)
     case allWeightsZero
     case totalNotMultipleOfUnit(total: Money, unit: RoundingUnit)
-    /// A number too large to compute with exactly; says which.
+    /// A number too large to compute with exactly; names it ("the sum of the weights").
     case overflow(String)
 
     public var description: String {
@@ -19,7 +19,7 @@ public enum AllocationError: Error, Equatable, Sendable, CustomStringConvertible
         case .totalNotMultipleOfUnit(let total, let unit):
             "the total \(total) is not a multiple of the rounding unit \(unit); use a total that is, or a smaller unit"
         case .overflow(let what):
-            "\(what) is too large to compute exactly"
+            "\(what) is too large to compute exactly; use smaller numbers"
         }
     }
 }

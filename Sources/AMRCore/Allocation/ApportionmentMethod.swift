@@ -16,11 +16,12 @@ public enum ApportionmentMethod: String, Sendable, CaseIterable {
         }
     }
 
-    /// Reads a method name, case-insensitively, also under its common aliases.
+    /// Reads a method name, case-insensitively, also under its common aliases (`hamilton`, `lr`,
+    /// `d'hondt`, `jefferson`, `webster`, `sainte-laguë`, `saintelague`).
     public static func parse(_ text: String) -> ApportionmentMethod? {
         switch text.lowercased() {
         case "largest-remainder", "hamilton", "lr": .largestRemainder
-        case "dhondt", "d'hondt", "jefferson": .dhondt
+        case "dhondt", "d'hondt", "d\u{2019}hondt", "jefferson": .dhondt
         case "sainte-lague", "sainte-laguë", "saintelague", "webster": .sainteLague
         default: nil
         }

@@ -5,9 +5,12 @@ public struct Fraction: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// Always positive.
     public let denominator: Int128
 
+    /// A fraction in lowest terms. A negative denominator moves its sign to the numerator; the
+    /// only caller that passes one (`divided(by:)`) has ruled out Int128.min, so the negation
+    /// cannot overflow.
     public init(_ numerator: Int128, _ denominator: Int128 = 1) {
         var n = numerator, d = denominator
-        if d < 0 { n = -n; d = -d }
+        if d < 0 { n = 0 &- n; d = 0 &- d }
         let g = Fraction.gcd(n, d)
         self.numerator = g > 1 ? n / g : n
         self.denominator = d == 0 ? 1 : (g > 1 ? d / g : d)
@@ -39,7 +42,8 @@ public struct Fraction: Hashable, Sendable, Comparable, CustomStringConvertible 
     }
 
     public func subtracting(_ other: Fraction) -> Fraction? {
-        adding(Fraction(-other.numerator, other.denominator))
+        let (negated, overflow) = other.numerator.multipliedReportingOverflow(by: -1)
+        return overflow ? nil : adding(Fraction(negated, other.denominator))
     }
 
     public func multiplied(by other: Fraction) -> Fraction? {
@@ -50,7 +54,8 @@ public struct Fraction: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     /// self / other; nil when other is zero or a part does not fit.
     public func divided(by other: Fraction) -> Fraction? {
-        guard other.numerator != 0 else { return nil }
+        // The reciprocal's denominator is negated in init; Int128.min has no negation.
+        guard other.numerator != 0, other.numerator != .min else { return nil }
         return multiplied(by: Fraction(other.denominator, other.numerator))
     }
 

@@ -350,22 +350,24 @@ struct PlacementScanner {
 
     static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> PlanDate? {
         guard bytes.count == 10 else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for offset in range {
-                let byte = bytes[offset]
-                guard byte >= 48, byte <= 57 else { return nil }
-                value = value * 10 + Int(byte - 48)
-            }
-            return value
+        @inline(__always) func digit(_ offset: Int) -> Int {
+            let value = Int(bytes[offset]) &- 48
+            return value >= 0 && value <= 9 ? value : -1000
         }
-        if bytes[4] == 0x2D && bytes[7] == 0x2D, let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) {
-            return PlanDate(year: y, month: m, day: d)
+        let y: Int, m: Int, d: Int
+        if bytes[4] == 0x2D && bytes[7] == 0x2D {
+            y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
+            m = digit(5) * 10 + digit(6)
+            d = digit(8) * 10 + digit(9)
+        } else if (bytes[2] == 0x2D || bytes[2] == 0x2F) && bytes[2] == bytes[5] {
+            d = digit(0) * 10 + digit(1)
+            m = digit(3) * 10 + digit(4)
+            y = digit(6) * 1000 + digit(7) * 100 + digit(8) * 10 + digit(9)
+        } else {
+            return nil
         }
-        if (bytes[2] == 0x2D || bytes[2] == 0x2F) && bytes[2] == bytes[5], let d = number(0..<2), let m = number(3..<5), let y = number(6..<10) {
-            return PlanDate(year: y, month: m, day: d)
-        }
-        return nil
+        // A non-digit makes its part negative, which PlanDate refuses.
+        return PlanDate(year: y, month: m, day: d)
     }
 
     static func equalsIgnoringCase(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Bool {
@@ -388,9 +390,25 @@ struct ByteInterner {
     private var bounds: [(start: Int, count: Int)] = []
     private(set) var names: [String] = []
 
+    /// A hash of the first and last (up to) eight bytes and the length: enough to tell a
+    /// column's few hundred values apart; equal hashes are still compared in full.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let count = bytes.count
+        guard let base = UnsafeRawPointer(bytes.baseAddress), count > 0 else { return 0x9E37_79B9_7F4A_7C15 }
+        var head: UInt64 = 0, tail: UInt64 = 0
+        if count >= 8 {
+            head = base.loadUnaligned(as: UInt64.self)
+            tail = base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        } else {
+            for index in 0..<count { head = head << 8 | UInt64(bytes[index]) }
+        }
+        let mixed = (head ^ (tail &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(count) << 56) &* 0xBF58_476D_1CE4_E5B9
+        return mixed ^ (mixed >> 31)
+    }
+
     mutating func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hash = Self.hash(bytes)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -418,8 +436,7 @@ struct ByteInterner {
         var larger = [Int32](repeating: -1, count: slots.count * 2)
         let mask = larger.count - 1
         for (id, bound) in bounds.enumerated() {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for offset in 0..<bound.count { hash = (hash ^ UInt64(storage[bound.start + offset])) &* 0x100_0000_01b3 }
+            let hash = storage.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[bound.start..<bound.start + bound.count])) }
             var slot = Int(truncatingIfNeeded: hash) & mask
             while larger[slot] >= 0 { slot = (slot + 1) & mask }
             larger[slot] = Int32(id)

@@ -99,12 +99,6 @@ public struct PlacementCounter {
         return result
     }
 
-    /// Alphabetical, ignoring case; bytewise where that ties, so the order is total.
-    static func precedes(_ a: String, _ b: String) -> Bool {
-        let (la, lb) = (a.lowercased(), b.lowercased())
-        return la != lb ? Array(la.utf8).lexicographicallyPrecedes(Array(lb.utf8)) : Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8))
-    }
-
     /// Counts placement records given as bytes (tests).
     public func count(bytes: [UInt8], file: String) throws(LoadError) -> PlacementCounts {
         var scanner = PlacementScanner(counter: self, file: file)

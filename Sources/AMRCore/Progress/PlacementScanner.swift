@@ -338,6 +338,7 @@ struct PlacementScanner {
                 rows.append(.init(keys: (0..<dimensions).map { name($0, Int(key[$0])) }, count: count))
             }
         }
+        // Alphabetical ignoring case, bytewise where that ties, so the order is total.
         let sortKeys = rows.map { row in row.keys.map { (Array($0.lowercased().utf8), Array($0.utf8)) } }
         let order = rows.indices.sorted { a, b in
             sortKeys[a].lexicographicallyPrecedes(sortKeys[b]) { x, y in

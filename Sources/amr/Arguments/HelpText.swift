@@ -22,7 +22,8 @@ enum HelpText {
           -V, --version    show the version
 
         EXIT STATUS
-          0 success, 1 the command found something (a stated split differs), 2 usage or input error
+          0 success, 1 the command found something (a stated split differs, check findings,
+          --fail-on met), 2 usage or input error
 
         Run 'amr help <command>' for a command's options and examples.
 

@@ -235,7 +235,8 @@ struct PlacementScanner {
                         unescape(UnsafeBufferPointer(rebasing: record[start..<end]))
                         part = scratch.withUnsafeBufferPointer { interners[position].id(of: $0) }
                     } else {
-                        part = interners[position].id(of: UnsafeBufferPointer(rebasing: record[start..<end]))
+                        let value = UnsafeBufferPointer(rebasing: record[start..<end])
+                        part = interners[position].lookup(value) ?? interners[position].id(of: value)
                     }
                 } else {
                     part = interners[position].id(of: UnsafeBufferPointer(start: nil, count: 0))
@@ -408,7 +409,33 @@ struct ByteInterner {
         return mixed ^ (mixed >> 31)
     }
 
+    /// The id of a value seen before, without touching the table (no copy-on-write check).
+    @inline(__always)
+    func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: Self.hash(bytes)) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            storage.withUnsafeBufferPointer { stored in
+                bounds.withUnsafeBufferPointer { bounds in
+                    while true {
+                        let existing = Int(slots[slot])
+                        if existing < 0 { return nil }
+                        let bound = bounds[existing]
+                        if bound.count == bytes.count {
+                            if bound.count == 0 { return existing }
+                            if let base = stored.baseAddress, let given = bytes.baseAddress, memcmp(base + bound.start, given, bound.count) == 0 {
+                                return existing
+                            }
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
+        }
+    }
+
     mutating func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        if let known = lookup(bytes) { return known }
         let hash = Self.hash(bytes)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask

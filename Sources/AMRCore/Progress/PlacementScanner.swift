@@ -19,13 +19,17 @@ struct PlacementScanner {
     var total = 0
     // Field boundaries of the current record, relative to its start (fields past the buffer's
     // capacity are counted but not kept; no column we read is that far right).
-    let fields = FieldBounds()
+    /// Owns the field buffers; `fields` holds plain pointers into them, so the per-byte and
+    /// per-row code touches no reference count.
+    let fieldStorage = FieldStorage()
+    var fields: FieldBounds
     var scratch: [UInt8] = []
     var counts = GroupCounts()
 
     init(counter: PlacementCounter, file: String) {
         self.counter = counter
         self.file = file
+        fields = FieldBounds(fieldStorage)
     }
 
     /// Scans the complete records in `buffer` and returns how many bytes they took; the caller
@@ -474,16 +478,22 @@ struct ByteInterner {
 }
 
 /// The start, end and quoting of each field of the current record, in buffers allocated once.
-final class FieldBounds {
+struct FieldBounds {
     static let capacity = 64
-    let starts = UnsafeMutablePointer<Int>.allocate(capacity: FieldBounds.capacity)
-    let ends = UnsafeMutablePointer<Int>.allocate(capacity: FieldBounds.capacity)
-    let escaped = UnsafeMutablePointer<Bool>.allocate(capacity: FieldBounds.capacity)
+    let starts: UnsafeMutablePointer<Int>
+    let ends: UnsafeMutablePointer<Int>
+    let escaped: UnsafeMutablePointer<Bool>
     /// Fields in the record, also those past `capacity`.
     var count = 0
 
+    init(_ storage: FieldStorage) {
+        starts = storage.starts
+        ends = storage.ends
+        escaped = storage.escaped
+    }
+
     @inline(__always)
-    func append(_ start: Int, _ end: Int, _ isEscaped: Bool) {
+    mutating func append(_ start: Int, _ end: Int, _ isEscaped: Bool) {
         if count < FieldBounds.capacity {
             starts[count] = start
             ends[count] = end
@@ -491,6 +501,13 @@ final class FieldBounds {
         }
         count += 1
     }
+}
+
+/// The memory behind `FieldBounds`, freed with the scanner.
+final class FieldStorage {
+    let starts = UnsafeMutablePointer<Int>.allocate(capacity: FieldBounds.capacity)
+    let ends = UnsafeMutablePointer<Int>.allocate(capacity: FieldBounds.capacity)
+    let escaped = UnsafeMutablePointer<Bool>.allocate(capacity: FieldBounds.capacity)
 
     deinit {
         starts.deallocate()

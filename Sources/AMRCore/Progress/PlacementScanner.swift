@@ -183,6 +183,7 @@ struct PlacementScanner {
     }
 
     /// The field's bounds without surrounding spaces and quotes.
+    @inline(__always)
     func trimmed(_ record: UnsafeBufferPointer<UInt8>, _ index: Int) -> (Int, Int) {
         var start = fields.starts[index], end = fields.ends[index]
         while start < end && record[start] == 0x20 { start += 1 }
@@ -354,6 +355,7 @@ struct PlacementScanner {
         return PlacementCounts(dimensions: counter.groupBy, rows: rows, total: total, records: records)
     }
 
+    @inline(__always)
     static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> PlanDate? {
         guard bytes.count == 10 else { return nil }
         @inline(__always) func digit(_ offset: Int) -> Int {

@@ -1,36 +1,6 @@
 import Testing
 @testable import AMRCore
 
-/// Deterministic pseudo-random numbers for the allocation property tests (SplitMix64), so every
-/// run checks the same cases and a failure can be replayed from its seed.
-struct AllocationTestRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in 0...bound, by rejection so there is no modulo bias.
-    mutating func upTo(_ bound: UInt64) -> UInt64 {
-        if bound == .max { return next() }
-        let range = bound + 1
-        let limit = UInt64.max - UInt64.max % range
-        while true {
-            let value = next()
-            if value < limit { return value % range }
-        }
-    }
-
-    /// True with probability 1 in `n`.
-    mutating func oneIn(_ n: UInt64) -> Bool { upTo(n - 1) == 0 }
-}
-
 /// Seeded properties of the apportionment engine, 10,000 random cases each: 1–50 parties,
 /// weights 0–10⁹ with zeros and duplicates (for ties), totals 0–10¹² units.
 @Suite struct ApportionmentPropertyTests {
@@ -38,7 +8,7 @@ struct AllocationTestRandom {
 
     /// A random case. Totals are small (≤ 1,000) half of the time, where leftovers and ties are
     /// dense, and up to `maxUnits` otherwise.
-    static func randomCase(_ random: inout AllocationTestRandom, maxParties: UInt64 = 50,
+    static func randomCase(_ random: inout SeededRandom, maxParties: UInt64 = 50,
                            maxUnits: UInt64 = 1_000_000_000_000) -> (units: Int64, weights: [Int128]) {
         let count = Int(random.upTo(maxParties - 1)) + 1
         var weights: [Int128] = []
@@ -80,7 +50,7 @@ struct AllocationTestRandom {
     /// (a) The parts add up to the total exactly, are never negative (or, for a negative total,
     /// never positive), and weight zero gets zero — for every method.
     @Test func partsSumExactly() throws {
-        var random = AllocationTestRandom(seed: 1)
+        var random = SeededRandom(seed: 1)
         for _ in 0..<Self.cases {
             let (units, weights) = Self.randomCase(&random)
             let signed = random.oneIn(8) ? -units : units
@@ -97,7 +67,7 @@ struct AllocationTestRandom {
     /// (b) Largest remainder gives every party the floor or the ceiling of its exact quota; and
     /// `quotas` itself is exact: whole·Σw + remainder = T·wᵢ with 0 ≤ remainder < Σw.
     @Test func largestRemainderKeepsTheQuotaRule() throws {
-        var random = AllocationTestRandom(seed: 2)
+        var random = SeededRandom(seed: 2)
         for _ in 0..<Self.cases {
             let (units, weights) = Self.randomCase(&random)
             let shares = try Apportionment.apportion(units, weights: weights, method: .largestRemainder)
@@ -119,7 +89,7 @@ struct AllocationTestRandom {
     /// Largest remainder equals the textbook procedure: floors, then one unit at a time to the
     /// largest remaining remainder, ties to the larger weight, then the earlier row.
     @Test func largestRemainderEqualsTheTextbookProcedure() throws {
-        var random = AllocationTestRandom(seed: 7)
+        var random = SeededRandom(seed: 7)
         for _ in 0..<Self.cases {
             var (units, weights) = Self.randomCase(&random)
             // Tiny weights and totals make equal remainders (ties) common.
@@ -151,7 +121,7 @@ struct AllocationTestRandom {
     /// (c) Determinism: the same input twice gives the same output, and among parties of equal
     /// weight the earlier row never has less, nor more than one unit more.
     @Test func sameInputSameOutputAndEqualWeightsDifferByAtMostOne() throws {
-        var random = AllocationTestRandom(seed: 3)
+        var random = SeededRandom(seed: 3)
         for _ in 0..<Self.cases {
             let (units, weights) = Self.randomCase(&random)
             // For each row, the row before it of the same weight and the first row of that weight.
@@ -173,7 +143,7 @@ struct AllocationTestRandom {
 
     /// (d) D'Hondt and Sainte-Laguë are house-monotone: one more unit never takes one away.
     @Test func divisorMethodsAreHouseMonotone() throws {
-        var random = AllocationTestRandom(seed: 4)
+        var random = SeededRandom(seed: 4)
         for _ in 0..<Self.cases {
             let (units, weights) = Self.randomCase(&random)
             for method in [ApportionmentMethod.dhondt, .sainteLague] {
@@ -189,7 +159,7 @@ struct AllocationTestRandom {
 
     /// (e) The estimate-and-correct divisor methods equal the sequential procedure, ties included.
     @Test func divisorMethodsEqualTheSequentialProcedure() throws {
-        var random = AllocationTestRandom(seed: 5)
+        var random = SeededRandom(seed: 5)
         for _ in 0..<Self.cases {
             var (_, weights) = Self.randomCase(&random, maxParties: 12)
             // Many tiny weights make ties between averages (3/1 = 6/2, 1/1 = 3/3, …) common.
@@ -207,7 +177,7 @@ struct AllocationTestRandom {
     /// 256-bit paths (quota and average comparison) against the plain 128-bit ones. Fewer cases:
     /// the generic full-width multiplication is slow in a debug build.
     @Test func scalingTheWeightsChangesNothing() throws {
-        var random = AllocationTestRandom(seed: 6)
+        var random = SeededRandom(seed: 6)
         for _ in 0..<3_000 {
             let (units, weights) = Self.randomCase(&random, maxParties: 20)
             let small = weights.map { $0 % 1_000_000 }

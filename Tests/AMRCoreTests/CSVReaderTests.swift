@@ -1,24 +1,6 @@
 import Testing
 @testable import AMRCore
 
-/// SplitMix64: a small seeded generator so the property tests are the same on every run.
-struct CSVTestRandom {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `0..<bound`.
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-    mutating func element<T>(_ items: [T]) -> T { items[below(items.count)] }
-}
-
 @Suite struct CSVReaderTests {
     static let comma = UInt8(ascii: ","), semicolon = UInt8(ascii: ";"), tab = UInt8(ascii: "\t")
 
@@ -169,7 +151,7 @@ struct CSVTestRandom {
 
     static let pieces = ["a", "Z", "é", "€", "😀", " ", ",", ";", "\t", "\"", "\"\"", "\n", "\r\n", "\r", "1", ".", "'s"]
 
-    func randomTable(_ random: inout CSVTestRandom, minimumColumns: Int) -> [[String]] {
+    func randomTable(_ random: inout SeededRandom, minimumColumns: Int) -> [[String]] {
         let columns = minimumColumns + random.below(4)
         return (0..<(1 + random.below(5))).map { _ in
             (0..<columns).map { _ in (0..<random.below(6)).map { _ in random.element(Self.pieces) }.joined() }
@@ -177,7 +159,7 @@ struct CSVTestRandom {
     }
 
     @Test func quotedFieldsRoundTrip() throws {
-        var random = CSVTestRandom(state: 20_180_101)
+        var random = SeededRandom(seed: 20_180_101)
         for _ in 0..<400 {
             let table = randomTable(&random, minimumColumns: 1)
             let delimiter = random.element([",", ";", "\t"])
@@ -203,7 +185,7 @@ struct CSVTestRandom {
     }
 
     @Test func unquotedWherePossibleRoundTrips() throws {
-        var random = CSVTestRandom(state: 7)
+        var random = SeededRandom(seed: 7)
         for _ in 0..<300 {
             let table = randomTable(&random, minimumColumns: 1)
             let delimiter = random.element([",", ";", "\t"])
@@ -219,7 +201,7 @@ struct CSVTestRandom {
     }
 
     @Test func theSeparatorOfQuotedTablesIsDetected() {
-        var random = CSVTestRandom(state: 42)
+        var random = SeededRandom(seed: 42)
         for _ in 0..<300 {
             let table = randomTable(&random, minimumColumns: 2)
             let delimiter = random.element([",", ";", "\t"])

@@ -39,3 +39,38 @@ enum TestSupport {
         #expect(String(decoding: data, as: UTF8.self) == actual, "golden file \(name) differs", sourceLocation: sourceLocation)
     }
 }
+
+/// Deterministic pseudo-random numbers for the property tests (SplitMix64), so every run checks
+/// the same cases and a failure can be replayed from its seed.
+struct SeededRandom {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in 0...bound, by rejection so there is no modulo bias.
+    mutating func upTo(_ bound: UInt64) -> UInt64 {
+        if bound == .max { return next() }
+        let range = bound + 1
+        let limit = UInt64.max - UInt64.max % range
+        while true {
+            let value = next()
+            if value < limit { return value % range }
+        }
+    }
+
+    /// True with probability 1 in `n`.
+    mutating func oneIn(_ n: UInt64) -> Bool { upTo(n - 1) == 0 }
+
+    /// A number in `0..<bound` (plain modulo, as the CSV tests were written with).
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+
+    mutating func element<T>(_ items: [T]) -> T { items[below(items.count)] }
+}

@@ -218,7 +218,7 @@ import Testing
 
     /// Whole numbers written in every grouping style read back exactly.
     @Test func groupedIntegersRoundTrip() throws {
-        var random = CSVTestRandom(state: 2017)
+        var random = SeededRandom(seed: 2017)
         for _ in 0..<200 {
             let style = random.below(4)
             let separator = random.element([";", "\t", ","])

@@ -165,7 +165,7 @@ public enum PlanAllocator {
                 throw .unusable(location(pointer), "this share names no municipality, so key \"\(measure)\" has no value for it; add \"municipality\" or use key { \"stated\": true } with a weight")
             }
             let series = municipality.measures[measure] ?? []
-            let matching = date.map { d in series.filter { $0.date == d } } ?? series
+            let matching = municipality.observations(of: measure, on: date)
             guard let observation = matching.first else {
                 let dates = series.map { $0.date?.description ?? "an unstated date" }
                 var message = "\(municipality.name) (\(municipality.code)) has no \"\(measure)\""

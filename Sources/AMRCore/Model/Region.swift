@@ -20,6 +20,13 @@ public struct Municipality: Hashable, Sendable {
     public var name: String
     /// Measure name (`inwoners`, `werkzoekenden`, …) → observations, in file order.
     public var measures: [String: [Observation]]
+
+    /// The observations of `measure`; only those on `date` when a date is given (an allocation
+    /// key without a date takes the municipality's one observation).
+    public func observations(of measure: String, on date: PlanDate?) -> [Observation] {
+        let series = measures[measure] ?? []
+        return date.map { day in series.filter { $0.date == day } } ?? series
+    }
 }
 
 /// The value of a measure at a reference date (peildatum), with its source.

@@ -35,8 +35,7 @@ enum CountTotalRule: PlanRule {
                 values.append(weight)
             case .measure(let name, let date):
                 guard let code = share.municipality, let municipality = plan.region.municipality(code) else { return nil }
-                let series = municipality.measures[name] ?? []
-                let matching = date.map { d in series.filter { $0.date == d } } ?? series
+                let matching = municipality.observations(of: name, on: date)
                 guard matching.count == 1, let observation = matching.first else { return nil }
                 values.append(observation.value)
             case .equal, .mix:

@@ -20,9 +20,23 @@ public struct Finding: Hashable, Sendable, Comparable {
     public var stated: String?
     /// The value the rule expects, as plain text.
     public var expected: String?
+    /// Other places the finding involves (the second statement of a number stated twice), each
+    /// with a short message saying what is there.
+    public var related: [Related]
+
+    /// Another place a finding involves.
+    public struct Related: Hashable, Sendable {
+        public var location: SourceLocation
+        public var message: String
+
+        public init(location: SourceLocation, message: String) {
+            self.location = location
+            self.message = message
+        }
+    }
 
     public init(rule: String, severity: Severity, location: SourceLocation, message: String,
-                hint: String? = nil, stated: String? = nil, expected: String? = nil) {
+                hint: String? = nil, stated: String? = nil, expected: String? = nil, related: [Related] = []) {
         self.rule = rule
         self.severity = severity
         self.location = location
@@ -30,6 +44,7 @@ public struct Finding: Hashable, Sendable, Comparable {
         self.hint = hint
         self.stated = stated
         self.expected = expected
+        self.related = related
     }
 
     /// Sorted by file, then position, then rule.

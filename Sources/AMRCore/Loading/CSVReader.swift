@@ -5,8 +5,28 @@ public struct CSVRecord: Sendable, Equatable {
     public var fields: [String]
     /// The 1-based physical line where the record starts.
     public var line: Int
-    /// The 1-based column (in Unicode scalars) where each field starts.
+    /// The 1-based column (in Unicode scalars) where each field starts; in a workbook the
+    /// column number of each cell (1 = A).
     public var columns: [Int]
+    /// Indices of fields that hold a number stored as a number (a workbook's numeric cell), as
+    /// plain decimal text with `.` (`20157.18`): no notation to guess. Empty for CSV text.
+    public var numeric: Set<Int> = []
+    /// The sheet the record comes from, for a workbook; nil for CSV.
+    public var sheet: String? = nil
+
+    public init(fields: [String], line: Int, columns: [Int], numeric: Set<Int> = [], sheet: String? = nil) {
+        self.fields = fields
+        self.line = line
+        self.columns = columns
+        self.numeric = numeric
+        self.sheet = sheet
+    }
+
+    /// The location of field `index` (or of the record's start): line and column, or sheet and cell.
+    public func location(ofField index: Int? = nil, file: String) -> SourceLocation {
+        let column = index.flatMap { columns.indices.contains($0) ? columns[$0] : nil } ?? columns.first ?? 1
+        return SourceLocation(file: file, line: line, column: column, sheet: sheet)
+    }
 }
 
 /// An RFC 4180 CSV reader working on UTF-8 bytes.

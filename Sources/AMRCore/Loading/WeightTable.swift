@@ -62,8 +62,14 @@ public struct WeightTable: Sendable, Equatable {
     public static func read(bytes: [UInt8], file: String) throws(LoadError) -> WeightTable {
         let text = try TextDecoding.decode(bytes, file: file)
         let delimiter = CSVReader.detectDelimiter(text)
-        let records = try CSVReader.records(text, delimiter: delimiter, file: file)
-            .map { CSVRecord(fields: $0.fields.map(trimmed), line: $0.line, columns: $0.columns) }
+        return try read(records: try CSVReader.records(text, delimiter: delimiter, file: file), file: file, delimiter: delimiter)
+    }
+
+    /// Reads a weights table from records: a CSV file's (`delimiter` is its separator, for
+    /// messages) or a workbook sheet's (`delimiter` nil; fields in `numeric` are stored numbers).
+    public static func read(records raw: [CSVRecord], file: String, delimiter: UInt8? = nil) throws(LoadError) -> WeightTable {
+        let records = raw
+            .map { CSVRecord(fields: $0.fields.map(trimmed), line: $0.line, columns: $0.columns, numeric: $0.numeric, sheet: $0.sheet) }
             .filter { $0.fields.contains { !$0.isEmpty } }
         guard !records.isEmpty else {
             throw .csv(SourceLocation(file: file, line: 1, column: 1),
@@ -77,7 +83,7 @@ public struct WeightTable: Sendable, Equatable {
         }
         guard !dataRecords.isEmpty else {
             let after = layout.headerLine.map { " after the header on line \($0)" } ?? ""
-            throw .csv(SourceLocation(file: file, line: layout.headerLine ?? records[0].line, column: 1),
+            throw .csv((records.first { $0.line == layout.headerLine } ?? records[0]).location(file: file),
                        "no rows with a name and a weight\(after); add one row per party with its name and weight")
         }
 
@@ -86,11 +92,11 @@ public struct WeightTable: Sendable, Equatable {
         for record in dataRecords {
             guard record.fields.count >= needed else {
                 let found = record.fields.count == 1 ? "1 field" : "\(record.fields.count) fields"
-                throw .csv(SourceLocation(file: file, line: record.line, column: record.columns.first ?? 1),
-                           "this row has \(found), but the name is field \(layout.name + 1) and the weight field \(layout.weight + 1); check the separators on this line (the file is read as \(describe(delimiter)))")
+                throw .csv(record.location(file: file),
+                           "this row has \(found), but the name is field \(layout.name + 1) and the weight field \(layout.weight + 1); \(delimiter.map { "check the separators on this line (the file is read as \(describe($0)))" } ?? "fill in the missing cells")")
             }
             let name = cleanName(record.fields[layout.name])
-            let nameLocation = SourceLocation(file: file, line: record.line, column: record.columns[layout.name])
+            let nameLocation = record.location(ofField: layout.name, file: file)
             if name.isEmpty {
                 throw .csv(nameLocation, "this row has a weight but no name; fill in the \(shown(layout.nameHeader)) or remove the row")
             }
@@ -103,7 +109,7 @@ public struct WeightTable: Sendable, Equatable {
                 throw .csv(nameLocation, "the name that starts here is \(length) characters long; a name has at most \(maximumNameLength) (is a quote left open, or the wrong separator detected?)")
             }
             cells.append(Cell(name: name, text: record.fields[layout.weight],
-                              location: SourceLocation(file: file, line: record.line, column: record.columns[layout.weight])))
+                              location: record.location(ofField: layout.weight, file: file)))
         }
         let weights = try readWeights(cells, header: layout.weightHeader, counts: layout.counts)
 
@@ -114,7 +120,7 @@ public struct WeightTable: Sendable, Equatable {
             let name = cells[index].name
             let key = name.lowercased()
             if let earlier = lineOfName[key] {
-                throw .csv(SourceLocation(file: file, line: record.line, column: record.columns[layout.name]),
+                throw .csv(record.location(ofField: layout.name, file: file),
                            "'\(shown(name))' appears twice, on line \(earlier) and line \(record.line); give each party one row")
             }
             lineOfName[key] = record.line
@@ -122,7 +128,7 @@ public struct WeightTable: Sendable, Equatable {
             if let column = layout.code, column < record.fields.count, !record.fields[column].isEmpty {
                 let text = record.fields[column]
                 if let earlier = lineOfCode[text.uppercased()] {
-                    throw .csv(SourceLocation(file: file, line: record.line, column: record.columns[column]),
+                    throw .csv(record.location(ofField: column, file: file),
                                "code '\(shown(text))' appears twice, on line \(earlier) and line \(record.line); give each municipality one row")
                 }
                 lineOfCode[text.uppercased()] = record.line
@@ -232,7 +238,7 @@ public struct WeightTable: Sendable, Equatable {
         /// fields, which is the header unless its second field is a number.
         static func withoutKnownHeaders(_ records: [CSVRecord], file: String) throws(LoadError) -> Layout {
             guard let first = records.firstIndex(where: { $0.fields.count >= 2 }) else {
-                throw .csv(SourceLocation(file: file, line: records[0].line, column: 1),
+                throw .csv(records[0].location(file: file),
                            "no row has two fields; expected a name and a weight on each row, separated by ',', ';' or a tab")
             }
             let fields = records[first].fields

@@ -6,12 +6,12 @@ import Testing
 @Suite struct ReportCommandTests {
     static let veenstreek = ["Fixtures/veenstreek-monitor-2021.json", "--previous", "Fixtures/veenstreek-monitor-2021-q1.json"]
 
-    @Test(arguments: ["table", "markdown", "csv", "json", "html"])
-    func monitorGolden(format: String) {
-        let outcome = TestSupport.run(["monitor"] + Self.veenstreek + ["--format", format])
+    @Test(arguments: ["table", "markdown", "csv", "json", "html"], ["nl", "en"])
+    func monitorGolden(format: String, locale: String) {
+        let outcome = TestSupport.run(["monitor"] + Self.veenstreek + ["--format", format, "--locale", locale])
         #expect(outcome.exitCode == 0)
         #expect(outcome.stderr == "")
-        TestSupport.expectGolden(outcome.stdout, "monitor-veenstreek.\(Self.extension(format))")
+        TestSupport.expectGolden(outcome.stdout, "monitor-veenstreek\(locale == "nl" ? "" : "-en").\(Self.extension(format))")
     }
 
     @Test(arguments: ["table", "markdown", "csv", "json", "html"])
@@ -21,11 +21,12 @@ import Testing
         TestSupport.expectGolden(outcome.stdout, "progress-zki.\(Self.extension(format))")
     }
 
-    @Test(arguments: ["table", "markdown", "csv", "json"])
-    func placementsGolden(format: String) {
-        let outcome = TestSupport.run(["placements", "Fixtures/plaatsingen-haaglanden-2018.csv", "--by", "gemeente,sector", "--format", format])
+    @Test(arguments: ["table", "markdown", "html", "csv", "json"], ["nl", "en"])
+    func placementsGolden(format: String, locale: String) {
+        let outcome = TestSupport.run(["placements", "Fixtures/plaatsingen-haaglanden-2018.csv", "--by", "gemeente,sector", "--format", format,
+                                       "--locale", locale])
         #expect(outcome.exitCode == 0)
-        TestSupport.expectGolden(outcome.stdout, "placements-haaglanden.\(Self.extension(format))")
+        TestSupport.expectGolden(outcome.stdout, "placements-haaglanden\(locale == "nl" ? "" : "-en").\(Self.extension(format))")
     }
 
     static func `extension`(_ format: String) -> String {
@@ -81,7 +82,7 @@ import Testing
         #expect(!html.contains("<script"))
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("url("))
         #expect(html.contains("@page { size: A4;"))
-        #expect(MonitorHTML.escaped("<script>alert('x') & \"y\"</script>") == "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;")
+        #expect(HTMLWriter.escaped("<script>alert('x') & \"y\"</script>") == "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;")
     }
 
     @Test func usageErrors() {

@@ -5,23 +5,27 @@ import Testing
 
 /// Same input, same bytes, in every format; outputs that are safe in spreadsheets and browsers.
 @Suite struct SafetyTests {
-    static let runs: [[String]] = [
-        ["allocate", "Fixtures/haaglanden-2018.json", "--format", "table"],
-        ["allocate", "Fixtures/haaglanden-2018.json", "--format", "markdown"],
-        ["allocate", "Fixtures/haaglanden-2018.json", "--format", "csv"],
-        ["allocate", "Fixtures/veenstreek-2019-2021.json", "--format", "json"],
-        ["check", "Fixtures", "--format", "text"],
-        ["check", "Fixtures", "--format", "json"],
-        ["check", "Fixtures", "--format", "github"],
-        ["monitor", "Fixtures/veenstreek-monitor-2021.json", "--previous", "Fixtures/veenstreek-monitor-2021-q1.json", "--format", "table"],
-        ["monitor", "Fixtures/gooi-vechtstreek-monitor-2020.json", "--format", "markdown"],
-        ["monitor", "Fixtures/gooi-vechtstreek-monitor-2020.json", "--format", "csv"],
-        ["monitor", "Fixtures/veenstreek-monitor-2021.json", "--format", "json"],
-        ["monitor", "Fixtures/veenstreek-monitor-2021.json", "--format", "html"],
-        ["placements", "Fixtures/plaatsingen-haaglanden-2018.csv", "--by", "gemeente,doelgroep,month", "--format", "csv"],
-        ["placements", "Fixtures/plaatsingen-haaglanden-2018.csv", "--by", "gemeente,sector,doelgroep,year", "--format", "json"],
-        ["schema"],
-    ]
+    /// Every command in every format and language.
+    static let runs: [[String]] = {
+        let human = ["table", "markdown", "html", "csv", "json"]
+        var runs: [[String]] = []
+        for locale in ["nl", "en"] {
+            for format in human {
+                let options = ["--format", format, "--locale", locale]
+                runs.append(["allocate", "Fixtures/haaglanden-2018.json"] + options)
+                runs.append(["allocate", "Fixtures/veenstreek-2019-2021.json"] + options)
+                runs.append(["allocate", "--total", "159500", "--weights", "Fixtures/haaglanden-inwoners-2017.csv"] + options)
+                runs.append(["monitor", "Fixtures/veenstreek-monitor-2021.json", "--previous", "Fixtures/veenstreek-monitor-2021-q1.json"] + options)
+                runs.append(["monitor", "Fixtures/gooi-vechtstreek-monitor-2020.json"] + options)
+                runs.append(["progress", "Fixtures/zuid-kennemerland-ijmond-2017.json"] + options)
+                runs.append(["placements", "Fixtures/plaatsingen-haaglanden-2018.csv", "--by", "gemeente,doelgroep,month"] + options)
+            }
+            for format in ["text", "json", "github"] {
+                runs.append(["check", "Fixtures", "--format", format, "--locale", locale])
+            }
+        }
+        return runs + [["schema"]]
+    }()
 
     @Test(arguments: runs)
     func sameInputSameBytes(arguments: [String]) {

@@ -20,6 +20,8 @@ public struct AllocationReport: Hashable, Sendable {
     /// The amount split, when it is a budget's total less its carry-over.
     public struct AmountBasis: Hashable, Sendable {
         public var budget: String
+        /// The budget's title as published (`Benodigde middelen 2018`).
+        public var budgetTitle: String? = nil
         public var budgetTotal: Money
         public var carryOver: Money?
         public var amount: Money
@@ -35,8 +37,8 @@ public struct AllocationReport: Hashable, Sendable {
     public var basis: AmountBasis?
     public var unit: RoundingUnit
     public var method: ApportionmentMethod
-    /// The key in words: `inwoners on 2017-09-27`.
-    public var keyDescription: String
+    /// What the split is proportional to.
+    public var key: Key
     /// The name column's heading: `municipality`, or the weights file's own (`gemeente`).
     public var nameHeading: String
     /// The weight column's heading: `inwoners`.
@@ -46,6 +48,53 @@ public struct AllocationReport: Hashable, Sendable {
     public var rows: [Row]
     /// The amount the plan states for the split, when it states one.
     public var statedAmount: Money?
+    /// Where the key's figures come from, as the plan cites them (`cbs.nl, geraadpleegd op …`).
+    public var keySources: [String] = []
+    /// Where the plan states the split (`Jaarplan 2018, Schema 3`).
+    public var source: String? = nil
+
+    /// What a split is proportional to, for the words of a report.
+    public enum Key: Hashable, Sendable {
+        /// Each municipality's observation of a measure at a date.
+        case measure(String, date: PlanDate?)
+        case equal
+        /// Weights stated per share.
+        case stated
+        /// A weighted mix of measures.
+        case mix([MixPart])
+        /// The weight column of a file.
+        case file(column: String, file: String)
+    }
+
+    /// One measure of a mix of keys with its percent.
+    public struct MixPart: Hashable, Sendable {
+        public var percent: ExactDecimal
+        public var measure: String
+        public var date: PlanDate?
+    }
+
+    /// The key in plain English, a stable text for JSON: `inwoners on 2017-09-27`.
+    public var keyDescription: String {
+        switch key {
+        case .measure(let name, let date): name + (date.map { " on \($0)" } ?? "")
+        case .equal: "equal shares"
+        case .stated: "weights stated per share"
+        case .mix(let parts): parts.map { "\($0.percent)% \($0.measure)" + ($0.date.map { " on \($0)" } ?? "") }.joined(separator: " + ")
+        case .file(let column, let file): "\(column) from \(file)"
+        }
+    }
+
+    /// Each row's part of the whole key, in percent (display only; the amounts are exact).
+    public func sharePercent(_ row: Row, decimals: Int = 2) -> ExactDecimal? {
+        var sum: Int128 = 0
+        for other in rows {
+            let (s, overflow) = sum.addingReportingOverflow(other.integerWeight)
+            if overflow { return nil }
+            sum = s
+        }
+        guard sum > 0 else { return nil }
+        return Fraction(row.integerWeight, sum).multiplied(by: Fraction(100))?.decimal(decimals)
+    }
 
     /// The sum of the stated shares, when every row states one.
     public var statedSum: Money? {

@@ -55,9 +55,9 @@ public enum PlanAllocator {
         }
         return AllocationReport(
             id: spec.id, title: spec.name ?? spec.id, context: plan.title, total: total, basis: basis,
-            unit: chosenUnit, method: chosenMethod, keyDescription: keyed.description, nameHeading: "municipality", weightName: keyed.name,
+            unit: chosenUnit, method: chosenMethod, key: keyed.key, nameHeading: "municipality", weightName: keyed.name,
             weightTotal: sum(keyed.decimals), statedWeightTotal: spec.statedWeightTotal, rows: rows,
-            statedAmount: spec.amount)
+            statedAmount: spec.amount, keySources: keyed.sources, source: spec.source.map(\.citation).flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// Splits `total` over the rows of a weights table (`amr allocate --total … --weights FILE`).
@@ -85,7 +85,7 @@ public enum PlanAllocator {
         }
         return AllocationReport(
             id: nil, title: "\(table.weightHeader) per \(table.nameHeader)", context: file, total: total, basis: nil,
-            unit: unit, method: method, keyDescription: "\(table.weightHeader) from \(file)", nameHeading: table.nameHeader, weightName: table.weightHeader,
+            unit: unit, method: method, key: .file(column: table.weightHeader, file: file), nameHeading: table.nameHeader, weightName: table.weightHeader,
             weightTotal: sum(decimals), statedWeightTotal: nil, rows: rows, statedAmount: nil)
     }
 
@@ -115,7 +115,7 @@ public enum PlanAllocator {
                 throw .unusable(location(spec.pointer + "/basis"), error.description)
             }
         }
-        return AllocationReport.AmountBasis(budget: budget.id, budgetTotal: budgetTotal, carryOver: carryOver, amount: amount)
+        return AllocationReport.AmountBasis(budget: budget.id, budgetTitle: budget.title, budgetTotal: budgetTotal, carryOver: carryOver, amount: amount)
     }
 
     // MARK: - Weights
@@ -124,7 +124,15 @@ public enum PlanAllocator {
         var decimals: [ExactDecimal?]
         var integers: [Int128]
         var name: String
-        var description: String
+        var key: AllocationReport.Key
+        /// The sources the key's figures cite, each once, in order.
+        var sources: [String] = []
+    }
+
+    static func distinctSources(_ observations: [Observation]) -> [String] {
+        var seen: [String] = []
+        for source in observations.compactMap(\.source) where !seen.contains(source) { seen.append(source) }
+        return seen
     }
 
     static func weights(for spec: AllocationSpec, municipalities: [Municipality?], location: (String) -> SourceLocation) throws(LoadError) -> KeyedWeights {
@@ -133,7 +141,7 @@ public enum PlanAllocator {
         case .equal:
             let one = ExactDecimal(significand: 1)
             return KeyedWeights(decimals: spec.shares.map { _ in one }, integers: spec.shares.map { _ in 1 },
-                                name: "weight", description: "equal shares")
+                                name: "weight", key: .equal)
         case .stated:
             var decimals: [ExactDecimal?] = []
             for (index, share) in spec.shares.enumerated() {
@@ -143,22 +151,23 @@ public enum PlanAllocator {
             guard let integers = integerWeights(decimals) else {
                 throw .unusable(location(spec.pointer + "/shares"), "the weights are too large to compute with exactly")
             }
-            return KeyedWeights(decimals: decimals, integers: integers, name: "weight", description: "weights stated per share")
+            return KeyedWeights(decimals: decimals, integers: integers, name: "weight", key: .stated)
         case .measure(let name, let date):
-            let values = try observations(name, date, spec: spec, municipalities: municipalities, location: location)
+            let used = try observations(name, date, spec: spec, municipalities: municipalities, location: location)
+            let values = used.map(\.value)
             guard let integers = integerWeights(values) else {
                 throw .unusable(location(spec.pointer + "/key"), "the values of \(name) are too large to compute with exactly")
             }
-            let on = date.map { " on \($0)" } ?? ""
-            return KeyedWeights(decimals: values, integers: integers, name: name, description: name + on)
+            return KeyedWeights(decimals: values, integers: integers, name: name, key: .measure(name, date: date),
+                                sources: distinctSources(used))
         case .mix(let components):
             return try mix(components, spec: spec, municipalities: municipalities, location: location)
         }
     }
 
     static func observations(_ measure: String, _ date: PlanDate?, spec: AllocationSpec, municipalities: [Municipality?],
-                             location: (String) -> SourceLocation) throws(LoadError) -> [ExactDecimal] {
-        var values: [ExactDecimal] = []
+                             location: (String) -> SourceLocation) throws(LoadError) -> [Observation] {
+        var values: [Observation] = []
         for (index, municipality) in municipalities.enumerated() {
             let pointer = spec.pointer + "/shares/\(index)"
             guard let municipality else {
@@ -177,7 +186,7 @@ public enum PlanAllocator {
                 throw .unusable(location(spec.pointer + "/key"),
                                 "\(municipality.name) has \(matching.count) observations of \"\(measure)\"\(date.map { " on \($0)" } ?? ""); give the key a \"date\" that picks one")
             }
-            values.append(observation.value)
+            values.append(observation)
         }
         return values
     }
@@ -199,9 +208,11 @@ public enum PlanAllocator {
         }
         var columns: [[Int128]] = []
         var sums: [Int128] = []
+        var sources: [String] = []
         for (k, component) in components.enumerated() {
-            let values = try observations(component.measure, component.date, spec: spec, municipalities: municipalities, location: location)
-            guard let integers = integerWeights(values) else { throw tooLarge }
+            let used = try observations(component.measure, component.date, spec: spec, municipalities: municipalities, location: location)
+            sources += distinctSources(used).filter { !sources.contains($0) }
+            guard let integers = integerWeights(used.map(\.value)) else { throw tooLarge }
             var sum: Int128 = 0
             for value in integers {
                 let (s, o) = sum.addingReportingOverflow(value)
@@ -233,8 +244,8 @@ public enum PlanAllocator {
             }
             integers.append(weight)
         }
-        let description = components.map { c in "\(c.percent)% \(c.measure)" + (c.date.map { " on \($0)" } ?? "") }.joined(separator: " + ")
-        return KeyedWeights(decimals: municipalities.map { _ in nil }, integers: integers, name: "weight", description: description)
+        let parts = components.map { AllocationReport.MixPart(percent: $0.percent, measure: $0.measure, date: $0.date) }
+        return KeyedWeights(decimals: municipalities.map { _ in nil }, integers: integers, name: "weight", key: .mix(parts), sources: sources)
     }
 
     /// Decimal weights as whole numbers over a common power of ten; nil when that does not fit.

@@ -11,7 +11,7 @@ public struct MonitorReport: Hashable, Sendable {
         /// Set when the stated light and the status (or a linked target's light) disagree.
         public var conflict: Disagreement?
         /// The disagreement in English words.
-        public var disagreement: String? { conflict?.words(dutch: false) }
+        public var disagreement: String? { conflict?.description }
     }
 
     /// A stated light that its status, or its targets' progress, contradicts.
@@ -21,13 +21,12 @@ public struct MonitorReport: Hashable, Sendable {
         /// The status that implies `implied`; nil when the sub-project's targets do.
         public var status: Subproject.Status?
 
-        public func words(dutch: Bool) -> String {
+        /// In plain English, a stable text for JSON and CSV.
+        public var description: String {
             if let status {
-                return dutch ? "vermeld \(stated.rawValue), maar de status \"\(status.rawValue)\" wijst op \(implied.rawValue)"
-                    : "stated \(stated.rawValue), but the status \"\(status.rawValue)\" suggests \(implied.rawValue)"
+                return "stated \(stated.rawValue), but the status \"\(status.rawValue)\" suggests \(implied.rawValue)"
             }
-            return dutch ? "vermeld \(stated.rawValue), maar de voortgang van de doelen geeft \(implied.rawValue)"
-                : "stated \(stated.rawValue), but its targets' progress gives \(implied.rawValue)"
+            return "stated \(stated.rawValue), but its targets' progress gives \(implied.rawValue)"
         }
     }
 

@@ -72,6 +72,8 @@ public enum ProgressCalculator {
         var result = TargetProgress(target: target, asOf: asOf, expected: expected, realised: realised, outlook: outlook,
                                     previous: previous, performance: nil, ofTarget: nil, gap: nil, light: .grey, why: .indicator,
                                     orangeFrom: threshold, countedFromPlacements: counted != nil && realised == counted)
+        result.history = realisedSeries
+        result.path = trajectory(of: target, in: plan).map { TargetProgress.PathPoint(date: $0.date, value: $0.value) }
         guard let realised else {
             result.why = .noMeasurement(asOf)
             return result

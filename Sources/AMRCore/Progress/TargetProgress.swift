@@ -21,14 +21,24 @@ public struct TargetProgress: Hashable, Sendable {
     /// Why the light is what it is.
     public var why: ProgressReason
     /// Why the light is what it is, in English words (CSV and JSON).
-    public var reason: String { why.words(dutch: false) }
+    public var reason: String { why.description }
     /// The threshold used for orange, in percent.
     public var orangeFrom: ExactDecimal
     /// Where the realised value came from when it was counted from placement records.
     public var countedFromPlacements: Bool
+    /// Every realised measurement on or before `asOf`, in date order: the trend.
+    public var history: [Measurement] = []
+    /// The trajectory's points (start, steps, target), for drawing the expected path.
+    public var path: [PathPoint] = []
+
+    /// A point of the expected path.
+    public struct PathPoint: Hashable, Sendable {
+        public var date: PlanDate
+        public var value: Fraction
+    }
 }
 
-/// Why a target has its light; rendered in English or Dutch.
+/// Why a target has its light.
 public enum ProgressReason: Hashable, Sendable {
     case noMeasurement(PlanDate)
     case indicator
@@ -44,19 +54,21 @@ public enum ProgressReason: Hashable, Sendable {
     case aboveWithin(ExactDecimal)
     case tooFarAbove(ExactDecimal)
 
-    public func words(dutch: Bool) -> String {
+    /// The reason in plain English with ISO dates: a stable text for JSON and CSV (reports for
+    /// people take their words from `Wording`).
+    public var description: String {
         switch self {
-        case .noMeasurement(let date): dutch ? "geen meting op of voor \(date)" : "no measurement on or before \(date)"
-        case .indicator: dutch ? "een indicator zonder doelwaarde" : "an indicator without a target value"
-        case .beforeStart(let date): dutch ? "voor de start van het doel (\(date))" : "before the start of the target (\(date))"
-        case .beforeDue(let date): dutch ? "het doel geldt per \(date); zonder tussenstappen is er nog geen verwachte waarde" : "the target is due on \(date); without steps there is no expected value before it"
-        case .noDate: dutch ? "het doel heeft geen datum of periode; alleen de stand ten opzichte van het doel" : "the target has no date or period; only realised against the target is shown"
-        case .atOrAbove: dutch ? "op of boven de verwachte waarde" : "at or above the expected value"
-        case .belowWithin(let t): dutch ? "onder de verwachte waarde, maar ten minste \(NumberLocale.nl.format(t))% ervan" : "below the expected value, at least \(t)% of it"
-        case .below(let t): dutch ? "onder \(NumberLocale.nl.format(t))% van de verwachte waarde" : "below \(t)% of the expected value"
-        case .atOrBelow: dutch ? "op of onder de verwachte waarde" : "at or below the expected value"
-        case .aboveWithin(let t): dutch ? "boven de verwachte waarde, binnen \(NumberLocale.nl.format(t))% ervan" : "above the expected value, within \(t)% of it"
-        case .tooFarAbove(let t): dutch ? "meer dan \(NumberLocale.nl.format(t))% van de verwachte waarde af" : "more than \(t)% off the expected value"
+        case .noMeasurement(let date): "no measurement on or before \(date)"
+        case .indicator: "an indicator without a target value"
+        case .beforeStart(let date): "before the start of the target (\(date))"
+        case .beforeDue(let date): "the target is due on \(date); without steps there is no expected value before it"
+        case .noDate: "the target has no date or period; only realised against the target is shown"
+        case .atOrAbove: "at or above the expected value"
+        case .belowWithin(let t): "below the expected value, at least \(t)% of it"
+        case .below(let t): "below \(t)% of the expected value"
+        case .atOrBelow: "at or below the expected value"
+        case .aboveWithin(let t): "above the expected value, within \(t)% of it"
+        case .tooFarAbove(let t): "more than \(t)% off the expected value"
         }
     }
 }

@@ -5,125 +5,23 @@ public struct AllocationRenderer {
 
     public init(locale: NumberLocale) { self.locale = locale }
 
-    /// The reports in `format` (`table`, `markdown`, `csv` or `json`).
+    /// The reports in `format`: `table`, `markdown` and `html` from the report document, `csv`
+    /// and `json` as their own stable contracts.
     public func render(_ reports: [AllocationReport], as format: OutputFormat) -> String {
         switch format {
         case .json:
             if reports.count == 1, let report = reports.first { return json(report).text }
             return JSONOutput.object(["allocations": .array(reports.map(json))]).text
-        case .csv:
-            return csv(reports)
-        case .markdown:
-            return reports.map(markdown).joined(separator: "\n")
-        default:
-            return reports.map(table).joined(separator: "\n")
+        case .csv: return csv(reports)
+        case .markdown: return MarkdownWriter().write(documents(reports))
+        case .html: return HTMLWriter().write(documents(reports))
+        default: return TextWriter().write(documents(reports))
         }
     }
 
-    // MARK: - Table
-
-    func table(_ report: AllocationReport) -> String {
-        var out = report.title + (report.id.map { "  [\($0)]" } ?? "") + "\n"
-        out += (report.id == nil ? "file     " : "plan     ") + report.context + "\n"
-        out += "amount   \(amountLine(report))\n"
-        out += "key      \(report.keyDescription)\n"
-        out += "method   \(report.method.displayName), rounded to \(money(Money(cents: report.unit.cents), report))\n\n"
-        let stated = report.hasStatedShares
-        var headers = [report.nameHeading, report.weightName, "exact share"]
-        if stated { headers += ["stated", "stated − exact"] }
-        var table = TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: headers.count - 1))
-        for row in report.rows {
-            var cells = [row.name, weight(row), money(row.amount, report)]
-            if stated { cells += [row.stated.map { money($0, report) } ?? "", difference(row.difference, report)] }
-            table.append(cells)
-        }
-        var totalCells = ["total", report.weightTotal.map { locale.format($0) } ?? "", money(report.total, report)]
-        if stated {
-            totalCells += [report.statedSum.map { money($0, report) } ?? "", difference(report.sumDifference, report)]
-        }
-        table.append(totalCells, ruleBefore: true)
-        out += table.render()
-        let notes = self.notes(report)
-        if !notes.isEmpty { out += "\n" + notes.map { $0 + "\n" }.joined() }
-        return out
-    }
-
-    func amountLine(_ report: AllocationReport) -> String {
-        var line = money(report.total, report)
-        if let basis = report.basis {
-            line += " = budget \(basis.budget) \(money(basis.budgetTotal, report))"
-            if let carry = basis.carryOver { line += " − carry-over \(money(carry, report))" }
-        }
-        return line
-    }
-
-    /// Sentences under the table saying whether the stated split holds and where it does not.
-    func notes(_ report: AllocationReport) -> [String] {
-        var notes: [String] = []
-        if let basis = report.basis, let stated = report.statedAmount, basis.amount != stated {
-            notes.append("The plan states \(money(stated, report)) to split, but budget \(basis.budget) gives \(money(basis.amount, report)); the stated amount was split.")
-        }
-        if let statedTotal = report.statedWeightTotal, let total = report.weightTotal, statedTotal.scaled(to: max(statedTotal.scale, total.scale)) != total.scaled(to: max(statedTotal.scale, total.scale)) {
-            notes.append("The table states \(locale.format(statedTotal)) \(report.weightName) in all; the rows add up to \(locale.format(total)).")
-        }
-        guard report.hasStatedShares else { return notes }
-        let differing = report.differingRows
-        if differing.isEmpty {
-            notes.append("The stated split matches the exact one.")
-        } else {
-            let rows = differing.map { row -> String in
-                let d = row.difference ?? .zero
-                let size = money(Money(cents: d.cents.magnitude > UInt64(Int64.max) ? Int64.max : Int64(d.cents.magnitude)), report)
-                return "\(row.name) is stated \(size) too \(d.cents < 0 ? "low" : "high")"
-            }
-            let count = differing.count == 1 ? "1 row" : "\(differing.count) rows"
-            notes.append("The stated split differs from the exact one in \(count): " + rows.joined(separator: "; ") + ".")
-        }
-        if let sum = report.statedSum, let d = report.sumDifference, d.cents != 0 {
-            let size = Money(cents: d.cents < 0 ? 0 &- d.cents : d.cents)
-            notes.append("The stated shares add up to \(money(sum, report)), \(money(size, report)) \(d.cents < 0 ? "short of" : "more than") \(money(report.total, report)).")
-        } else if report.statedSum != nil {
-            notes.append("The stated shares add up to \(money(report.total, report)).")
-        }
-        return notes
-    }
-
-    // MARK: - Markdown
-
-    func markdown(_ report: AllocationReport) -> String {
-        var out = "### " + Self.markdownEscaped(report.title) + "\n\n"
-        out += "\(Self.markdownEscaped(report.context)): \(amountLine(report)), by \(Self.markdownEscaped(report.keyDescription)); "
-        out += "\(report.method.displayName), rounded to \(money(Money(cents: report.unit.cents), report)).\n\n"
-        let stated = report.hasStatedShares
-        var headers = [Self.markdownEscaped(report.nameHeading), Self.markdownEscaped(report.weightName), "exact share"]
-        if stated { headers += ["stated", "stated − exact"] }
-        out += "| " + headers.joined(separator: " | ") + " |\n"
-        out += "|---|" + Array(repeating: "---:|", count: headers.count - 1).joined() + "\n"
-        for row in report.rows {
-            var cells = [Self.markdownEscaped(row.name), weight(row), money(row.amount, report)]
-            if stated { cells += [row.stated.map { money($0, report) } ?? "", difference(row.difference, report)] }
-            out += "| " + cells.joined(separator: " | ") + " |\n"
-        }
-        var total = ["**total**", report.weightTotal.map { "**\(locale.format($0))**" } ?? "", "**\(money(report.total, report))**"]
-        if stated {
-            total += [report.statedSum.map { "**\(money($0, report))**" } ?? "", difference(report.sumDifference, report)]
-        }
-        out += "| " + total.joined(separator: " | ") + " |\n"
-        let notes = self.notes(report)
-        if !notes.isEmpty { out += "\n" + notes.map { Self.markdownEscaped($0) }.joined(separator: " ") + "\n" }
-        return out
-    }
-
-    static func markdownEscaped(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "|", "\\", "*", "_", "`", "[", "]", "<", ">", "#": out += "\\" + String(character)
-            case "\n", "\r": out += " "
-            default: out.append(character)
-            }
-        }
-        return out
+    /// One document per report, in the locale's language.
+    public func documents(_ reports: [AllocationReport]) -> [ReportDocument] {
+        reports.map { AllocationDocument.build($0, locale: locale) }
     }
 
     // MARK: - CSV

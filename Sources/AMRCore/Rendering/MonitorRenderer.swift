@@ -15,154 +15,17 @@ public struct MonitorRenderer {
 
     public func render(_ report: MonitorReport, as format: OutputFormat) -> String {
         switch format {
-        case .markdown: markdown(report)
         case .csv: csv(report)
         case .json: json(report).text
-        case .html: MonitorHTML(renderer: self).page(report)
-        default: table(report)
+        case .markdown: MarkdownWriter().write(document(report))
+        case .html: HTMLWriter().write([document(report)])
+        default: TextWriter(colour: colour).write(document(report))
         }
     }
 
-    // MARK: - Numbers
-
-    func number(_ value: ExactDecimal?) -> String { value.map { locale.format($0) } ?? "" }
-
-    /// A count that may be fractional on a trajectory: whole when whole, else one decimal.
-    func number(_ value: Fraction?) -> String {
-        guard let value else { return "" }
-        return value.decimal(value.denominator == 1 ? 0 : 1).map { locale.format($0) } ?? value.description
-    }
-
-    func signed(_ value: Fraction?) -> String {
-        guard let value else { return "" }
-        let text = number(value)
-        return value.numerator > 0 ? "+" + text : text
-    }
-
-    func percent(_ value: Fraction?) -> String {
-        guard let value, let hundred = value.multiplied(by: Fraction(100)), let one = hundred.decimal(1) else { return "" }
-        let whole = one.significand % 10 == 0 ? ExactDecimal(significand: one.significand / 10) : one
-        return locale.format(whole) + "%"
-    }
-
-    func realised(_ progress: TargetProgress) -> String {
-        guard let realised = progress.realised else { return "" }
-        return "\(number(realised.value)) (\(realised.date))"
-    }
-
-    static func label(_ light: TrafficLight) -> String { light.rawValue }
-
-    static func symbol(_ light: TrafficLight) -> String {
-        switch light {
-        case .green: "🟢"
-        case .orange: "🟠"
-        case .red: "🔴"
-        case .grey, .notStarted: "⚪"
-        case .done: "✅"
-        case .onHold: "⏸️"
-        }
-    }
-
-    func ansi(_ light: TrafficLight, _ text: String) -> String {
-        guard colour else { return text }
-        let code: String
-        switch light.colour {
-        case .green: code = "32"
-        case .orange: code = "33"
-        case .red: code = "31"
-        default: code = "90"
-        }
-        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
-    }
-
-    func summaryLine(_ report: MonitorReport) -> String {
-        report.summary(includingSubprojects: full).map { "\($0.count) \($0.light.rawValue)" }.joined(separator: " · ")
-    }
-
-    static func truncated(_ text: String, _ width: Int) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: " ")
-        return flat.count <= width ? flat : String(flat.prefix(width - 1)) + "…"
-    }
-
-    // MARK: - Table
-
-    func table(_ report: MonitorReport) -> String {
-        var out = "\(report.planTitle)\n\(report.regionName), as of \(report.asOf)\n"
-        out += "lights: \(summaryLine(report))\n"
-        if !report.targets.isEmpty {
-            out += "\nTARGETS\n"
-            var table = TextTable(headers: ["light", "target", "expected", "realised", "of expected", "of target", "gap"],
-                                  alignments: [.left, .left, .right, .right, .right, .right, .right])
-            for progress in report.targets {
-                table.append(["● " + progress.light.rawValue, Self.truncated(progress.target.name, 48), number(progress.expected),
-                              realised(progress), percent(progress.performance), percent(progress.ofTarget), signed(progress.gap)])
-            }
-            out += colourLights(table.render(), report.targets.map(\.light))
-        }
-        if full && !report.subprojects.isEmpty {
-            out += "\nSUB-PROJECTS\n"
-            var table = TextTable(headers: ["light", "sub-project", "status", "note"], alignments: [.left, .left, .left, .left])
-            for row in report.subprojects {
-                let name = (row.subproject.number.map { "\($0). " } ?? "") + row.subproject.name
-                table.append(["● " + row.light.rawValue, Self.truncated(name, 44), row.subproject.status?.rawValue ?? "",
-                              Self.truncated((row.disagreement.map { "⚠ \($0). " } ?? "") + (row.subproject.note ?? ""), 60)])
-            }
-            out += colourLights(table.render(), report.subprojects.map(\.light))
-        }
-        if full, let changes = report.changes {
-            out += "\nCHANGES SINCE \(report.previousAsOf.map(String.init(describing:)) ?? "the previous monitor")\n"
-            out += changes.isEmpty ? "no lights changed\n" : changes.map { "  " + changeLine($0) + "\n" }.joined()
-        }
-        return out
-    }
-
-    /// Colours the light cell of each data row (the rows after the header and the rule).
-    func colourLights(_ text: String, _ lights: [TrafficLight]) -> String {
-        guard colour else { return text }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        for (index, light) in lights.enumerated() where index + 2 < lines.count {
-            let line = lines[index + 2]
-            let cell = "● " + light.rawValue
-            if line.hasPrefix(cell) { lines[index + 2] = ansi(light, cell) + line.dropFirst(cell.count) }
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    func changeLine(_ change: MonitorReport.Change, dutch: Bool = false) -> String {
-        var line = "\(change.name): \(change.before?.rawValue ?? (dutch ? "nieuw" : "new")) → \(change.after?.rawValue ?? (dutch ? "vervallen" : "gone"))"
-        if let before = change.realisedBefore, let now = change.realisedNow {
-            let arrow = Fraction(now) > Fraction(before) ? "↑" : (Fraction(now) < Fraction(before) ? "↓" : "→")
-            line += " (\(dutch ? "gerealiseerd" : "realised") \(number(before)) \(arrow) \(number(now)))"
-        }
-        return line
-    }
-
-    // MARK: - Markdown
-
-    func markdown(_ report: MonitorReport) -> String {
-        let e = AllocationRenderer.markdownEscaped
-        var out = "## \(e(report.planTitle))\n\n\(e(report.regionName)), as of \(report.asOf). "
-        out += "Lights: " + report.summary(includingSubprojects: full).map { "\(Self.symbol($0.light)) \($0.count) \($0.light.rawValue)" }.joined(separator: ", ") + ".\n"
-        if !report.targets.isEmpty {
-            out += "\n### Targets\n\n| light | target | expected | realised | of expected | of target | gap |\n|---|---|---:|---:|---:|---:|---:|\n"
-            for p in report.targets {
-                out += "| \(Self.symbol(p.light)) \(p.light.rawValue) | \(e(p.target.name)) | \(number(p.expected)) | \(realised(p)) | \(percent(p.performance)) | \(percent(p.ofTarget)) | \(signed(p.gap)) |\n"
-            }
-        }
-        if full && !report.subprojects.isEmpty {
-            out += "\n### Sub-projects\n\n| light | sub-project | status | note |\n|---|---|---|---|\n"
-            for row in report.subprojects {
-                let name = (row.subproject.number.map { "\($0). " } ?? "") + row.subproject.name
-                let note = (row.disagreement.map { "⚠ \($0). " } ?? "") + (row.subproject.note ?? "")
-                out += "| \(Self.symbol(row.light)) \(row.light.rawValue)\(row.fromStatus ? "\\*" : "") | \(e(name)) | \(row.subproject.status?.rawValue ?? "") | \(e(note)) |\n"
-            }
-            if report.subprojects.contains(where: \.fromStatus) { out += "\n\\* light read from the status; the plan gives no colour here\n" }
-        }
-        if full, let changes = report.changes {
-            out += "\n### Changes since \(report.previousAsOf.map(String.init(describing:)) ?? "the previous monitor")\n\n"
-            out += changes.isEmpty ? "No lights changed.\n" : changes.map { "- \(e(changeLine($0)))\n" }.joined()
-        }
-        return out
+    /// The report as a document in the locale's language.
+    public func document(_ report: MonitorReport) -> ReportDocument {
+        MonitorDocument.build(report, locale: locale, full: full)
     }
 
     // MARK: - CSV

@@ -1,8 +1,22 @@
 /// Formats placement counts: one row per group, sorted by the group keys, and the total.
 public struct PlacementRenderer {
     public var locale: NumberLocale
+    /// The export counted, its name as given.
+    public var file: String
+    public var from: PlanDate?
+    public var to: PlanDate?
 
-    public init(locale: NumberLocale) { self.locale = locale }
+    public init(locale: NumberLocale, file: String, from: PlanDate? = nil, to: PlanDate? = nil) {
+        self.locale = locale
+        self.file = file
+        self.from = from
+        self.to = to
+    }
+
+    /// The counts as a document in the locale's language.
+    public func document(_ counts: PlacementCounts) -> ReportDocument {
+        PlacementDocument.build(counts, file: file, from: from, to: to, locale: locale)
+    }
 
     public func render(_ counts: PlacementCounts, as format: OutputFormat) -> String {
         let headers = counts.dimensions.map(\.rawValue) + ["count"]
@@ -26,22 +40,11 @@ public struct PlacementRenderer {
                 "records": .number(String(counts.records)),
             ]).text
         case .markdown:
-            var out = "| " + headers.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: counts.dimensions.count) + "---:|\n"
-            for row in counts.rows {
-                out += "| " + (row.keys.map(AllocationRenderer.markdownEscaped) + [locale.format(Int64(row.count))]).joined(separator: " | ") + " |\n"
-            }
-            out += "| " + (counts.dimensions.isEmpty ? [] : ["**total**"] + Array(repeating: "", count: counts.dimensions.count - 1)).joined(separator: " | ")
-            out += (counts.dimensions.isEmpty ? "" : " | ") + "**\(locale.format(Int64(counts.total)))** |\n"
-            return out
+            return MarkdownWriter().write(document(counts))
+        case .html:
+            return HTMLWriter().write([document(counts)])
         default:
-            var table = TextTable(headers: headers, alignments: counts.dimensions.map { _ in .left } + [.right])
-            for row in counts.rows { table.append(row.keys + [locale.format(Int64(row.count))]) }
-            if !counts.dimensions.isEmpty {
-                table.append(["total"] + Array(repeating: "", count: counts.dimensions.count - 1) + [locale.format(Int64(counts.total))], ruleBefore: true)
-            } else {
-                table.rows = [[locale.format(Int64(counts.total))]]
-            }
-            return table.render()
+            return TextWriter().write(document(counts))
         }
     }
 }

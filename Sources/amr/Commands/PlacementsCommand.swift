@@ -19,8 +19,8 @@ enum PlacementsCommand: Command {
         OptionSpec(long: "by", short: "b", value: "KEYS", help: "group by these, comma-separated: " + PlacementDimension.allCases.map(\.rawValue).joined(separator: ",")),
         OptionSpec(long: "from", short: nil, value: "YYYY-MM-DD", help: "count placements on or after this date"),
         OptionSpec(long: "to", short: nil, value: "YYYY-MM-DD", help: "count placements on or before this date"),
-        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "csv", "json"]),
-        OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "number notation, default nl", choices: ["nl", "en"]),
+        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "csv", "json"]),
+        OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "language and number notation: nl (default) or en", choices: ["nl", "en"]),
         OptionSpec(long: "output", short: "o", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
     ]
 
@@ -53,7 +53,7 @@ enum PlacementsCommand: Command {
         let counts = try counter.count(path: file, file: file == "-" ? "<stdin>" : file)
         let format = arguments.value("format").flatMap(OutputFormat.init(rawValue:)) ?? .table
         let locale = arguments.value("locale").flatMap(NumberLocale.init(rawValue:)) ?? .nl
-        let text = PlacementRenderer(locale: locale).render(counts, as: format)
+        let text = PlacementRenderer(locale: locale, file: file == "-" ? "<stdin>" : file, from: from, to: to).render(counts, as: format)
         try OutputFile.write(text, to: arguments.value("output"), inputs: [file], outcome: &outcome)
         return 0
     }

@@ -1,0 +1,107 @@
+/// The allocation report as a document for a council letter: what was split and how, the table
+/// of shares (with the stated split and the differences where the plan states one), and what the
+/// differences mean. One document per allocation.
+public enum AllocationDocument {
+    public static func build(_ report: AllocationReport, locale: NumberLocale) -> ReportDocument {
+        let w = Wording.of(locale)
+        let decimals = report.unit.decimals
+        func money(_ amount: Money) -> String { locale.format(amount, decimals: decimals) }
+        let unit = money(Money(cents: report.unit.cents))
+
+        var facts = [ReportDocument.Fact(report.id == nil ? w.fileLabel : w.planLabel, report.context)]
+        var amount = money(report.total)
+        if let basis = report.basis {
+            let budget = basis.budgetTitle.map { "\($0) (\(basis.budget))" } ?? basis.budget
+            amount += " " + w.basis(budget, money(basis.budgetTotal), basis.carryOver.map(money))
+        }
+        facts.append(.init(w.amountLabel, amount))
+        let key = keyText(report.key, w, locale)
+        facts.append(.init(w.keyLabel, key))
+        if !report.keySources.isEmpty { facts.append(.init(w.sourceLabel, report.keySources.joined(separator: "; "))) }
+        facts.append(.init(w.methodLabel, "\(w.method(report.method)), \(w.roundedTo(unit))"))
+        if let source = report.source { facts.append(.init(w.statedInLabel, source)) }
+
+        let stated = report.hasStatedShares
+        var columns: [ReportDocument.Table.Column] = [
+            .init(report.id == nil ? report.nameHeading : w.municipality),
+            .init(report.weightName, alignment: .right, summable: true),
+            .init(w.sharePercent, alignment: .right),
+            .init(w.exactShare, alignment: .right, summable: true),
+        ]
+        if stated {
+            columns += [.init(w.stated, alignment: .right, summable: true), .init(w.statedMinusExact, alignment: .right, summable: true)]
+        }
+        var table = ReportDocument.Table(columns: columns)
+        for row in report.rows {
+            var cells: [ReportDocument.Cell] = [
+                .text(row.name),
+                row.weight.map(ReportDocument.Cell.number) ?? .number(ExactDecimal(significand: Int64(clamping: row.integerWeight))),
+                report.sharePercent(row).map(ReportDocument.Cell.percent) ?? .empty,
+                .money(row.amount, decimals: decimals),
+            ]
+            if stated {
+                cells.append(row.stated.map { .money($0, decimals: decimals) } ?? .empty)
+                cells.append(row.difference.map { .difference($0, decimals: decimals) } ?? .empty)
+            }
+            table.rows.append(cells)
+        }
+        var total: [ReportDocument.Cell] = [
+            .strong(w.total),
+            report.weightTotal.map(ReportDocument.Cell.number) ?? .empty,
+            .percent(ExactDecimal(significand: 100)),
+            .money(report.total, decimals: decimals),
+        ]
+        if stated {
+            total.append(report.statedSum.map { .money($0, decimals: decimals) } ?? .empty)
+            total.append(report.sumDifference.map { .difference($0, decimals: decimals) } ?? .empty)
+        }
+        table.total = total
+
+        var blocks: [ReportDocument.Block] = [.table(table)]
+        blocks += notes(report, w, locale).map(ReportDocument.Block.paragraph)
+        blocks.append(.footnote(w.explanation(report.method, key, unit, money(report.total))))
+        return ReportDocument(locale: locale, title: report.title, reference: report.id, facts: facts,
+                              sections: [ReportDocument.Section(name: report.id ?? w.exactShare, blocks: blocks)])
+    }
+
+    static func keyText(_ key: AllocationReport.Key, _ w: Wording, _ locale: NumberLocale) -> String {
+        switch key {
+        case .measure(let name, let date): date.map { w.measureOn(name, w.date($0)) } ?? name
+        case .equal: w.equalShares
+        case .stated: w.statedWeights
+        case .mix(let parts): parts.map { part in "\(locale.format(part.percent))% " + (part.date.map { w.measureOn(part.measure, w.date($0)) } ?? part.measure) }.joined(separator: " + ")
+        case .file(let column, let file): w.fromFile(column, file)
+        }
+    }
+
+    /// Sentences under the table: whether the stated split holds, and where it does not.
+    static func notes(_ report: AllocationReport, _ w: Wording, _ locale: NumberLocale) -> [String] {
+        let decimals = report.unit.decimals
+        func money(_ amount: Money) -> String { locale.format(amount, decimals: decimals) }
+        func magnitude(_ amount: Money) -> Money { Money(cents: Int64(clamping: amount.cents.magnitude)) }
+        var notes: [String] = []
+        if let basis = report.basis, let stated = report.statedAmount, basis.amount != stated {
+            notes.append(w.planStatesOtherAmount(money(stated), basis.budget, money(basis.amount)))
+        }
+        if let statedTotal = report.statedWeightTotal, let total = report.weightTotal, !statedTotal.isEqual(to: total) {
+            notes.append(w.weightTotalDiffers(locale.format(statedTotal), report.weightName, locale.format(total)))
+        }
+        guard report.hasStatedShares else { return notes }
+        let differing = report.differingRows
+        if differing.isEmpty {
+            notes.append(w.splitMatches)
+        } else {
+            let details = differing.map { row -> String in
+                let d = row.difference ?? .zero
+                return w.rowOff(row.name, money(magnitude(d)), d.cents < 0)
+            }
+            notes.append(w.splitDiffers(differing.count, details))
+        }
+        if let sum = report.statedSum, let d = report.sumDifference, d.cents != 0 {
+            notes.append(w.statedSumOff(money(sum), money(magnitude(d)), d.cents < 0, money(report.total)))
+        } else if report.statedSum != nil {
+            notes.append(w.statedSumExact(money(report.total)))
+        }
+        return notes
+    }
+}

@@ -1,0 +1,143 @@
+extension Wording {
+    static let dutchMonths = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+
+    @Sendable static func dutchStatus(_ status: Subproject.Status) -> String {
+        switch status {
+        case .notStarted: "niet gestart"
+        case .commissioned: "opdracht verstrekt"
+        case .inProgress: "in uitvoering"
+        case .onTrack: "op koers"
+        case .delayed: "vertraagd"
+        case .onHold: "on hold"
+        case .done: "afgerond"
+        }
+    }
+
+    /// Dutch, the default: the words of the plans themselves (gemeente, inwoners, verdeelsleutel,
+    /// overschot, stoplicht) and of a council letter.
+    static let dutch = Wording(
+        months: dutchMonths,
+        total: "totaal",
+
+        planLabel: "plan",
+        fileLabel: "bestand",
+        amountLabel: "bedrag",
+        keyLabel: "verdeelsleutel",
+        methodLabel: "methode",
+        sourceLabel: "bron",
+        statedInLabel: "vindplaats",
+        municipality: "gemeente",
+        sharePercent: "aandeel",
+        exactShare: "exact aandeel",
+        stated: "vermeld",
+        statedMinusExact: "verschil",
+        basis: { budget, total, carryOver in
+            "= begroting \(budget) \(total)" + (carryOver.map { " − overschot \($0)" } ?? "")
+        },
+        measureOn: { measure, date in "\(measure) op \(date)" },
+        equalShares: "gelijke delen",
+        statedWeights: "gewichten per aandeel vermeld",
+        fromFile: { column, file in "\(column) uit \(file)" },
+        method: { method in
+            switch method {
+            case .largestRemainder: "grootste overschotten (Hamilton)"
+            case .dhondt: "D'Hondt (grootste gemiddelden)"
+            case .sainteLague: "Sainte-Laguë"
+            }
+        },
+        roundedTo: { unit in "afgerond op \(unit)" },
+        explanation: { method, key, unit, total in
+            let how = switch method {
+            case .largestRemainder: "volgens de methode van de grootste overschotten (Hamilton): elk exact aandeel wordt naar beneden afgerond op \(unit), en wat overblijft gaat per \(unit) naar de grootste resten"
+            case .dhondt: "volgens de methode-D'Hondt (grootste gemiddelden), in eenheden van \(unit)"
+            case .sainteLague: "volgens de methode-Sainte-Laguë, in eenheden van \(unit)"
+            }
+            return "Verdeeld naar rato van \(key) \(how); de aandelen tellen precies op tot \(total)."
+        },
+        planStatesOtherAmount: { stated, budget, fromBudget in
+            "Het plan noemt \(stated) als te verdelen bedrag, maar begroting \(budget) geeft \(fromBudget); het vermelde bedrag is verdeeld."
+        },
+        weightTotalDiffers: { stated, weightName, computed in
+            "De tabel vermeldt \(stated) \(weightName) in totaal; de rijen tellen op tot \(computed)."
+        },
+        splitMatches: "De vermelde verdeling komt overeen met de exacte.",
+        rowOff: { name, size, tooLow in "\(name) is \(size) te \(tooLow ? "laag" : "hoog") vermeld" },
+        splitDiffers: { rows, details in
+            "De vermelde verdeling wijkt in \(rows) \(rows == 1 ? "rij" : "rijen") af: " + details.joined(separator: "; ") + "."
+        },
+        statedSumOff: { sum, size, short, total in
+            "De vermelde aandelen tellen op tot \(sum), \(size) \(short ? "minder dan" : "meer dan") \(total)."
+        },
+        statedSumExact: { total in "De vermelde aandelen tellen op tot \(total)." },
+        adHocTitle: { weight, name in "\(weight) per \(name)" },
+
+        asOf: { region, date in "\(region), stand per \(date)" },
+        asOfLabel: "stand",
+        lights: "lichten",
+        light: { light in light.rawValue },
+        status: dutchStatus,
+        targets: "Doelen",
+        subprojects: "Deelprojecten",
+        changesSince: { date in "Veranderingen sinds " + (date ?? "de vorige monitor") },
+        noChanges: "Geen lichten veranderd.",
+        lightHeading: "licht",
+        targetHeading: "doel",
+        expected: "verwacht",
+        realised: "gerealiseerd",
+        ofExpected: "van verwacht",
+        ofTarget: "van doel",
+        gap: "verschil",
+        trend: "trend",
+        explanationHeading: "toelichting",
+        subproject: "deelproject",
+        statusHeading: "status",
+        note: "toelichting",
+        reason: { reason in
+            let nl = NumberLocale.nl
+            return switch reason {
+            case .noMeasurement(let date): "geen meting op of voor \(longDate(date, months: dutchMonths))"
+            case .indicator: "een indicator zonder doelwaarde"
+            case .beforeStart(let date): "voor de start van het doel (\(longDate(date, months: dutchMonths)))"
+            case .beforeDue(let date): "het doel geldt per \(longDate(date, months: dutchMonths)); zonder tussenstappen is er nog geen verwachte waarde"
+            case .noDate: "het doel heeft geen datum of periode; alleen de stand ten opzichte van het doel"
+            case .atOrAbove: "op of boven de verwachte waarde"
+            case .belowWithin(let t): "onder de verwachte waarde, maar ten minste \(nl.format(t))% ervan"
+            case .below(let t): "onder \(nl.format(t))% van de verwachte waarde"
+            case .atOrBelow: "op of onder de verwachte waarde"
+            case .aboveWithin(let t): "boven de verwachte waarde, binnen \(nl.format(t))% ervan"
+            case .tooFarAbove(let t): "meer dan \(nl.format(t))% van de verwachte waarde af"
+            }
+        },
+        disagreement: { d in
+            if let status = d.status {
+                return "vermeld \(d.stated.rawValue), maar de status \"\(dutchStatus(status))\" wijst op \(d.implied.rawValue)"
+            }
+            return "vermeld \(d.stated.rawValue), maar de voortgang van de doelen geeft \(d.implied.rawValue)"
+        },
+        derivedFootnote: "* licht afgeleid uit de status; het plan geeft hier geen kleur",
+        outlook: "indicatie",
+        indicative: "indicatief, geen taakstelling",
+        lowerIsBetter: "lager is beter",
+        newLine: "nieuw",
+        goneLine: "vervallen",
+        madeWith: "Gemaakt met amr",
+
+        placementsTitle: "Plaatsingen",
+        count: "aantal",
+        dimension: { dimension in
+            switch dimension {
+            case .gemeente: "gemeente"
+            case .sector: "sector"
+            case .doelgroep: "doelgroep"
+            case .year: "jaar"
+            case .quarter: "kwartaal"
+            case .month: "maand"
+            }
+        },
+        periodLabel: "periode",
+        recordsLabel: "records",
+        fromDate: { date in "vanaf \(date)" },
+        toDate: { date in "tot en met \(date)" },
+        recordsRead: { records, counted in "\(records) gelezen, \(counted) geteld" }
+    )
+}

@@ -1,0 +1,156 @@
+extension Wording {
+    static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+    @Sendable static func englishLight(_ light: TrafficLight) -> String {
+        switch light {
+        case .green: "green"
+        case .orange: "orange"
+        case .red: "red"
+        case .grey: "grey"
+        case .done: "done"
+        case .onHold: "on hold"
+        case .notStarted: "not started"
+        }
+    }
+
+    @Sendable static func englishStatus(_ status: Subproject.Status) -> String {
+        switch status {
+        case .notStarted: "not started"
+        case .commissioned: "commissioned"
+        case .inProgress: "in progress"
+        case .onTrack: "on track"
+        case .delayed: "delayed"
+        case .onHold: "on hold"
+        case .done: "done"
+        }
+    }
+
+    /// English, with `--locale en`. Light and status names are translated; the plan's own texts
+    /// (titles, names, notes) stay as published.
+    static let english = Wording(
+        months: englishMonths,
+        total: "total",
+
+        planLabel: "plan",
+        fileLabel: "file",
+        amountLabel: "amount",
+        keyLabel: "key",
+        methodLabel: "method",
+        sourceLabel: "source",
+        statedInLabel: "stated in",
+        municipality: "municipality",
+        sharePercent: "share",
+        exactShare: "exact share",
+        stated: "stated",
+        statedMinusExact: "stated − exact",
+        basis: { budget, total, carryOver in
+            "= budget \(budget) \(total)" + (carryOver.map { " − carry-over \($0)" } ?? "")
+        },
+        measureOn: { measure, date in "\(measure) on \(date)" },
+        equalShares: "equal shares",
+        statedWeights: "weights stated per share",
+        fromFile: { column, file in "\(column) from \(file)" },
+        method: { method in
+            switch method {
+            case .largestRemainder: "largest remainder (Hamilton)"
+            case .dhondt: "D'Hondt (highest averages)"
+            case .sainteLague: "Sainte-Laguë"
+            }
+        },
+        roundedTo: { unit in "rounded to \(unit)" },
+        explanation: { method, key, unit, total in
+            let how = switch method {
+            case .largestRemainder: "by largest remainder (Hamilton): each exact share is rounded down to \(unit), and what is left goes, \(unit) at a time, to the largest remainders"
+            case .dhondt: "by D'Hondt (highest averages), in units of \(unit)"
+            case .sainteLague: "by Sainte-Laguë, in units of \(unit)"
+            }
+            return "Split in proportion to \(key) \(how); the shares add up to exactly \(total)."
+        },
+        planStatesOtherAmount: { stated, budget, fromBudget in
+            "The plan states \(stated) to split, but budget \(budget) gives \(fromBudget); the stated amount was split."
+        },
+        weightTotalDiffers: { stated, weightName, computed in
+            "The table states \(stated) \(weightName) in all; the rows add up to \(computed)."
+        },
+        splitMatches: "The stated split matches the exact one.",
+        rowOff: { name, size, tooLow in "\(name) is stated \(size) too \(tooLow ? "low" : "high")" },
+        splitDiffers: { rows, details in
+            "The stated split differs from the exact one in \(rows) \(rows == 1 ? "row" : "rows"): " + details.joined(separator: "; ") + "."
+        },
+        statedSumOff: { sum, size, short, total in
+            "The stated shares add up to \(sum), \(size) \(short ? "short of" : "more than") \(total)."
+        },
+        statedSumExact: { total in "The stated shares add up to \(total)." },
+        adHocTitle: { weight, name in "\(weight) per \(name)" },
+
+        asOf: { region, date in "\(region), as of \(date)" },
+        asOfLabel: "as of",
+        lights: "lights",
+        light: englishLight,
+        status: englishStatus,
+        targets: "Targets",
+        subprojects: "Sub-projects",
+        changesSince: { date in "Changes since " + (date ?? "the previous monitor") },
+        noChanges: "No lights changed.",
+        lightHeading: "light",
+        targetHeading: "target",
+        expected: "expected",
+        realised: "realised",
+        ofExpected: "of expected",
+        ofTarget: "of target",
+        gap: "gap",
+        trend: "trend",
+        explanationHeading: "explanation",
+        subproject: "sub-project",
+        statusHeading: "status",
+        note: "note",
+        reason: { reason in
+            let en = NumberLocale.en
+            return switch reason {
+            case .noMeasurement(let date): "no measurement on or before \(longDate(date, months: englishMonths))"
+            case .indicator: "an indicator without a target value"
+            case .beforeStart(let date): "before the start of the target (\(longDate(date, months: englishMonths)))"
+            case .beforeDue(let date): "the target is due on \(longDate(date, months: englishMonths)); without steps there is no expected value before it"
+            case .noDate: "the target has no date or period; only realised against the target is shown"
+            case .atOrAbove: "at or above the expected value"
+            case .belowWithin(let t): "below the expected value, at least \(en.format(t))% of it"
+            case .below(let t): "below \(en.format(t))% of the expected value"
+            case .atOrBelow: "at or below the expected value"
+            case .aboveWithin(let t): "above the expected value, within \(en.format(t))% of it"
+            case .tooFarAbove(let t): "more than \(en.format(t))% off the expected value"
+            }
+        },
+        disagreement: { d in
+            let light = englishLight
+            if let status = d.status {
+                return "stated \(light(d.stated)), but the status \"\(englishStatus(status))\" suggests \(light(d.implied))"
+            }
+            return "stated \(light(d.stated)), but its targets' progress gives \(light(d.implied))"
+        },
+        derivedFootnote: "* light read from the status; the plan gives no colour here",
+        outlook: "outlook",
+        indicative: "indicative, not binding",
+        lowerIsBetter: "lower is better",
+        newLine: "new",
+        goneLine: "gone",
+        madeWith: "Made with amr",
+
+        placementsTitle: "Placements",
+        count: "count",
+        dimension: { dimension in
+            switch dimension {
+            case .gemeente: "municipality"
+            case .sector: "sector"
+            case .doelgroep: "target group"
+            case .year: "year"
+            case .quarter: "quarter"
+            case .month: "month"
+            }
+        },
+        periodLabel: "period",
+        recordsLabel: "records",
+        fromDate: { date in "from \(date)" },
+        toDate: { date in "up to and including \(date)" },
+        recordsRead: { records, counted in "\(records) read, \(counted) counted" }
+    )
+}

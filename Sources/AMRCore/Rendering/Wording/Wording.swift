@@ -1,0 +1,107 @@
+/// Every word a human-readable report uses, in one language. The document builders take their
+/// words from here and nowhere else, so a language is one file (`Wording+Dutch.swift`,
+/// `Wording+English.swift`) and a third one is one more. Error messages and machine formats
+/// (JSON keys, CSV headers) stay English and are not here.
+public struct Wording: Sendable {
+    // MARK: Dates and numbers
+
+    /// Month names, January first, for dates in running text (`27 september 2017`).
+    var months: [String]
+    /// `27 september 2017` (nl) or `27 September 2017` (en).
+    func date(_ date: PlanDate) -> String { Self.longDate(date, months: months) }
+
+    static func longDate(_ date: PlanDate, months: [String]) -> String {
+        let month = months.indices.contains(date.month - 1) ? months[date.month - 1] : String(date.month)
+        return "\(date.day) \(month) \(date.year)"
+    }
+
+    var total: String
+
+    // MARK: Allocation
+
+    var planLabel: String
+    var fileLabel: String
+    var amountLabel: String
+    var keyLabel: String
+    var methodLabel: String
+    var sourceLabel: String
+    /// Where a plan states the table (vindplaats).
+    var statedInLabel: String
+    var municipality: String
+    var sharePercent: String
+    var exactShare: String
+    var stated: String
+    var statedMinusExact: String
+    /// `= begroting begroting-2018 € 286.500,00 − overschot € 127.000,00`.
+    var basis: @Sendable (_ budget: String, _ budgetTotal: String, _ carryOver: String?) -> String
+    var measureOn: @Sendable (_ measure: String, _ date: String) -> String
+    var equalShares: String
+    var statedWeights: String
+    var fromFile: @Sendable (_ column: String, _ file: String) -> String
+    var method: @Sendable (ApportionmentMethod) -> String
+    var roundedTo: @Sendable (_ unit: String) -> String
+    /// One plain sentence: how the split was made and that it adds up.
+    var explanation: @Sendable (_ method: ApportionmentMethod, _ key: String, _ unit: String, _ total: String) -> String
+    var planStatesOtherAmount: @Sendable (_ stated: String, _ budget: String, _ fromBudget: String) -> String
+    var weightTotalDiffers: @Sendable (_ stated: String, _ weightName: String, _ computed: String) -> String
+    var splitMatches: String
+    /// `Den Haag is € 0,01 te laag vermeld`.
+    var rowOff: @Sendable (_ name: String, _ size: String, _ tooLow: Bool) -> String
+    var splitDiffers: @Sendable (_ rows: Int, _ details: [String]) -> String
+    var statedSumOff: @Sendable (_ sum: String, _ size: String, _ short: Bool, _ total: String) -> String
+    var statedSumExact: @Sendable (_ total: String) -> String
+    var adHocTitle: @Sendable (_ weight: String, _ name: String) -> String
+
+    // MARK: Monitor and progress
+
+    var asOf: @Sendable (_ region: String, _ date: String) -> String
+    /// `stand` beside the report date on a chart.
+    var asOfLabel: String
+    var lights: String
+    var light: @Sendable (TrafficLight) -> String
+    var status: @Sendable (Subproject.Status) -> String
+    var targets: String
+    var subprojects: String
+    var changesSince: @Sendable (_ date: String?) -> String
+    var noChanges: String
+    var lightHeading: String
+    var targetHeading: String
+    var expected: String
+    var realised: String
+    var ofExpected: String
+    var ofTarget: String
+    var gap: String
+    var trend: String
+    var explanationHeading: String
+    var subproject: String
+    var statusHeading: String
+    var note: String
+    var reason: @Sendable (ProgressReason) -> String
+    var disagreement: @Sendable (MonitorReport.Disagreement) -> String
+    var derivedFootnote: String
+    var outlook: String
+    var indicative: String
+    var lowerIsBetter: String
+    var newLine: String
+    var goneLine: String
+    var madeWith: String
+
+    // MARK: Placements
+
+    var placementsTitle: String
+    var count: String
+    var dimension: @Sendable (PlacementDimension) -> String
+    var periodLabel: String
+    var recordsLabel: String
+    var fromDate: @Sendable (String) -> String
+    var toDate: @Sendable (String) -> String
+    var recordsRead: @Sendable (_ records: String, _ counted: String) -> String
+
+    /// The wording of `locale`'s language.
+    public static func of(_ locale: NumberLocale) -> Wording {
+        switch locale {
+        case .nl: .dutch
+        case .en: .english
+        }
+    }
+}

@@ -1,0 +1,104 @@
+/// Writes documents for a terminal: the title and facts, then each section with its heading in
+/// capitals and its tables padded to their widest cell, numbers right-aligned, a rule before
+/// the total row. Lights are coloured only when `colour` is set (a terminal without NO_COLOR).
+public struct TextWriter {
+    public var colour: Bool
+
+    public init(colour: Bool = false) { self.colour = colour }
+
+    public func write(_ documents: [ReportDocument]) -> String {
+        documents.map(write).joined(separator: "\n")
+    }
+
+    public func write(_ document: ReportDocument) -> String {
+        let cells = CellText(locale: document.locale)
+        var out = ""
+        if !document.title.isEmpty { out += document.title + (document.reference.map { "  [\($0)]" } ?? "") + "\n" }
+        if let subtitle = document.subtitle { out += subtitle + "\n" }
+        out += facts(document.facts)
+        var first = out.isEmpty
+        for section in document.sections {
+            if !first { out += "\n" }
+            first = false
+            if let heading = section.heading { out += heading.uppercased() + "\n" }
+            var previous: ReportDocument.Block?
+            for block in section.blocks {
+                if case .chart = block { continue }
+                if let previous, !(isProse(previous) && isProse(block)) { out += "\n" }
+                out += render(block, cells)
+                previous = block
+            }
+        }
+        if !document.credits.isEmpty { out += "\n" + document.credits.map { $0 + "\n" }.joined() }
+        return out
+    }
+
+    func isProse(_ block: ReportDocument.Block) -> Bool {
+        switch block {
+        case .paragraph, .footnote: true
+        default: false
+        }
+    }
+
+    func facts(_ facts: [ReportDocument.Fact]) -> String {
+        let width = (facts.map(\.label.count).max() ?? 0) + 3
+        return facts.map { $0.label.padding(toLength: width, withPad: " ", startingAt: 0) + $0.value + "\n" }.joined()
+    }
+
+    func render(_ block: ReportDocument.Block, _ cells: CellText) -> String {
+        switch block {
+        case .facts(let list): facts(list)
+        case .table(let table): (table.caption.map { $0 + "\n" } ?? "") + render(table, cells)
+        case .paragraph(let text), .footnote(let text): text + "\n"
+        case .list(let items): items.map { "  " + $0 + "\n" }.joined()
+        case .lights(let label, let counts):
+            "\(label): " + counts.map { paint($0.light, "\($0.count) \($0.label)") }.joined(separator: " · ") + "\n"
+        case .chart: ""
+        }
+    }
+
+    func render(_ table: ReportDocument.Table, _ cells: CellText) -> String {
+        let shown = table.columns.indices.filter { !table.columns[$0].detail }
+        func texts(_ row: [ReportDocument.Cell]) -> [String] {
+            shown.map { index in
+                index < row.count ? CellText.truncated(cells.text(row[index]), table.columns[index].terminalWidth) : ""
+            }
+        }
+        let headers = shown.map { table.columns[$0].heading }
+        let body = table.rows.map(texts)
+        let total = table.total.map(texts)
+        var widths = headers.map(\.count)
+        for row in body + (total.map { [$0] } ?? []) {
+            for (index, text) in row.enumerated() { widths[index] = max(widths[index], text.count) }
+        }
+        func line(_ texts: [String], lights: [ReportDocument.Cell]? = nil) -> String {
+            var parts: [String] = []
+            for (position, text) in texts.enumerated() {
+                let padding = String(repeating: " ", count: max(0, widths[position] - text.count))
+                var cell = text
+                if let lights, case .light(let light, _, _) = lights[shown[position]] { cell = paint(light, text) }
+                parts.append(table.columns[shown[position]].alignment == .right ? padding + cell : cell + padding)
+            }
+            return String(parts.joined(separator: "  ").trailingSpacesRemoved) + "\n"
+        }
+        let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
+        var out = line(headers) + rule
+        for (index, row) in body.enumerated() {
+            let source = table.rows[index]
+            out += line(row, lights: source.count >= table.columns.count ? source : nil)
+        }
+        if let total { out += rule + line(total) }
+        return out
+    }
+
+    func paint(_ light: TrafficLight, _ text: String) -> String {
+        guard colour else { return text }
+        let code = switch light.colour {
+        case .green: "32"
+        case .orange: "33"
+        case .red: "31"
+        default: "90"
+        }
+        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+}

@@ -13,6 +13,8 @@ import Testing
         ["check", "Fixtures", "--format", "text"],
         ["check", "Fixtures", "--format", "json"],
         ["check", "Fixtures", "--format", "github"],
+        ["check", "Fixtures", "--format", "sarif"],
+        ["check", "Fixtures", "--format", "junit"],
         ["monitor", "Fixtures/veenstreek-monitor-2021.json", "--previous", "Fixtures/veenstreek-monitor-2021-q1.json", "--format", "table"],
         ["monitor", "Fixtures/gooi-vechtstreek-monitor-2020.json", "--format", "markdown"],
         ["monitor", "Fixtures/gooi-vechtstreek-monitor-2020.json", "--format", "csv"],
@@ -33,7 +35,7 @@ import Testing
     }
 
     @Test func jsonOutputsParse() throws {
-        for arguments in Self.runs where arguments.contains("json") || arguments == ["schema"] {
+        for arguments in Self.runs where arguments.contains("json") || arguments.contains("sarif") || arguments == ["schema"] {
             let outcome = TestSupport.run(arguments)
             #expect(throws: Never.self) { try JSONReader.parse(Array(outcome.stdout.utf8), file: "stdout") }
         }

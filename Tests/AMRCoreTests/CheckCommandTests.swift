@@ -4,12 +4,13 @@ import Testing
 @testable import amr
 
 @Suite struct CheckCommandTests {
-    @Test(arguments: ["text", "json", "github"])
+    @Test(arguments: ["text", "json", "github", "sarif", "junit"])
     func fixturesGolden(format: String) {
         let outcome = TestSupport.run(["check", "Fixtures/", "--format", format])
         #expect(outcome.exitCode == 1)
         #expect(outcome.stderr == "")
-        TestSupport.expectGolden(outcome.stdout, "check-fixtures.\(format == "text" ? "txt" : format)")
+        let suffix = ["text": "txt", "junit": "junit.xml"][format] ?? format
+        TestSupport.expectGolden(outcome.stdout, "check-fixtures.\(suffix)")
     }
 
     /// The published tables' real errors and nothing else: the two Haaglanden cent errors, the

@@ -47,7 +47,7 @@ import Testing
         all[index].exitCode = outcome.exitCode
         all[index].stderr = outcome.stderr
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
         if let data = try? encoder.encode(all) { try? data.write(to: manifest) }
     }
 }

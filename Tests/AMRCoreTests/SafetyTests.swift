@@ -20,7 +20,7 @@ import Testing
                 runs.append(["progress", "Fixtures/zuid-kennemerland-ijmond-2017.json"] + options)
                 runs.append(["placements", "Fixtures/plaatsingen-haaglanden-2018.csv", "--by", "gemeente,doelgroep,month"] + options)
             }
-            for format in ["text", "json", "github"] {
+            for format in ["text", "json", "github", "sarif", "junit"] {
                 runs.append(["check", "Fixtures", "--format", format, "--locale", locale])
             }
         }
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func jsonOutputsParse() throws {
-        for arguments in Self.runs where arguments.contains("json") || arguments == ["schema"] {
+        for arguments in Self.runs where arguments.contains("json") || arguments.contains("sarif") || arguments == ["schema"] {
             let outcome = TestSupport.run(arguments)
             #expect(throws: Never.self) { try JSONReader.parse(Array(outcome.stdout.utf8), file: "stdout") }
         }

@@ -8,11 +8,23 @@ public enum PlanChecker {
 
     /// Id and summary of each rule, for help text and documentation.
     public static var ruleSummaries: [(id: String, summary: String)] {
-        rules.map { ($0.id, $0.summary) } + [(unknownKeyRule, "keys the plan format does not define (a typo such as \"ammount\")")]
+        ruleDescriptors.map { ($0.id, $0.summary) }
     }
 
     /// The id under which unknown keys are reported.
     public static let unknownKeyRule = "unknown-key"
+
+    /// Every rule with its help text and default severity, in the order they are documented;
+    /// unknown keys last.
+    public static var ruleDescriptors: [RuleDescriptor] {
+        rules.map { RuleDescriptor(id: $0.id, summary: $0.summary, help: $0.help, defaultSeverity: .error) } + [
+            RuleDescriptor(id: unknownKeyRule, summary: unknownKeySummary,
+                           help: "A key the plan format does not define is ignored, which hides a typo such as \"ammount\": the amount is then missing. It is a warning, and an error with --strict; the message suggests the nearest known key.",
+                           defaultSeverity: .warning),
+        ]
+    }
+
+    static let unknownKeySummary = "keys the plan format does not define (a typo such as \"ammount\")"
 
     /// All findings for `loaded`. Unknown keys are warnings, or errors when `strict`.
     public static func check(_ loaded: LoadedPlan, locale: NumberLocale = .nl, strict: Bool = false) -> [Finding] {

@@ -5,7 +5,15 @@ protocol PlanRule {
     static var id: String { get }
     /// One line saying what the rule checks.
     static var summary: String { get }
+    /// A paragraph for documentation and SARIF's rule help: what is checked, why it goes wrong
+    /// in real plans, and what to do.
+    static var help: String { get }
     static func check(_ context: inout CheckContext)
+}
+
+extension PlanRule {
+    /// A rule without its own help text is described by its summary.
+    static var help: String { summary }
 }
 
 extension CheckContext {

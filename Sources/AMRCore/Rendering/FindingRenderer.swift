@@ -1,5 +1,7 @@
 /// Writes `amr check` findings like a compiler: `file:line:col: error[rule]: message`, the
-/// offending line with a caret, a hint; or as JSON, or as GitHub workflow annotations.
+/// offending line with a caret, notes on related places, a hint; or as JSON, or as GitHub
+/// workflow annotations. SARIF and JUnit XML have writers of their own (`SARIFWriter`,
+/// `JUnitWriter`).
 public struct FindingRenderer {
     /// The result of checking some files.
     public struct Summary: Hashable, Sendable {
@@ -23,18 +25,16 @@ public struct FindingRenderer {
     public init() {}
 
     /// Compiler-style text. `sources` gives each file's lines for the excerpt under a finding.
+    /// Each related place follows as a `file:line:col: note:` line with its own excerpt, as
+    /// compilers write notes, and the hint comes last.
     public func text(_ findings: [Finding], summary: Summary, sources: [String: [String]]) -> String {
         var out = ""
         for finding in findings {
-            let l = finding.location
-            out += "\(l.file):\(l.line):\(l.column): \(finding.severity.rawValue)[\(finding.rule)]: \(finding.message)\n"
-            if let lines = sources[l.file], lines.indices.contains(l.line - 1) {
-                let number = String(l.line)
-                let gutter = String(repeating: " ", count: number.count)
-                let sourceLine = lines[l.line - 1]
-                out += " \(number) | \(sourceLine)\n"
-                let prefix = sourceLine.prefix(max(0, l.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
-                out += " \(gutter) | \(prefix)^\n"
+            out += "\(finding.location): \(finding.severity.rawValue)[\(finding.rule)]: \(finding.message)\n"
+            out += Self.excerpt(finding.location, sources: sources)
+            for related in finding.related {
+                out += "\(related.location): note: \(related.message)\n"
+                out += Self.excerpt(related.location, sources: sources)
             }
             if let hint = finding.hint { out += "   = hint: \(hint)\n" }
         }
@@ -42,21 +42,40 @@ public struct FindingRenderer {
         return out + summary.line + "\n"
     }
 
+    /// The line of `location` with a caret under its column, when the file's text is at hand
+    /// (not for a workbook cell, whose row is no line of text).
+    static func excerpt(_ location: SourceLocation, sources: [String: [String]]) -> String {
+        guard location.sheet == nil, let lines = sources[location.file], lines.indices.contains(location.line - 1) else { return "" }
+        let number = String(location.line)
+        let gutter = String(repeating: " ", count: number.count)
+        let sourceLine = lines[location.line - 1]
+        let prefix = sourceLine.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+        return " \(number) | \(sourceLine)\n \(gutter) | \(prefix)^\n"
+    }
+
     /// `{ "findings": [ … ], "summary": { … } }` with sorted keys.
     public func json(_ findings: [Finding], summary: Summary) -> String {
-        let items: [JSONOutput] = findings.map { finding in
+        func place(_ location: SourceLocation, message: String) -> [String: JSONOutput] {
             var object: [String: JSONOutput] = [
-                "rule": .string(finding.rule),
-                "severity": .string(finding.severity.rawValue),
-                "file": .string(finding.location.file),
-                "line": .number(String(finding.location.line)),
-                "column": .number(String(finding.location.column)),
-                "pointer": .string(finding.location.pointer ?? ""),
-                "message": .string(finding.message),
+                "file": .string(location.file),
+                "line": .number(String(location.line)),
+                "column": .number(String(location.column)),
+                "pointer": .string(location.pointer ?? ""),
+                "message": .string(message),
             ]
+            if let sheet = location.sheet { object["sheet"] = .string(sheet) }
+            return object
+        }
+        let items: [JSONOutput] = findings.map { finding in
+            var object = place(finding.location, message: finding.message)
+            object["rule"] = .string(finding.rule)
+            object["severity"] = .string(finding.severity.rawValue)
             if let hint = finding.hint { object["hint"] = .string(hint) }
             if let stated = finding.stated { object["stated"] = .string(stated) }
             if let expected = finding.expected { object["expected"] = .string(expected) }
+            if !finding.related.isEmpty {
+                object["related"] = .array(finding.related.map { .object(place($0.location, message: $0.message)) })
+            }
             return .object(object)
         }
         return JSONOutput.object([
@@ -69,13 +88,15 @@ public struct FindingRenderer {
         ]).text
     }
 
-    /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`.
+    /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`. An
+    /// annotation has one place, so related places are named in the message ("see also …").
     public func github(_ findings: [Finding], summary: Summary) -> String {
         var out = ""
         for finding in findings {
             let l = finding.location
             let properties = "file=\(Self.property(l.file)),line=\(l.line),col=\(l.column),title=\(Self.property("amr \(finding.rule)"))"
             var message = finding.message
+            for related in finding.related { message += " (see also \(related.location): \(related.message))" }
             if let hint = finding.hint { message += " (hint: \(hint))" }
             out += "::\(finding.severity.rawValue) \(properties)::\(Self.data(message))\n"
         }

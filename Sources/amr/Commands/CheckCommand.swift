@@ -15,16 +15,33 @@ enum CheckCommand: Command {
         (errors with --strict). A file that cannot be read or parsed is reported on stderr and makes
         the exit status 2.
 
+        FORMATS
+          text     like a compiler: file:line:col, the line with a caret, notes, a hint
+          json     { "findings": [...], "summary": {...} } with stable English keys
+          github   GitHub Actions annotations on the pull request
+          sarif    SARIF 2.1.0 for code scanning (github/codeql-action/upload-sarif)
+          junit    JUnit XML for CI test reports: a test case per file, a failure per error
+
         RULES
-        """ + "\n" + PlanChecker.ruleSummaries.map { "  \($0.id.padding(toLength: 20, withPad: " ", startingAt: 0))\($0.summary)" }.joined(separator: "\n")
+        """ + "\n" + ruleList
     }
+
+    /// The rules, one a line, the summaries in a column after the longest id.
+    static var ruleList: String {
+        let rules = PlanChecker.ruleSummaries
+        let width = (rules.map(\.id.count).max() ?? 0) + 2
+        return rules.map { "  \($0.id.padding(toLength: width, withPad: " ", startingAt: 0))\($0.summary)" }.joined(separator: "\n")
+    }
+
     static let examples = [
         "amr check Fixtures/",
         "amr check --format github plans/*.json",
+        "amr check --format sarif -o amr.sarif plans/",
+        "amr check --format junit -o amr-check.xml plans/",
         "amr check --strict --format json Fixtures/haaglanden-2018.json",
     ]
     static let options = [
-        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default text", choices: ["text", "json", "github"]),
+        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default text", choices: ["text", "json", "github", "sarif", "junit"]),
         OptionSpec(long: "strict", short: nil, value: nil, help: "treat warnings (unknown keys) as errors"),
         OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "number notation in messages, default nl", choices: ["nl", "en"]),
         OptionSpec(long: "output", short: "o", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
@@ -41,10 +58,10 @@ enum CheckCommand: Command {
         let limits = try environment.limits()
         var findings: [Finding] = []
         var sources: [String: [String]] = [:]
-        var unusable = false
+        var unusable: [UnusableFile] = []
         var checked = 0
         for file in files {
-            let display = file == "-" ? "<stdin>" : file
+            let display = displayName(file)
             do {
                 let bytes = try FileInput.read(file, displayName: display, maximumSize: limits.maximumFileSize)
                 let loaded = try PlanLoader.load(bytes: bytes, file: display, limits: limits)
@@ -54,7 +71,7 @@ enum CheckCommand: Command {
                 checked += 1
             } catch {
                 outcome.stderr += "amr: error: \(error)\n"
-                unusable = true
+                unusable.append(UnusableFile(file: display, message: "\(error)", location: (error as? LoadError)?.location))
             }
         }
         findings.sort()
@@ -64,14 +81,19 @@ enum CheckCommand: Command {
         switch arguments.value("format") ?? "text" {
         case "json": text = renderer.json(findings, summary: summary)
         case "github": text = renderer.github(findings, summary: summary)
+        case "sarif": text = SARIFWriter(toolVersion: Tool.version).write(findings, files: files.map(displayName), unusable: unusable)
+        case "junit": text = JUnitWriter(toolVersion: Tool.version).write(findings, files: files.map(displayName), unusable: unusable)
         default: text = renderer.text(findings, summary: summary, sources: sources)
         }
         // When no file could be checked there is no result: the messages on stderr are all.
-        if unusable && checked == 0 { return 2 }
+        if !unusable.isEmpty && checked == 0 { return 2 }
         try OutputFile.write(text, to: arguments.value("output"), inputs: files, outcome: &outcome)
-        if unusable { return 2 }
+        if !unusable.isEmpty { return 2 }
         return summary.errors > 0 ? 1 : 0
     }
+
+    /// How a file is named in output: as given, standard input as `<stdin>`.
+    static func displayName(_ file: String) -> String { file == "-" ? "<stdin>" : file }
 
     /// A file as is; a directory as its `*.json` files, recursively, in sorted order.
     static func expand(_ operand: String) throws -> [String] {

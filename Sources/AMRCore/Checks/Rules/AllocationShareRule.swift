@@ -3,6 +3,7 @@
 enum AllocationShareRule: PlanRule {
     static let id = "allocation-share"
     static let summary = "each stated share equals the exact share for the plan's key, method and unit"
+    static let help = "Each stated share must equal the exact share for the plan's key (inhabitants at the reference date, another measure, equal shares or a mix), method and rounding unit: by largest remainder, the floor or the ceiling of its exact quota, the units left over going to the largest remainders. A share rounded on its own (Den Haag's 104.360,185… stated as 104.360,18) is reported with the exact value."
 
     static func check(_ context: inout CheckContext) {
         for allocation in context.plan.allocations where allocation.shares.contains(where: { $0.stated != nil }) {

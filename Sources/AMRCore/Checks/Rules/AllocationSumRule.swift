@@ -3,6 +3,7 @@
 enum AllocationSumRule: PlanRule {
     static let id = "allocation-sum"
     static let summary = "the stated shares of an allocation add up to the amount it splits"
+    static let help = "The shares an allocation states must add up to the amount it splits. When each share is rounded on its own the sum gains or loses a unit (Haaglanden 2018's table adds up to € 159.499,99 for € 159.500,00). 'amr allocate' gives a split whose shares add up exactly."
 
     static func check(_ context: inout CheckContext) {
         for allocation in context.plan.allocations {

@@ -7,6 +7,7 @@
 enum BudgetSumRule: PlanRule {
     static let id = "budget-sum"
     static let summary = "every stated subtotal equals the sum of its parts; the total equals the sum of its lines"
+    static let help = "A budget states subtotals and a total. Every subtotal must equal the sum of its parts and the total the sum of its top-level lines; in a budget with year columns also each row over its years, each column total and the grand total. A sum is read two ways, from each part's stated amount and from each part's own parts or formula, and a total that matches either is accepted, so one wrong number is reported once, where it is."
 
     /// A sum of parts in both readings; nil where a part has no amount at all.
     struct Sums {

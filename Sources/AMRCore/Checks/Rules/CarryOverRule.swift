@@ -3,6 +3,7 @@
 enum CarryOverRule: PlanRule {
     static let id = "carry-over"
     static let summary = "the carry-over equals its parts; the amount to split equals total − carry-over"
+    static let help = "Money left from an earlier year (overschot, overheveling) is deducted before a budget is split. A carry-over that lists its parts must equal their sum, and an allocation based on a budget less its carry-over must state exactly the total less the carry-over (Haaglanden 2018: € 286.500,00 − € 127.000,00 = € 159.500,00)."
 
     static func check(_ context: inout CheckContext) {
         for budget in context.plan.budgets {

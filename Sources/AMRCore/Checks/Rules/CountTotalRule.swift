@@ -3,6 +3,7 @@
 enum CountTotalRule: PlanRule {
     static let id = "count-total"
     static let summary = "a table of counts adds up to its stated total; a key adds up to its printed total"
+    static let help = "A table of counts (job seekers or outflow per municipality) must add up to the total it states, and the key of an allocation must add up to the total its table prints (802.209 inhabitants)."
 
     static func check(_ context: inout CheckContext) {
         for table in context.plan.tables {

@@ -3,6 +3,7 @@
 enum FormulaRule: PlanRule {
     static let id = "formula"
     static let summary = "a cost line's formula gives exactly its stated amount"
+    static let help = "A cost line stated as a formula must have exactly the amount the formula gives: count × unit price, hours per week × weeks × rate, or FTE × annual cost × part of the year (16 h/week × 46 weeks × € 75/h = € 55.200)."
 
     static func check(_ context: inout CheckContext) {
         for budget in context.plan.budgets {

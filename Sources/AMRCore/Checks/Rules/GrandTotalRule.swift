@@ -3,6 +3,7 @@
 enum GrandTotalRule: PlanRule {
     static let id = "grand-total"
     static let summary = "a total over several allocations or budgets equals their sum"
+    static let help = "A total the plan states over several allocations or budgets (the contributions of 2019–2021 together) must equal their sum. Published plans drop a digit here: € 79.500 printed for € 795.000."
 
     static func check(_ context: inout CheckContext) {
         let plan = context.plan

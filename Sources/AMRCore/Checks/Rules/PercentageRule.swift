@@ -5,6 +5,7 @@
 enum PercentageRule: PlanRule {
     static let id = "percentage"
     static let summary = "a count stated as a percentage of a base equals that percentage of it"
+    static let help = "A count stated as a percentage of a base must be that percentage of it (35% of 72.000 job seekers is 25.200), with the rounding the plan states (down, nearest or up). Without a stated rounding the floor and the ceiling are both accepted, and the message says which rounding gives the stated count."
 
     static func check(_ context: inout CheckContext) {
         for target in context.plan.targets {

@@ -2,6 +2,7 @@
 enum TargetSplitRule: PlanRule {
     static let id = "target-split"
     static let summary = "the parts of a split target add up to the target"
+    static let help = "A target split into parts must add up to the target: 2.850 placements = 1.536 market + 1.314 government."
 
     static func check(_ context: inout CheckContext) {
         for target in context.plan.targets where !target.parts.isEmpty {

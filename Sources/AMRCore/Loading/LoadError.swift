@@ -18,10 +18,13 @@ public enum LoadError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The input is well-formed but cannot be used as asked (all weights zero, an unknown
     /// reference, …); the message says why and what would be right.
     case unusable(SourceLocation, String)
+    /// A workbook (`.xlsx`) cannot be read as a whole: a damaged or unsupported zip container,
+    /// a missing or malformed part, an unknown sheet; the message says which and what to do.
+    case workbook(file: String, String)
 
     public var location: SourceLocation? {
         switch self {
-        case .unreadable: nil
+        case .unreadable, .workbook: nil
         case .encoding(let l, _), .syntax(let l, _), .invalidValue(let l, _, _), .missingKey(let l, _),
              .csv(let l, _), .unsupportedVersion(let l, _, _), .unusable(let l, _): l
         }
@@ -31,6 +34,7 @@ public enum LoadError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String {
         switch self {
         case .unreadable(_, let reason): "cannot read: \(reason)"
+        case .workbook(_, let m): m
         case .encoding(_, let m), .syntax(_, let m), .csv(_, let m), .unusable(_, let m): m
         case .invalidValue(_, let found, let expected): "\(found); expected \(expected)"
         case .missingKey(_, let key): "missing required key \"\(key)\""
@@ -42,6 +46,8 @@ public enum LoadError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .unreadable(let file, let reason):
             return "\(file): cannot read: \(reason)"
+        case .workbook(let file, let message):
+            return "\(file): \(message)"
         case .encoding(let l, let message):
             return "\(l): \(message)"
         case .syntax(let l, let message):

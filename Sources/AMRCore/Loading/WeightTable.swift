@@ -109,7 +109,8 @@ public struct WeightTable: Sendable, Equatable {
                 throw .csv(nameLocation, "the name that starts here is \(length) characters long; a name has at most \(maximumNameLength) (is a quote left open, or the wrong separator detected?)")
             }
             cells.append(Cell(name: name, text: record.fields[layout.weight],
-                              location: record.location(ofField: layout.weight, file: file)))
+                              location: record.location(ofField: layout.weight, file: file),
+                              numeric: record.numeric.contains(layout.weight)))
         }
         let weights = try readWeights(cells, header: layout.weightHeader, counts: layout.counts)
 
@@ -349,6 +350,8 @@ public struct WeightTable: Sendable, Equatable {
         var name: String
         var text: String
         var location: SourceLocation
+        /// A workbook's numeric cell: plain decimal text with `.`, no notation to guess.
+        var numeric = false
     }
 
     /// A weight's digits in one notation: `integer` digits and optional `fraction` digits.
@@ -362,10 +365,12 @@ public struct WeightTable: Sendable, Equatable {
         var negative: Bool
         var point: Reading?
         var comma: Reading?
+        /// A stored number (`point` only): it neither decides nor needs the column's notation.
+        var exact = false
 
         /// The decimal mark this value proves, when it reads only one way.
         var decidedMark: UInt8? {
-            switch (point, comma) {
+            switch (exact ? nil : point, comma) {
             case (.some, nil): UInt8(ascii: ".")
             case (nil, .some): UInt8(ascii: ",")
             default: nil
@@ -395,7 +400,7 @@ public struct WeightTable: Sendable, Equatable {
             default:
                 break
             }
-            guard let reading = read(text) else {
+            guard let reading = cell.numeric ? readStored(text) : read(text) else {
                 throw .csv(cell.location, "weight '\(shown(text))' in column \"\(shown(header))\" is not a number; expected a whole or decimal number like 101381 or 12,5")
             }
             if reading.negative, let some = reading.point ?? reading.comma, !isZero(some) {
@@ -425,7 +430,8 @@ public struct WeightTable: Sendable, Equatable {
         var weights: [ExactDecimal] = []
         for (index, reading) in readings.enumerated() {
             let chosen: Reading?
-            switch decided?.mark {
+            // A stored number has only its '.' reading, which the default case takes.
+            switch reading.exact ? nil : decided?.mark {
             case UInt8(ascii: "."): chosen = reading.point
             case UInt8(ascii: ","): chosen = reading.comma
             default:
@@ -474,6 +480,17 @@ public struct WeightTable: Sendable, Equatable {
 
     static func isZero(_ reading: Reading) -> Bool {
         (reading.integer + (reading.fraction ?? [])).allSatisfy { $0 == UInt8(ascii: "0") }
+    }
+
+    /// Reads a workbook's stored number (`-12.5`: sign, digits, optional `.` and digits).
+    static func readStored(_ text: String) -> Readings? {
+        var bytes = Array(text.utf8)[...]
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative { bytes.removeFirst() }
+        let parts = bytes.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
+        let isDigit: (UInt8) -> Bool = { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        guard let integer = parts.first, !integer.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(isDigit) }) else { return nil }
+        return Readings(negative: negative, point: Reading(integer: Array(integer), fraction: parts.count == 2 ? Array(parts[1]) : nil), comma: nil, exact: true)
     }
 
     /// Reads a trimmed weight both ways, or nil when it is a number in neither notation.

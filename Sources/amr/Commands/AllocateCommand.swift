@@ -8,6 +8,7 @@ enum AllocateCommand: Command {
     static let usage = """
         amr allocate PLAN.json [--allocation ID] [options]
         amr allocate --total AMOUNT --weights FILE.csv [options]
+        amr allocate --total AMOUNT --weights FILE.xlsx [--sheet NAME] [options]
         """
     static let details = """
         Splits an amount by a key (inhabitants at a reference date, another measure, equal shares or
@@ -17,7 +18,9 @@ enum AllocateCommand: Command {
 
         The weights CSV has a header row; the name and weight columns are found by their header
         (naam/gemeente/regio/name, inwoners/gewicht/weight/population) or else are the first two
-        columns. ',', ';' and tab are detected; a CBS StatLine export works as it is.
+        columns. ',', ';' and tab are detected; a CBS StatLine export works as it is. An Excel
+        workbook (.xlsx) is read directly: its first sheet, or the one named with --sheet; numbers
+        are read as Excel shows them (at most 15 significant digits).
         """
     static let examples = [
         "amr allocate Fixtures/haaglanden-2018.json",
@@ -28,7 +31,8 @@ enum AllocateCommand: Command {
     static let options = [
         OptionSpec(long: "allocation", short: "a", value: "ID", help: "only the allocation with this id (plan files)"),
         OptionSpec(long: "total", short: "t", value: "AMOUNT", help: "the amount to split, in euros: 159500 or 159500.00"),
-        OptionSpec(long: "weights", short: "w", value: "FILE.csv", help: "a CSV of names and weights to split over"),
+        OptionSpec(long: "weights", short: "w", value: "FILE", help: "a CSV or Excel workbook (.xlsx) of names and weights to split over"),
+        OptionSpec(long: "sheet", short: nil, value: "NAME", help: "the sheet of the --weights workbook to read (default: the first)"),
         OptionSpec(long: "unit", short: "u", value: "UNIT", help: "round shares to this unit in euros: 0.01 (default), 1, 100, …"),
         OptionSpec(long: "method", short: "m", value: "METHOD", help: "largest-remainder (default), dhondt or sainte-lague"),
         OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "csv", "json"]),
@@ -55,15 +59,19 @@ enum AllocateCommand: Command {
                 throw UsageError("--allocation picks an allocation in a plan file; it does not go with --weights", command: name)
             }
             let total = try parseTotal(totalText)
+            let sheet = arguments.value("sheet")
             if let unit, total.cents % unit.cents != 0 {
                 throw UsageError("--total \(totalText) is not a multiple of --unit \(unit); give a total in whole units or a smaller unit", command: name)
             }
-            reports = [try adHocReport(total: total, weightsFile: weightsFile, method: method, unit: unit,
-                                       maximumSize: try environment.limits().maximumFileSize)]
+            reports = [try adHocReport(total: total, weightsFile: weightsFile, sheet: sheet, method: method, unit: unit,
+                                       limits: try environment.limits())]
             inputs = [weightsFile]
         } else {
             if arguments.has("total") {
                 throw UsageError("--total needs --weights FILE.csv: the weights to split over", command: name)
+            }
+            if arguments.has("sheet") {
+                throw UsageError("--sheet picks the sheet of a --weights workbook; it does not go with a plan file", command: name)
             }
             guard let planFile = arguments.operands.first else {
                 throw UsageError("give a plan file (amr allocate PLAN.json) or --total AMOUNT --weights FILE.csv", command: name)
@@ -126,11 +134,24 @@ enum AllocateCommand: Command {
         }
     }
 
-    /// The ad hoc form: `--total AMOUNT --weights FILE.csv`.
-    static func adHocReport(total: Money, weightsFile: String, method: ApportionmentMethod?, unit: RoundingUnit?,
-                            maximumSize: Int) throws -> AllocationReport {
-        let bytes = try FileInput.read(weightsFile, displayName: displayName(weightsFile), maximumSize: maximumSize)
-        let table = try WeightTable.read(bytes: bytes, file: displayName(weightsFile))
+    /// The ad hoc form: `--total AMOUNT --weights FILE.csv` or `FILE.xlsx [--sheet NAME]`; a
+    /// workbook is recognised by its bytes (a zip archive), not by its name.
+    static func adHocReport(total: Money, weightsFile: String, sheet: String?, method: ApportionmentMethod?, unit: RoundingUnit?,
+                            limits: InputLimits) throws -> AllocationReport {
+        let file = displayName(weightsFile)
+        let bytes = try FileInput.read(weightsFile, displayName: file, maximumSize: limits.maximumFileSize)
+        let table: WeightTable
+        switch WorkbookReader.signature(of: bytes) {
+        case .zip:
+            table = try WeightTable.read(records: try WorkbookReader.records(bytes: bytes, file: file, sheet: sheet, limits: limits), file: file)
+        case .ole:
+            throw WorkbookReader.oleMessage(file: file)
+        case .other:
+            if sheet != nil {
+                throw UsageError("--sheet picks a sheet of a workbook, but \(file) is not an Excel workbook (.xlsx); leave --sheet out for a CSV file", command: name)
+            }
+            table = try WeightTable.read(bytes: bytes, file: file)
+        }
         return try PlanAllocator.allocate(total, over: table, file: displayName(weightsFile),
                                           method: method ?? .largestRemainder, unit: unit ?? .cent)
     }

@@ -7,7 +7,7 @@ import Testing
 @Suite struct SafetyTests {
     /// Every command in every format and language.
     static let runs: [[String]] = {
-        let human = ["table", "markdown", "html", "csv", "json"]
+        let human = ["table", "markdown", "html", "xlsx", "csv", "json"]
         var runs: [[String]] = []
         for locale in ["nl", "en"] {
             for format in human {
@@ -34,6 +34,8 @@ import Testing
         #expect(first.exitCode != 2, "\(first.stderr)")
         #expect(first.stdout == second.stdout)
         #expect(Array(first.stdout.utf8) == Array(second.stdout.utf8))
+        #expect(first.binary == second.binary)
+        #expect(!first.stdout.isEmpty || !first.binary.isEmpty)
     }
 
     @Test func jsonOutputsParse() throws {

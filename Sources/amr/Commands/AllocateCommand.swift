@@ -27,6 +27,7 @@ enum AllocateCommand: Command {
         "amr allocate Fixtures/haaglanden-2018.json --allocation bijdrage-2018 --format json",
         "amr allocate --total 159500 --weights inwoners.csv --unit 1",
         "amr allocate --total 159500.00 --weights inwoners.csv --format csv -o verdeling.csv",
+        "amr allocate --total 159500 --weights inwoners.xlsx --format xlsx -o verdeling.xlsx",
     ]
     static let options = [
         OptionSpec(long: "allocation", short: "a", value: "ID", help: "only the allocation with this id (plan files)"),
@@ -35,13 +36,13 @@ enum AllocateCommand: Command {
         OptionSpec(long: "sheet", short: nil, value: "NAME", help: "the sheet of the --weights workbook to read (default: the first)"),
         OptionSpec(long: "unit", short: "u", value: "UNIT", help: "round shares to this unit in euros: 0.01 (default), 1, 100, …"),
         OptionSpec(long: "method", short: "m", value: "METHOD", help: "largest-remainder (default), dhondt or sainte-lague"),
-        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "csv", "json"]),
+        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "csv", "json"]),
         OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "language and number notation: nl (default, € 20.157,18) or en (€20,157.18)", choices: ["nl", "en"]),
         OptionSpec(long: "output", short: "o", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
     ]
 
     static func run(_ arguments: ParsedArguments, environment: Environment, outcome: inout Outcome) throws -> Int32 {
-        let format = arguments.value("format").flatMap(OutputFormat.init(rawValue:)) ?? .table
+        let format = ReportFormat.chosen(arguments, choices: ReportFormat.choices(options))
         let locale = arguments.value("locale").flatMap(NumberLocale.init(rawValue:)) ?? .nl
         let method = try arguments.value("method").map(parseMethod)
         let unit = try arguments.value("unit").map(parseUnit)
@@ -100,8 +101,13 @@ enum AllocateCommand: Command {
             for spec in specs { made.append(try PlanAllocator.allocate(spec, in: loaded, method: method, unit: unit)) }
             reports = made
         }
-        let text = AllocationRenderer(locale: locale).render(reports, as: format)
-        try OutputFile.write(text, to: arguments.value("output"), inputs: inputs, outcome: &outcome)
+        let renderer = AllocationRenderer(locale: locale)
+        if format == .xlsx {
+            try OutputFile.write(workbook: try XLSXWriter().write(renderer.documents(reports)), to: arguments.value("output"),
+                                 inputs: inputs, environment: environment, command: name, outcome: &outcome)
+        } else {
+            try OutputFile.write(renderer.render(reports, as: format), to: arguments.value("output"), inputs: inputs, outcome: &outcome)
+        }
         return reports.allSatisfy(\.matchesStated) ? 0 : 1
     }
 

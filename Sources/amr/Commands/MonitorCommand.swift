@@ -60,7 +60,7 @@ enum ReportOptions {
         OptionSpec(long: "placements", short: nil, value: "FILE.csv", help: "count a placement export for targets with a filter"),
         OptionSpec(long: "orange-from", short: nil, value: "PERCENT", help: "orange from this % of expected (default: the plan's, else 80)"),
         OptionSpec(long: "fail-on", short: nil, value: "LIGHT", help: "exit 1 when a line is this colour or worse", choices: ["red", "orange"]),
-        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "csv", "json"]),
+        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "csv", "json"]),
         OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "language and number notation: nl (default, € 20.157,18) or en", choices: ["nl", "en"]),
         OptionSpec(long: "output", short: "o", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
     ]
@@ -108,12 +108,17 @@ enum ReportOptions {
             previous = earlier.plan
         }
         let report = MonitorBuilder.report(plan, asOf: asOf, orangeFrom: orangeFrom, counts: counts, previous: previous)
-        let format = arguments.value("format").flatMap(OutputFormat.init(rawValue:)) ?? .table
+        let format = ReportFormat.chosen(arguments, choices: ReportFormat.choices(options))
         let locale = arguments.value("locale").flatMap(NumberLocale.init(rawValue:)) ?? .nl
         let colour = format == .table && arguments.value("output") == nil && environment.stdoutIsTerminal
             && (environment.variables["NO_COLOR"] ?? "").isEmpty
-        let text = MonitorRenderer(locale: locale, colour: colour, full: full).render(report, as: format)
-        try OutputFile.write(text, to: arguments.value("output"), inputs: inputs, outcome: &outcome)
+        let renderer = MonitorRenderer(locale: locale, colour: colour, full: full)
+        if format == .xlsx {
+            try OutputFile.write(workbook: try XLSXWriter().write([renderer.document(report)]), to: arguments.value("output"),
+                                 inputs: inputs, environment: environment, command: command, outcome: &outcome)
+        } else {
+            try OutputFile.write(renderer.render(report, as: format), to: arguments.value("output"), inputs: inputs, outcome: &outcome)
+        }
         switch arguments.value("fail-on") {
         case "red": return report.worst(includingSubprojects: full) == .red ? 1 : 0
         case "orange": return report.worst(includingSubprojects: full).map { $0 == .red || $0 == .orange } == true ? 1 : 0

@@ -13,6 +13,25 @@ enum OutputFile {
             outcome.stdout += text
             return
         }
+        try write(bytes: Array(text.utf8), to: path, inputs: inputs)
+    }
+
+    /// Writes a workbook: to `path`, or to standard output when that is not a terminal (a pipe
+    /// or a redirect); to a terminal it is refused, since its bytes would only garble the screen.
+    static func write(workbook bytes: [UInt8], to path: String?, inputs: [String], environment: Environment,
+                      command: String, outcome: inout Outcome) throws {
+        guard let path, path != "-" else {
+            if environment.stdoutIsTerminal {
+                throw UsageError("--format xlsx writes a workbook, not text for a terminal; give -o FILE.xlsx (or redirect the output to a file)",
+                                 command: command)
+            }
+            outcome.binary += bytes
+            return
+        }
+        try write(bytes: bytes, to: path, inputs: inputs)
+    }
+
+    static func write(bytes: [UInt8], to path: String, inputs: [String]) throws(OutputError) {
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         for input in inputs where input != "-" {
             if URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == target.path {
@@ -26,7 +45,7 @@ enum OutputFile {
         let directory = target.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).amr-\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try Data(text.utf8).write(to: temporary)
+            try Data(bytes).write(to: temporary)
         } catch {
             throw OutputError(description: "\(path): cannot write: \(reason(error))")
         }

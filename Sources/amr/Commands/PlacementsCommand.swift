@@ -19,7 +19,7 @@ enum PlacementsCommand: Command {
         OptionSpec(long: "by", short: "b", value: "KEYS", help: "group by these, comma-separated: " + PlacementDimension.allCases.map(\.rawValue).joined(separator: ",")),
         OptionSpec(long: "from", short: nil, value: "YYYY-MM-DD", help: "count placements on or after this date"),
         OptionSpec(long: "to", short: nil, value: "YYYY-MM-DD", help: "count placements on or before this date"),
-        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "csv", "json"]),
+        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "csv", "json"]),
         OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "language and number notation: nl (default) or en", choices: ["nl", "en"]),
         OptionSpec(long: "output", short: "o", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
     ]
@@ -51,10 +51,15 @@ enum PlacementsCommand: Command {
         var counter = PlacementCounter(groupBy: dimensions, from: from, to: to)
         counter.maximumLineLength = try environment.limits().maximumLineLength
         let counts = try counter.count(path: file, file: file == "-" ? "<stdin>" : file)
-        let format = arguments.value("format").flatMap(OutputFormat.init(rawValue:)) ?? .table
+        let format = ReportFormat.chosen(arguments, choices: ReportFormat.choices(options))
         let locale = arguments.value("locale").flatMap(NumberLocale.init(rawValue:)) ?? .nl
-        let text = PlacementRenderer(locale: locale, file: file == "-" ? "<stdin>" : file, from: from, to: to).render(counts, as: format)
-        try OutputFile.write(text, to: arguments.value("output"), inputs: [file], outcome: &outcome)
+        let renderer = PlacementRenderer(locale: locale, file: file == "-" ? "<stdin>" : file, from: from, to: to)
+        if format == .xlsx {
+            try OutputFile.write(workbook: try XLSXWriter().write([renderer.document(counts)]), to: arguments.value("output"),
+                                 inputs: [file], environment: environment, command: name, outcome: &outcome)
+        } else {
+            try OutputFile.write(renderer.render(counts, as: format), to: arguments.value("output"), inputs: [file], outcome: &outcome)
+        }
         return 0
     }
 }

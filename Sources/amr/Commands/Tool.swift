@@ -7,6 +7,8 @@ struct Outcome: Equatable {
     var stdout = ""
     var stderr = ""
     var exitCode: Int32 = 0
+    /// Bytes for stdout that are not text (a workbook written to a pipe), after `stdout`.
+    var binary: [UInt8] = []
 }
 
 /// The surroundings of a run that commands may look at; tests set them explicitly.

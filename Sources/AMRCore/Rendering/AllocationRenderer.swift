@@ -63,9 +63,12 @@ public struct AllocationRenderer {
         if let basis = report.basis, let stated = report.statedAmount, basis.amount != stated {
             notes.append("The plan states \(money(stated, report)) to split, but budget \(basis.budget) gives \(money(basis.amount, report)); the stated amount was split.")
         }
-        if let statedTotal = report.statedWeightTotal, let total = report.weightTotal, statedTotal.scaled(to: max(statedTotal.scale, total.scale)) != total.scaled(to: max(statedTotal.scale, total.scale)) {
+        if report.totalRow == nil, let statedTotal = report.statedWeightTotal, let total = report.weightTotal, ExactDecimal.compare(statedTotal, total) != 0 {
             notes.append("The table states \(locale.format(statedTotal)) \(report.weightName) in all; the rows add up to \(locale.format(total)).")
         }
+        let totalRows = (report.subtotalRows + (report.totalRow.map { [$0] } ?? [])).sorted { $0.line < $1.line }
+        notes += totalRows.map { totalRowNote($0, report) }
+        notes += report.shareColumns.map { shareColumnNote($0, rows: report.rows.count) }
         guard report.hasStatedShares else { return notes }
         let differing = report.differingRows
         if differing.isEmpty {
@@ -86,6 +89,57 @@ public struct AllocationRenderer {
             notes.append("The stated shares add up to \(money(report.total, report)).")
         }
         return notes
+    }
+
+    /// `Line 7 ("Totaal") is the table's total, not a party: …`, saying whether it adds up.
+    func totalRowNote(_ row: TotalRow, _ report: AllocationReport) -> String {
+        let place = (row.location.sheet.map { "Row \(row.line) of sheet \($0)" } ?? "Line \(row.line)")
+            + (row.label.isEmpty ? "" : " (\"\(row.label)\")")
+        let what = row.isSubtotal ? "a subtotal" : "the table's total"
+        let rows = row.rowCount == 1 ? "the row on line \(row.firstLine)" : "the \(row.rowCount) rows on lines \(row.firstLine)–\(row.lastLine)"
+        guard let stated = row.stated else {
+            return "\(place) is \(what) without a value: not a party, and nothing to check."
+        }
+        let value = "\(locale.format(stated)) \(report.weightName)"
+        if row.recognisedBy == .sum {
+            return "\(place) is read as the table's total, not as a party, because its value, \(value), is exactly the sum of \(rows); if it is a party, add a row \"Totaal\" under it."
+        }
+        if row.matches {
+            return "\(place) is \(what), not a party: \(value), the sum of \(rows)."
+        }
+        var note = "\(place) is \(what), not a party: it states \(value), but \(rows) add up to \(locale.format(row.sum))"
+        if let gap = ExactDecimal.difference(stated, row.sum), gap.significand != .min {
+            let size = ExactDecimal(significand: gap.significand < 0 ? -gap.significand : gap.significand, scale: gap.scale)
+            note += ", \(locale.format(size)) \(gap.significand < 0 ? "more" : "less") than stated"
+        }
+        note += "."
+        if let explanation = row.explanation {
+            note += " The difference is the weight of \(explanation.name) on line \(explanation.line): if that row is a subtotal, label it \"Subtotaal \(explanation.name)\"."
+        }
+        return note
+    }
+
+    /// What a share column beside the weights says about the split.
+    func shareColumnNote(_ check: ShareColumnCheck, rows total: Int) -> String {
+        let column = "The column \"\(check.header)\""
+        if let why = check.notCompared { return "\(column) is not compared with the split: \(why)." }
+        switch check.kind {
+        case .amount?:
+            return "\(column) is read as the stated split."
+        default:
+            let unit = check.kind == .percentage ? "%" : ""
+            let kind = check.kind == .percentage ? "percentages" : "fractions"
+            if check.differences.isEmpty {
+                let rows = check.compared == total ? (total == 1 ? "the 1 row" : "all \(total) rows")
+                    : (check.compared == 1 ? "the 1 row that states one" : "the \(check.compared) rows that state one")
+                return "\(column) (\(kind)) agrees with the exact shares in \(rows), at the precision stated."
+            }
+            let rows = check.differences.map { d in
+                "\(d.name) states \(locale.format(d.stated))\(unit), the exact share is \(locale.format(d.exact))\(unit)"
+            }
+            let count = check.differences.count == 1 ? "1 row" : "\(check.differences.count) rows"
+            return "\(column) (\(kind)) differs from the exact shares in \(count): " + rows.joined(separator: "; ") + "."
+        }
     }
 
     // MARK: - Markdown
@@ -175,6 +229,24 @@ public struct AllocationRenderer {
         if let stated = report.statedAmount { object["statedAmount"] = .string(decimal(stated, report).description) }
         if let sum = report.statedSum { object["statedSum"] = .string(decimal(sum, report).description) }
         if let d = report.sumDifference { object["sumDifference"] = .string(decimal(d, report).description) }
+        if let row = report.totalRow { object["totalRow"] = json(row) }
+        if !report.subtotalRows.isEmpty { object["subtotalRows"] = .array(report.subtotalRows.map(json)) }
+        if !report.shareColumns.isEmpty {
+            object["shareColumns"] = .array(report.shareColumns.map { check in
+                var c: [String: JSONOutput] = ["header": .string(check.header), "compared": .number(String(check.compared)),
+                                               "matches": .bool(check.matches)]
+                if let kind = check.kind { c["kind"] = .string(kind.rawValue) }
+                if check.isStatedSplit { c["statedSplit"] = .bool(true) }
+                if let why = check.notCompared { c["notCompared"] = .string(why) }
+                if !check.differences.isEmpty {
+                    c["differences"] = .array(check.differences.map { d in
+                        .object(["name": .string(d.name), "line": .number(String(d.location.line)),
+                                 "stated": .string(d.stated.description), "exact": .string(d.exact.description)])
+                    })
+                }
+                return .object(c)
+            })
+        }
         if let basis = report.basis {
             var b: [String: JSONOutput] = [
                 "budget": .string(basis.budget),
@@ -195,6 +267,27 @@ public struct AllocationRenderer {
             if let d = row.difference { share["difference"] = .string(decimal(d, report).description) }
             return .object(share)
         })
+        return .object(object)
+    }
+
+    /// A total or subtotal row: `{ "line": 7, "label": "Totaal", "stated": "802209", "sum": "802209", … }`.
+    func json(_ row: TotalRow) -> JSONOutput {
+        var object: [String: JSONOutput] = [
+            "line": .number(String(row.line)),
+            "label": .string(row.label),
+            "sum": .string(row.sum.description),
+            "rows": .number(String(row.rowCount)),
+            "firstLine": .number(String(row.firstLine)),
+            "lastLine": .number(String(row.lastLine)),
+            "recognisedBy": .string(row.recognisedBy.rawValue),
+            "matches": .bool(row.matches),
+        ]
+        if let stated = row.stated { object["stated"] = .string(stated.description) }
+        if let sheet = row.location.sheet { object["sheet"] = .string(sheet) }
+        if let explanation = row.explanation {
+            object["explanation"] = .object(["name": .string(explanation.name), "line": .number(String(explanation.line)),
+                                             "weight": .string(explanation.weight.description)])
+        }
         return .object(object)
     }
 

@@ -17,7 +17,12 @@ enum AllocateCommand: Command {
 
         The weights CSV has a header row; the name and weight columns are found by their header
         (naam/gemeente/regio/name, inwoners/gewicht/weight/population) or else are the first two
-        columns. ',', ';' and tab are detected; a CBS StatLine export works as it is.
+        columns. ',', ';' and tab are detected; a CBS StatLine export works as it is. A total row
+        (Totaal, Som, Eindtotaal, Subtotaal …, or a last row that is the sum of the rows above
+        it) is never a party: it is checked, and a total that differs exits 1. A column of
+        percentages or amounts beside the weights (%, aandeel, bedrag) is compared with the split.
+        A negative total (a deficit) is split as the mirror of the positive one, by largest
+        remainder only.
         """
     static let examples = [
         "amr allocate Fixtures/haaglanden-2018.json",
@@ -58,8 +63,13 @@ enum AllocateCommand: Command {
             if let unit, total.cents % unit.cents != 0 {
                 throw UsageError("--total \(totalText) is not a multiple of --unit \(unit); give a total in whole units or a smaller unit", command: name)
             }
-            reports = [try adHocReport(total: total, weightsFile: weightsFile, method: method, unit: unit,
-                                       maximumSize: try environment.limits().maximumFileSize)]
+            if total.cents < 0, let method, method != .largestRemainder {
+                throw UsageError("--total \(totalText) is negative, and \(method.rawValue) splits whole things such as seats or placements; give a total of 0 or more, or use --method largest-remainder to split a deficit", command: name)
+            }
+            let (report, warnings) = try adHocReport(total: total, weightsFile: weightsFile, method: method, unit: unit,
+                                                     maximumSize: try environment.limits().maximumFileSize)
+            for warning in warnings { outcome.stderr += "amr: warning: \(warning)\n" }
+            reports = [report]
             inputs = [weightsFile]
         } else {
             if arguments.has("total") {
@@ -110,6 +120,9 @@ enum AllocateCommand: Command {
 
     static func parseUnit(_ text: String) throws(UsageError) -> RoundingUnit {
         guard let unit = RoundingUnit.parse(text) else {
+            if case .failure(.tooLarge) = Money.parse(text) {
+                throw UsageError("--unit '\(text)' is too large: the largest unit is \(Money.largest) euros (2⁶³ − 1 cents)", command: name)
+            }
             throw UsageError("--unit '\(text)' is not a rounding unit; expected a positive amount in euros in whole cents, such as 0.01, 1 or 100", command: name)
         }
         return unit
@@ -118,6 +131,9 @@ enum AllocateCommand: Command {
     static func parseTotal(_ text: String) throws(UsageError) -> Money {
         switch Money.parse(text) {
         case .success(let money): return money
+        case .failure(.tooLarge):
+            let bound = text.hasPrefix("-") ? "the smallest amount is -\(Money.largest)" : "the largest amount is \(Money.largest)"
+            throw UsageError("--total '\(text)' is too large: \(bound) euros (2⁶³ − 1 cents)", command: name)
         case .failure(let error):
             if text.contains(",") {
                 throw UsageError("--total '\(text)' is not an amount; write it in plain digits with '.' before the cents and no thousands separators, e.g. 159500.00", command: name)
@@ -126,12 +142,13 @@ enum AllocateCommand: Command {
         }
     }
 
-    /// The ad hoc form: `--total AMOUNT --weights FILE.csv`.
+    /// The ad hoc form: `--total AMOUNT --weights FILE.csv`, with what the reader guessed.
     static func adHocReport(total: Money, weightsFile: String, method: ApportionmentMethod?, unit: RoundingUnit?,
-                            maximumSize: Int) throws -> AllocationReport {
+                            maximumSize: Int) throws -> (AllocationReport, warnings: [String]) {
         let bytes = try FileInput.read(weightsFile, displayName: displayName(weightsFile), maximumSize: maximumSize)
         let table = try WeightTable.read(bytes: bytes, file: displayName(weightsFile))
-        return try PlanAllocator.allocate(total, over: table, file: displayName(weightsFile),
-                                          method: method ?? .largestRemainder, unit: unit ?? .cent)
+        let report = try PlanAllocator.allocate(total, over: table, file: displayName(weightsFile),
+                                                method: method ?? .largestRemainder, unit: unit ?? .cent)
+        return (report, table.warnings)
     }
 }

@@ -137,6 +137,29 @@ import Testing
         }
     }
 
+    /// DOMAIN.md: a negative total (a deficit to recover) mirrors the positive split, for
+    /// largest remainder; the divisor methods hand out whole things and refuse it.
+    @Test func aDeficitIsSplitAsTheMirrorOfItsPositiveSplit() throws {
+        var random = SeededRandom(seed: 10)
+        for _ in 0..<300 {
+            let weights = (0..<(1 + random.below(12))).map { _ in Int128(random.upTo(1_000_000)) } + [1]
+            let cents = Int64(random.upTo(100_000_000_000))
+            let unit = try #require(RoundingUnit(cents: [1, 5, 100, 10_000][random.below(4)]))
+            let total = cents - cents % unit.cents
+            let positive = try Apportionment.allocate(Money(cents: total), over: weights, unit: unit)
+            let negative = try Apportionment.allocate(Money(cents: -total), over: weights, unit: unit)
+            #expect(negative == positive.map { Money(cents: -$0.cents) }, "\(total) over \(weights)")
+            #expect(try Money.sum(negative) == Money(cents: -total))
+        }
+        for method in [ApportionmentMethod.dhondt, .sainteLague] {
+            #expect(Self.error { _ = try Apportionment.allocate(Money(cents: -500), over: Self.haaglanden2018, method: method, unit: .euro) }
+                    == .negativeTotal(method))
+            #expect(try Apportionment.allocate(.zero, over: Self.haaglanden2018, method: method).allSatisfy { $0 == .zero })
+        }
+        #expect(AllocationError.negativeTotal(.dhondt).description
+                == "D'Hondt splits whole things such as seats or placements, so it cannot split a negative total; give a total of 0 or more, or use largest-remainder to split a deficit")
+    }
+
     @Test func wholeEurosAndHundredsOfEuros() throws {
         let euros = try Apportionment.allocate(Money(cents: 15_950_000), over: Self.haaglanden2018, unit: .euro)
         #expect(euros.map(\.cents) == [2_015_700, 10_436_000, 378_400, 2_105_300, 1_014_600])

@@ -4,7 +4,8 @@ import Testing
 @Suite struct MoneyTests {
     @Test(arguments: [
         ("159500.00", Int64(15_950_000)), ("159500", 15_950_000), ("0.01", 1), ("-0.01", -1), ("+12.5", 1250),
-        ("20157.18", 2_015_718), ("0", 0), ("92233720368547758.07", Int64.max),
+        ("20157.18", 2_015_718), ("0", 0), ("92233720368547758.07", Int64.max), ("92233720368547758", 9_223_372_036_854_775_800),
+        ("92233720368547758.070", Int64.max), ("-92233720368547758.07", -Int64.max), ("1.50000", 150),
     ])
     func parsesExactly(text: String, cents: Int64) throws {
         #expect(try Money.parse(text).get() == Money(cents: cents))
@@ -23,6 +24,13 @@ import Testing
         ("159.500,00", "'159.500,00', which is not a number"),
         ("99999999999999999999", "'99999999999999999999', which is too large"),
         ("92233720368547758.08", "'92233720368547758.08', which is too large"),
+        // Whole numbers of euros whose cents do not fit are too large, not "more than 2 decimals".
+        ("92233720368547759", "'92233720368547759', which is too large"),
+        ("9223372036854775807", "'9223372036854775807', which is too large"),
+        ("9223372036854775808", "'9223372036854775808', which is too large"),
+        ("-92233720368547759", "'-92233720368547759', which is too large a negative amount"),
+        ("0.0000000000001", "'0.0000000000001' with more than 2 decimals (amounts are in whole cents)"),
+        ("92233720368547758.071", "'92233720368547758.071', which is too large"),
     ])
     func rejectsWhatIsNotAnExactAmount(text: String, message: String) {
         switch Money.parse(text) {
@@ -73,5 +81,27 @@ import Testing
         #expect(value.scaled(to: 0) == nil)
         #expect(ExactDecimal(significand: -5, scale: 3).description == "-0.005")
         #expect(ExactDecimal(significand: Int64.max).scaled(to: 1) == nil)
+    }
+
+    @Test func trailingZerosKeepTheirScaleWhereTheyFit() throws {
+        #expect(try ExactDecimal.parse("1.50").get() == ExactDecimal(significand: 150, scale: 2))
+        #expect(try ExactDecimal.parse("0.000").get() == ExactDecimal(significand: 0, scale: 3))
+        #expect(try ExactDecimal.parse("-2.0").get() == ExactDecimal(significand: -20, scale: 1))
+        #expect(try ExactDecimal.parse("1.05").get() == ExactDecimal(significand: 105, scale: 2))
+        // Zeros that do not fit are dropped, the value kept.
+        #expect(try ExactDecimal.parse("922337203685477580.70").get() == ExactDecimal(significand: 9_223_372_036_854_775_807, scale: 1))
+        #expect(ExactDecimal.parse("1.") == .failure(.notANumber("1.")))
+        #expect(ExactDecimal.parse("0.1234567890120") == .failure(.tooManyDecimals("0.1234567890120", limit: 12)))
+    }
+
+    @Test func comparingByValue() {
+        #expect(ExactDecimal.compare(ExactDecimal(significand: 150, scale: 2), ExactDecimal(significand: 15, scale: 1)) == 0)
+        #expect(ExactDecimal.compare(ExactDecimal(significand: 802_209), ExactDecimal(significand: 802_210)) == -1)
+        #expect(ExactDecimal.compare(ExactDecimal(significand: -1, scale: 12), ExactDecimal(significand: .min)) == 1)
+        // Scaling Int64.max up by 30 digits does not fit in 128 bits; its sign still decides.
+        #expect(ExactDecimal.compare(ExactDecimal(significand: .max), ExactDecimal(significand: 1, scale: 30)) == 1)
+        #expect(ExactDecimal.compare(ExactDecimal(significand: .min), ExactDecimal(significand: 1, scale: 30)) == -1)
+        #expect(ExactDecimal.difference(ExactDecimal(significand: 5), ExactDecimal(significand: 25, scale: 1)) == ExactDecimal(significand: 25, scale: 1))
+        #expect(ExactDecimal.difference(ExactDecimal(significand: .min), ExactDecimal(significand: 1)) == nil)
     }
 }

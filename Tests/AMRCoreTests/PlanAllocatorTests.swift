@@ -29,6 +29,20 @@ import Testing
 
     let shares = #"[ { "municipality": "GM0001" }, { "municipality": "GM0002" }, { "municipality": "GM0003" } ]"#
 
+    @Test func aNegativeAmountIsSplitAsADeficitButNotByADivisorMethod() throws {
+        let deficit = try allocate(#"{ "id": "a", "amount": "-1000.00", "key": { "measure": "inwoners", "date": "2020-01-01" }, "shares": \#(shares) }"#)
+        #expect(deficit.rows.map(\.amount.cents) == [-77_500, -22_500, 0])
+        #expect(message(#"{ "id": "a", "amount": "-1000", "unit": "1", "method": "sainte-lague", "key": { "measure": "inwoners", "date": "2020-01-01" }, "shares": \#(shares) }"#)
+                == "p.json:9:43: /allocations/0/amount: Sainte-Laguë splits whole things such as seats or placements, so it cannot split a negative total; give a total of 0 or more, or use largest-remainder to split a deficit")
+    }
+
+    @Test func aStatedWeightTotalThatDiffersIsFoundSomething() throws {
+        let right = try allocate(#"{ "id": "a", "amount": "1000.00", "statedWeightTotal": 400, "key": { "measure": "inwoners", "date": "2020-01-01" }, "shares": \#(shares) }"#)
+        #expect(right.matchesStated)
+        let wrong = try allocate(#"{ "id": "a", "amount": "1000.00", "statedWeightTotal": "400.5", "key": { "measure": "inwoners", "date": "2020-01-01" }, "shares": \#(shares) }"#)
+        #expect(!wrong.weightTotalsMatch && !wrong.matchesStated)
+    }
+
     @Test func measureAtADate() throws {
         let report = try allocate(#"{ "id": "a", "amount": "1000.00", "key": { "measure": "inwoners", "date": "2020-01-01" }, "shares": \#(shares) }"#)
         #expect(report.rows.map(\.amount.cents) == [77_500, 22_500, 0])

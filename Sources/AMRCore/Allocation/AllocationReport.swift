@@ -48,6 +48,12 @@ public struct AllocationReport: Hashable, Sendable {
     public var rows: [Row]
     /// The amount the plan states for the split, when it states one.
     public var statedAmount: Money?
+    /// The weights table's total row (ad hoc splits): never a party, its value checked.
+    public var totalRow: TotalRow? = nil
+    /// The weights table's subtotal rows (clusters), each checked against its rows.
+    public var subtotalRows: [TotalRow] = []
+    /// The weights table's share columns, compared with the exact split.
+    public var shareColumns: [ShareColumnCheck] = []
     /// Where the key's figures come from, as the plan cites them (`cbs.nl, geraadpleegd op …`).
     public var keySources: [String] = []
     /// Where the plan states the split (`Jaarplan 2018, Schema 3`).
@@ -115,8 +121,19 @@ public struct AllocationReport: Hashable, Sendable {
     /// Whether any share is stated at all.
     public var hasStatedShares: Bool { rows.contains { $0.stated != nil } }
 
-    /// True unless a stated share, or the stated amount, differs from the exact split.
+    /// Whether the stated total of the weights (a plan's `statedWeightTotal`, a table's total
+    /// row) and every subtotal equal the sum of their rows.
+    public var weightTotalsMatch: Bool {
+        if let totalRow, !totalRow.matches { return false }
+        if subtotalRows.contains(where: { !$0.matches }) { return false }
+        if totalRow == nil, let stated = statedWeightTotal, let computed = weightTotal, ExactDecimal.compare(stated, computed) != 0 { return false }
+        return true
+    }
+
+    /// True unless a stated share, the stated amount, a stated weight total or subtotal, or a
+    /// share column differs from the exact split.
     public var matchesStated: Bool {
-        differingRows.isEmpty && (statedAmount.map { $0 == total } ?? true)
+        differingRows.isEmpty && (statedAmount.map { $0 == total } ?? true) && weightTotalsMatch
+            && shareColumns.allSatisfy(\.matches)
     }
 }

@@ -19,9 +19,13 @@ public enum Apportionment {
     }
 
     /// Splits `total` in multiples of `unit`; every share is a multiple of `unit` and the shares
-    /// add up to `total` exactly.
+    /// add up to `total` exactly. A negative total (a deficit to recover) is split by largest
+    /// remainder as the mirror of its positive split: every share is minus the share of the
+    /// positive total. The divisor methods refuse it: they hand out whole seats or placements,
+    /// and a negative number of seats means nothing (`apportion` still mirrors, as arithmetic).
     public static func allocate(_ total: Money, over weights: [Int128], method: ApportionmentMethod = .largestRemainder,
                                 unit: RoundingUnit = .cent) throws(AllocationError) -> [Money] {
+        guard total.cents >= 0 || method == .largestRemainder else { throw .negativeTotal(method) }
         guard total.cents % unit.cents == 0 else { throw .totalNotMultipleOfUnit(total: total, unit: unit) }
         let parts = try apportion(total.cents / unit.cents, weights: weights, method: method)
         var shares: [Money] = []

@@ -44,7 +44,9 @@ public enum PlanAllocator {
         do throws(AllocationError) {
             amounts = try Apportionment.allocate(total, over: keyed.integers, method: chosenMethod, unit: chosenUnit)
         } catch {
-            throw .unusable(location(spec.pointer), reason(error, names: names))
+            // A deficit is refused for what the amount is, so the message points at it.
+            let pointer = error == .negativeTotal(chosenMethod) ? spec.pointer + (spec.amount != nil ? "/amount" : "/basis") : spec.pointer
+            throw .unusable(location(pointer), reason(error, names: names))
         }
         var rows: [AllocationReport.Row] = []
         for index in spec.shares.indices {
@@ -78,15 +80,80 @@ public enum PlanAllocator {
             }
             throw .unusable(where_, reason(error, names: names))
         }
-        let rows = table.rows.indices.map { index in
-            AllocationReport.Row(name: names[index], code: table.rows[index].code.flatMap(MunicipalityCode.init),
-                                 weight: decimals[index], integerWeight: integers[index], amount: amounts[index],
-                                 stated: nil, difference: nil)
+        let (stated, checks) = shareChecks(table, total: total, names: names, weights: integers)
+        var rows: [AllocationReport.Row] = []
+        for index in table.rows.indices {
+            let location = SourceLocation(file: file, line: table.rows[index].line, column: 1)
+            rows.append(AllocationReport.Row(
+                name: names[index], code: table.rows[index].code.flatMap(MunicipalityCode.init),
+                weight: decimals[index], integerWeight: integers[index], amount: amounts[index],
+                stated: stated[index], difference: try stated[index].map { s throws(LoadError) in try difference(s, amounts[index], location) }))
         }
         return AllocationReport(
             id: nil, title: "\(table.weightHeader) per \(table.nameHeader)", context: file, total: total, basis: nil,
             unit: unit, method: method, key: .file(column: table.weightHeader, file: file), nameHeading: table.nameHeader, weightName: table.weightHeader,
-            weightTotal: sum(decimals), statedWeightTotal: nil, rows: rows, statedAmount: nil)
+            weightTotal: sum(decimals), statedWeightTotal: table.totalRow?.stated, rows: rows, statedAmount: nil,
+            totalRow: table.totalRow, subtotalRows: table.subtotalRows, shareColumns: checks)
+    }
+
+    /// The share columns of a weights table set beside the split. The first column of amounts
+    /// is the stated split (each row's `stated`); percentages and fractions are compared at
+    /// their own precision. A column whose kind its header and values leave open holds amounts
+    /// when they add up to the amount split.
+    static func shareChecks(_ table: WeightTable, total: Money, names: [String], weights: [Int128]) -> (stated: [Money?], checks: [ShareColumnCheck]) {
+        var stated = [Money?](repeating: nil, count: table.rows.count)
+        var checks: [ShareColumnCheck] = []
+        var statedColumn: String?
+        for column in table.shareColumns {
+            func skip(_ why: String) {
+                checks.append(ShareColumnCheck(header: column.header, kind: nil, compared: 0, differences: [], isStatedSplit: false, notCompared: why))
+            }
+            if let problem = column.problem {
+                skip(problem)
+                continue
+            }
+            let present = column.values.compactMap { $0 }
+            var kind = column.kind
+            if kind == nil {
+                let sum = ExactDecimal.sum(present.map(\.value))
+                if present.count == column.values.count, let sum, Money.exactly(sum) == total {
+                    kind = .amount
+                } else {
+                    skip("it is not clear whether it holds percentages, fractions or amounts (its values add up to neither 100, nor 1, nor the amount split); head it '%' or 'bedrag'")
+                    continue
+                }
+            }
+            switch kind {
+            case .amount?:
+                if let first = statedColumn {
+                    skip("only the first column of amounts, \"\(first)\", is compared")
+                    continue
+                }
+                var amounts = [Money?](repeating: nil, count: table.rows.count)
+                var unreadable: ShareColumn.Value?
+                for (index, value) in column.values.enumerated() where index < amounts.count {
+                    guard let value else { continue }
+                    guard let money = Money.exactly(value.value) else {
+                        unreadable = value
+                        break
+                    }
+                    amounts[index] = money
+                }
+                if let unreadable {
+                    skip("'\(unreadable.text)' on line \(unreadable.location.line) is not an amount in whole cents")
+                    continue
+                }
+                stated = amounts
+                statedColumn = column.header
+                checks.append(ShareColumnCheck(header: column.header, kind: .amount, compared: present.count, differences: [],
+                                               isStatedSplit: true, notCompared: nil))
+            case .percentage?, .fraction?:
+                checks.append(ShareColumnCheck.compare(column, kind: kind ?? .percentage, names: names, weights: weights))
+            case nil:
+                break
+            }
+        }
+        return (stated, checks)
     }
 
     // MARK: - Amount

@@ -61,6 +61,9 @@ struct JSONCursor {
         }
         switch Money.parse(literal) {
         case .success(let money): return money
+        case .failure(.tooLarge(let text)):
+            let bound = text.hasPrefix("-") ? "of at least -\(Money.largest)" : "of at most \(Money.largest)"
+            throw .invalidValue(location, found: MoneyParseError.tooLarge(text).description, expected: "an amount \(bound) (whole cents in 64 bits)")
         case .failure(let error):
             throw .invalidValue(location, found: error.description, expected: "an amount in euros with at most 2 decimals such as \"159500.00\"")
         }

@@ -289,6 +289,9 @@ public enum PlanLoader {
                 default: throw unitCursor.invalid("a rounding unit in euros such as \"0.01\", \"1\" or \"100\"")
                 }
                 guard let parsed = RoundingUnit.parse(text) else {
+                    if case .failure(.tooLarge) = Money.parse(text) {
+                        throw unitCursor.invalid("a rounding unit of at most \(Money.largest) (whole cents in 64 bits)")
+                    }
                     throw unitCursor.invalid("a positive rounding unit in whole cents such as \"0.01\", \"1\" or \"100\"")
                 }
                 unit = parsed

@@ -36,13 +36,67 @@ public struct WeightRow: Sendable, Equatable {
 /// are an error. When nothing decides and a value reads both ways (`101.381`), the separator
 /// groups thousands if the column holds counts — its header or units row says `inwoners`,
 /// `aantal`, `bevolking`, `population`, `inhabitants`, `stemmen` or `votes` — and the value is
-/// refused as ambiguous otherwise.
+/// refused as ambiguous otherwise. A workbook's stored number (a field in `CSVRecord.numeric`)
+/// is plain decimal text: read as it is, and no say in the column's notation.
+///
+/// **Total rows.** A row that states a total is never a party (splitting over `Totaal;802.209`
+/// would halve every share). Its value becomes the stated weight total, checked against the sum
+/// of the rows it adds up; a difference is reported, never corrected. A row is a total row when
+/// - its label (the name, or the first field when the name is empty) says so, as whole words
+///   and case-insensitively, with a trailing `:` ignored: `Totaal`, `Total`, `Totalen`, `Som`,
+///   `Sum`, `Eindtotaal`, `Totaal <anything>` (`Totaal Haaglanden`, `Totaal generaal`),
+///   `<anything> totaal` (`Generaal totaal`, `Noord totaal`, `Grand total`), `Som van …`;
+///   `Subtotaal …`/`Tussentotaal …` always mark a subtotal. None of the 2020–2025 CBS
+///   municipality and region names matches (`Someren`, `Totaalbeeld` are names);
+/// - it is the last row and carries one of `totalNames` (the region's name, from a caller that
+///   knows it; also as `Regio …`), unless it has a municipality code;
+/// - it is the last row, its weight is exactly the sum of the rows above it, and there are at
+///   least 3 of those (`minimumRowsUnderASumTotal`; 1 when the row has no name, as an unnamed
+///   row cannot be a party), it has no municipality code and not the name of a row above.
+///   Hand-made keys make such sums by chance (`A;25 B;25 C;50`), so this is said loudly: a
+///   warning on standard error and a note, both saying how to keep the row a party.
+///
+/// Where a labelled row stands decides what it adds up. The last row adds up the whole table —
+/// unless it does not, the table has subtotals and it does add up the rows since the last one:
+/// then it closes that cluster (`Zuid totaal`). A labelled row above every party (the first
+/// data row) is the table's total stated on top, when it is the only total row. Any other
+/// labelled row is a subtotal of the party rows since the previous total row (a cluster:
+/// `Subtotaal BAR`, `Totaal IJsselgemeenten`); with no party rows since, it is refused, as
+/// nested subtotals cannot be checked. An unlabelled subtotal cannot be told from a party; when
+/// the table's total then differs by exactly one row's weight, that row is named in the report.
+/// A row labelled as a summary (`Gemiddelde`, `Average`, `Mediaan`, `Minimum`, `Maximum`) is
+/// refused: no party, and no total either.
+///
+/// **Row width.** In a text file, a row that fills more fields than the header (or, without a
+/// header, than the first row) is an error: a separator inside an unquoted value shifts the
+/// rest, and `Delft,101,381` would be read as 101. When the weight and the fields after it are
+/// digits (`101` `381`, `1` `5`) in a `,`-separated file, the message says the number carries an
+/// unquoted thousands separator or decimal comma; without a header that holds on every row.
+/// Trailing empty fields (`Delft;101.381;;`) are fine. A workbook's cells cannot run into each
+/// other, so its rows are not checked.
+///
+/// **Share columns.** Beside a weight column found by its header, a column headed `%`,
+/// `procent`, `percentage`, `aandeel`, `share`, `fractie`, `bedrag`, `bijdrage`, `verdeling`,
+/// `amount` or `euro` states each party's share. It is read (not as a weight, and never an
+/// error) into a `ShareColumn`: `%` signs, or values adding up to 100 within their rounding,
+/// make percentages; adding up to 1, fractions; a `€` or an amount header, amounts. The
+/// allocator compares it with the split (see `ShareColumnCheck`).
 public struct WeightTable: Sendable, Equatable {
+    /// The parties, in file order: every data row but the total and subtotal rows.
     public var rows: [WeightRow]
     /// The header of the name column as written (`gemeente`, `Regio's`), or `name` without one.
     public var nameHeader: String
     /// The header of the weight column as written (`inwoners`), or `weight` without one.
     public var weightHeader: String
+    /// The row stating the table's total, when it has one; its value is the stated weight total.
+    public var totalRow: TotalRow? = nil
+    /// Rows inside the table stating the total of a group of rows (a cluster).
+    public var subtotalRows: [TotalRow] = []
+    /// Columns beside the weights that state each party's share, to compare with the split.
+    public var shareColumns: [ShareColumn] = []
+    /// What the reader decided that the user must hear of even in JSON output: a last row taken
+    /// as the total because it equals the sum of the rows above it. One line each, with a location.
+    public var warnings: [String] = []
 
     static let nameHeaders: Set<String> = ["name", "naam", "gemeente", "gemeenten", "gemeentenaam", "regio", "regio's", "regios", "municipality", "partij", "party"]
     static let nameParts = ["gemeente", "regio"]
@@ -57,17 +111,27 @@ public struct WeightTable: Sendable, Equatable {
     static let maximumNameLength = 200
     /// How far down a header is looked for.
     static let headerSearchRows = 30
+    /// A last row is taken as the total by its sum alone only with at least this many rows above
+    /// it. Small hand-made keys make such sums by chance (`A;5` `B;5`, `A;1` `B;2` `C;3`); the
+    /// smallest labour-market region, Gorinchem, has 3 municipalities.
+    static let minimumRowsUnderASumTotal = 3
 
-    /// Reads a weights CSV from its bytes; `file` is the name used in messages.
-    public static func read(bytes: [UInt8], file: String) throws(LoadError) -> WeightTable {
+    /// Reads a weights CSV from its bytes; `file` is the name used in messages. `totalNames`
+    /// are names a last row may carry as the table's total (the region's name, when known).
+    public static func read(bytes: [UInt8], file: String, totalNames: [String] = []) throws(LoadError) -> WeightTable {
         let text = try TextDecoding.decode(bytes, file: file)
         let delimiter = CSVReader.detectDelimiter(text)
-        return try read(records: try CSVReader.records(text, delimiter: delimiter, file: file), file: file, delimiter: delimiter)
+        return try read(records: try CSVReader.records(text, delimiter: delimiter, file: file), file: file,
+                        delimiter: delimiter, totalNames: totalNames)
     }
 
     /// Reads a weights table from records: a CSV file's (`delimiter` is its separator, for
     /// messages) or a workbook sheet's (`delimiter` nil; fields in `numeric` are stored numbers).
-    public static func read(records raw: [CSVRecord], file: String, delimiter: UInt8? = nil) throws(LoadError) -> WeightTable {
+    /// `totalNames` are names a last row may carry as the table's total: the region's name when
+    /// the caller knows it. Do not pass a name that is also one of the parties' (the region
+    /// Groningen has a municipality Groningen).
+    public static func read(records raw: [CSVRecord], file: String, delimiter: UInt8? = nil,
+                            totalNames: [String] = []) throws(LoadError) -> WeightTable {
         let records = raw
             .map { CSVRecord(fields: $0.fields.map(trimmed), line: $0.line, columns: $0.columns, numeric: $0.numeric, sheet: $0.sheet) }
             .filter { $0.fields.contains { !$0.isEmpty } }
@@ -86,38 +150,160 @@ public struct WeightTable: Sendable, Equatable {
             throw .csv((records.first { $0.line == layout.headerLine } ?? records[0]).location(file: file),
                        "no rows with a name and a weight\(after); add one row per party with its name and weight")
         }
+        // A workbook's cells cannot run into each other: only text files are checked for width.
+        if let delimiter { try checkWidths(dataRecords, layout: layout, delimiter: delimiter, file: file) }
 
+        // What each row is: a party, or a total row by its label (or, last, by the region's name).
+        let regionNames = Set(totalNames.map(labelKey).filter { !$0.isEmpty })
+        let last = dataRecords.count - 1
         let needed = max(layout.name, layout.weight) + 1
+        var roles: [Role] = []
         var cells: [Cell] = []
-        for record in dataRecords {
-            guard record.fields.count >= needed else {
-                let found = record.fields.count == 1 ? "1 field" : "\(record.fields.count) fields"
-                throw .csv(record.location(file: file),
-                           "this row has \(found), but the name is field \(layout.name + 1) and the weight field \(layout.weight + 1); \(delimiter.map { "check the separators on this line (the file is read as \(describe($0)))" } ?? "fill in the missing cells")")
+        var labels: [String] = []
+        var labelFields: [Int] = []
+        for (index, record) in dataRecords.enumerated() {
+            let fields = record.fields
+            let name = layout.name < fields.count ? cleanName(fields[layout.name]) : ""
+            // A total row may carry its label in the first field when the name column is elsewhere.
+            let labelField = name.isEmpty && layout.weight != 0 ? 0 : layout.name
+            let label = labelField < fields.count ? (labelField == layout.name ? name : fields[labelField]) : ""
+            var role = Role.party
+            switch labelKind(label) {
+            case .summary?:
+                throw .csv(record.location(ofField: labelField, file: file),
+                           "'\(shown(label))' is a summary row (an average, a minimum, …), not a party; remove it from the weights")
+            case .total?: role = .total(.label, subtotal: false)
+            case .subtotal?: role = .total(.label, subtotal: true)
+            case nil:
+                if index == last, !regionNames.isEmpty, regionNames.contains(labelKey(label)), !hasMunicipalityCode(record, layout) {
+                    role = .total(.name, subtotal: false)
+                }
             }
-            let name = cleanName(record.fields[layout.name])
-            let nameLocation = record.location(ofField: layout.name, file: file)
-            if name.isEmpty {
-                throw .csv(nameLocation, "this row has a weight but no name; fill in the \(shown(layout.nameHeader)) or remove the row")
+            if role == .party {
+                guard fields.count >= needed else {
+                    let found = fields.count == 1 ? "1 field" : "\(fields.count) fields"
+                    throw .csv(record.location(file: file),
+                               "this row has \(found), but the name is field \(layout.name + 1) and the weight field \(layout.weight + 1); \(delimiter.map { "check the separators on this line (the file is read as \(describe($0)))" } ?? "fill in the missing cells")")
+                }
+                let nameLocation = record.location(ofField: layout.name, file: file)
+                // An unnamed last row may be a total; it is settled below, once its sum is known.
+                if name.isEmpty && index != last {
+                    throw .csv(nameLocation, "this row has a weight but no name; fill in the \(shown(layout.nameHeader)) or remove the row")
+                }
+                let lines = name.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count
+                if lines > 1 {
+                    throw .csv(nameLocation, "the name that starts here runs over \(lines) lines, so a quote is probably left open; close it right after the name")
+                }
+                let length = name.unicodeScalars.count
+                if length > maximumNameLength {
+                    throw .csv(nameLocation, "the name that starts here is \(length) characters long; a name has at most \(maximumNameLength) (is a quote left open, or the wrong separator detected?)")
+                }
             }
-            let lines = name.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count
-            if lines > 1 {
-                throw .csv(nameLocation, "the name that starts here runs over \(lines) lines, so a quote is probably left open; close it right after the name")
-            }
-            let length = name.unicodeScalars.count
-            if length > maximumNameLength {
-                throw .csv(nameLocation, "the name that starts here is \(length) characters long; a name has at most \(maximumNameLength) (is a quote left open, or the wrong separator detected?)")
-            }
-            cells.append(Cell(name: name, text: record.fields[layout.weight],
+            roles.append(role)
+            labels.append(label)
+            labelFields.append(labelField)
+            cells.append(Cell(name: role == .party ? name : label, text: layout.weight < fields.count ? fields[layout.weight] : "",
                               location: record.location(ofField: layout.weight, file: file),
-                              numeric: record.numeric.contains(layout.weight)))
+                              stored: record.numeric.contains(layout.weight)))
         }
-        let weights = try readWeights(cells, header: layout.weightHeader, counts: layout.counts)
+
+        // Every weight is read in one notation, the total rows' too; a total row may be empty.
+        let valued = cells.indices.filter { roles[$0] == .party || !cells[$0].text.isEmpty }
+        let reading = try readWeights(valued.map { cells[$0] }, header: layout.weightHeader, counts: layout.counts)
+        var weights = [ExactDecimal?](repeating: nil, count: cells.count)
+        for (position, index) in valued.enumerated() { weights[index] = reading.weights[position] }
+
+        // Total rows: each adds up the party rows since the previous one; the last the whole table.
+        var parties: [Int] = []
+        var groupStart = 0
+        var totalRow: TotalRow?
+        var subtotals: [TotalRow] = []
+        var totalOnTop: Int?
+        func total(_ index: Int, over covered: [Int], _ how: TotalRow.Recognition, subtotal: Bool) throws(LoadError) -> TotalRow {
+            let coveredWeights = covered.compactMap { weights[$0] }
+            guard let sum = ExactDecimal.sum(coveredWeights) else {
+                throw .csv(cells[index].location, "the rows that this total adds up come to more than amr can add exactly (18 digits); use smaller units")
+            }
+            var explanation: TotalRow.Explanation?
+            if let stated = weights[index], ExactDecimal.compare(sum, stated) > 0, let excess = ExactDecimal.difference(sum, stated) {
+                let candidates = covered.filter { weights[$0].map { ExactDecimal.compare($0, excess) == 0 } ?? false }
+                if candidates.count == 1, let row = candidates.first, let weight = weights[row] {
+                    explanation = TotalRow.Explanation(name: cells[row].name, line: dataRecords[row].line, weight: weight)
+                }
+            }
+            return TotalRow(label: labels[index], location: dataRecords[index].location(ofField: labelFields[index], file: file),
+                            stated: weights[index], sum: sum, rowCount: covered.count,
+                            firstLine: covered.first.map { dataRecords[$0].line } ?? dataRecords[index].line,
+                            lastLine: covered.last.map { dataRecords[$0].line } ?? dataRecords[index].line,
+                            recognisedBy: how, isSubtotal: subtotal, explanation: explanation)
+        }
+        for index in dataRecords.indices {
+            guard case .total(let how, let isSubtotalLabel) = roles[index] else {
+                parties.append(index)
+                continue
+            }
+            let group = Array(parties[groupStart...])
+            if index == last && index > 0 && !isSubtotalLabel {
+                totalRow = try total(index, over: parties, how, subtotal: false)
+                // `Totaal Zuid` closing the last cluster rather than the table.
+                if totalRow?.matches == false, !subtotals.isEmpty, !group.isEmpty {
+                    let cluster = try total(index, over: group, how, subtotal: true)
+                    if cluster.matches {
+                        subtotals.append(cluster)
+                        totalRow = nil
+                    }
+                }
+            } else if parties.isEmpty && !isSubtotalLabel && index == 0 {
+                totalOnTop = index
+            } else {
+                guard !group.isEmpty else {
+                    let before = subtotals.last.map { "the total row on line \($0.line)" } ?? "the start of the table"
+                    throw .csv(dataRecords[index].location(file: file),
+                               "'\(shown(labels[index]))' is a total row, but no rows come between it and \(before); put each total under the rows it adds up, or remove it")
+                }
+                subtotals.append(try total(index, over: group, how, subtotal: true))
+            }
+            groupStart = parties.count
+        }
+        if let top = totalOnTop {
+            if let other = subtotals.first?.line ?? totalRow?.line {
+                throw .csv(dataRecords[top].location(file: file),
+                           "'\(shown(labels[top]))' is a total row above the rows it adds up, and the table has another total row on line \(other); put each total under its rows")
+            }
+            totalRow = try total(top, over: parties, roles[top] == .total(.name, subtotal: false) ? .name : .label, subtotal: false)
+        }
+        // An unlabelled last row that is exactly the sum of the rows above it is their total.
+        // An unnamed row cannot be a party, so for it one row above is enough.
+        let rowsNeeded = cells[last].name.isEmpty ? 1 : minimumRowsUnderASumTotal
+        if totalRow == nil, totalOnTop == nil, parties.last == last, parties.count > rowsNeeded,
+           !hasMunicipalityCode(dataRecords[last], layout), let value = weights[last], !value.isZero,
+           !parties.dropLast().contains(where: { cells[$0].name.lowercased() == cells[last].name.lowercased() }) {
+            let above = Array(parties.dropLast())
+            if let sum = ExactDecimal.sum(above.compactMap { weights[$0] }), ExactDecimal.compare(sum, value) == 0 {
+                parties.removeLast()
+                totalRow = try total(last, over: above, .sum, subtotal: false)
+            }
+        }
+        if parties.last == last && cells[last].name.isEmpty {
+            let above = parties.dropLast().compactMap { weights[$0] }
+            var message = "this row has a weight but no name; fill in the \(shown(layout.nameHeader)) or remove the row"
+            if !above.isEmpty, let sum = ExactDecimal.sum(above) {
+                // An unnamed last row is most often a total that does not add up.
+                message = "this row has a weight but no name; fill in the \(shown(layout.nameHeader)), or label it 'Totaal' if it is the table's total (the rows above it add up to \(sum), not \(shown(cells[last].text)))"
+            }
+            throw .csv(dataRecords[last].location(ofField: layout.name, file: file), message)
+        }
+        guard !parties.isEmpty else {
+            let line = totalRow?.line ?? subtotals.first?.line ?? dataRecords[0].line
+            throw .csv(dataRecords[0].location(file: file),
+                       "no rows with a name and a weight besides the total row on line \(line); add one row per party with its name and weight")
+        }
 
         var rows: [WeightRow] = []
         var lineOfName: [String: Int] = [:]
         var lineOfCode: [String: Int] = [:]
-        for (index, record) in dataRecords.enumerated() {
+        for index in parties {
+            let record = dataRecords[index]
             let name = cells[index].name
             let key = name.lowercased()
             if let earlier = lineOfName[key] {
@@ -135,10 +321,263 @@ public struct WeightTable: Sendable, Equatable {
                 lineOfCode[text.uppercased()] = record.line
                 code = text
             }
-            rows.append(WeightRow(name: name, code: code, weight: weights[index], line: record.line))
+            guard let weight = weights[index] else { continue }
+            rows.append(WeightRow(name: name, code: code, weight: weight, line: record.line))
         }
-        return WeightTable(rows: rows, nameHeader: layout.nameHeader, weightHeader: layout.weightHeader)
+        var warnings: [String] = []
+        if let row = totalRow, row.recognisedBy == .sum {
+            let name = row.label.isEmpty ? "" : " '\(shown(row.label))'"
+            warnings.append("\(row.location): the last row\(name) is taken as the table's total, not as a party, because its weight is the sum of the \(row.rowCount) rows above it; if it is a party, add a row 'Totaal' under it")
+        }
+        let partyRecords = parties.map { dataRecords[$0] }
+        let shareColumns = layout.shareColumns.map { column in
+            readShareColumn(column, records: partyRecords, headerLocation: layout.headerLocation(of: column.index, in: records, file: file),
+                            weightMark: reading.decimalMark)
+        }
+        return WeightTable(rows: rows, nameHeader: layout.nameHeader, weightHeader: layout.weightHeader,
+                           totalRow: totalRow, subtotalRows: subtotals, shareColumns: shareColumns, warnings: warnings)
     }
+
+    /// What a data row is.
+    enum Role: Equatable {
+        case party
+        case total(TotalRow.Recognition, subtotal: Bool)
+    }
+
+    // MARK: - Total rows
+
+    /// What a label says a row is.
+    enum LabelKind {
+        case total, subtotal, summary
+    }
+
+    static let totalWords: Set<String> = ["totaal", "total", "totalen", "totals", "eindtotaal", "som", "sum"]
+    static let subtotalWords: Set<String> = ["subtotaal", "subtotal", "sub-totaal", "sub-total", "tussentotaal"]
+    static let summaryWords: Set<String> = ["gemiddelde", "gemiddeld", "average", "mean", "mediaan", "median", "minimum", "maximum"]
+
+    /// Whether a first field labels a total (`Totaal`, `Totaal Haaglanden`, `Generaal totaal`,
+    /// `Eindtotaal:`, `Som van inwoners`, `Noord totaal`), a subtotal (`Subtotaal BAR`) or a
+    /// summary that is no party either (`Gemiddelde`). Whole words only, so `Someren` and
+    /// `Totaalbeeld` are names; no Dutch municipality (2020–2025) starts or ends with one of them.
+    static func labelKind(_ text: String) -> LabelKind? {
+        let words = labelKey(text).split(separator: " ").map { String($0) }
+        guard let first = words.first, let last = words.last else { return nil }
+        if subtotalWords.contains(first) || subtotalWords.contains(last) { return .subtotal }
+        if summaryWords.contains(first) { return .summary }
+        if totalWords.contains(first) { return .total }
+        if words.count > 1, ["totaal", "total", "eindtotaal"].contains(last) { return .total }
+        return nil
+    }
+
+    /// A label compared without case, surrounding punctuation, extra spaces or a `regio` prefix:
+    /// `Totaal:` is `totaal`, `Regio Haaglanden` is `haaglanden`.
+    static func labelKey(_ text: String) -> String {
+        var words = text.lowercased().split(whereSeparator: { $0.isWhitespace }).map { word in
+            String(word.drop { ":*(".contains($0) }.reversed().drop { ":*.)".contains($0) }.reversed())
+        }.filter { !$0.isEmpty }
+        if words.count > 1, ["regio", "arbeidsmarktregio", "region"].contains(words[0]) { words.removeFirst() }
+        return words.joined(separator: " ")
+    }
+
+    /// A row with a municipality's CBS code is a municipality, never a total.
+    static func hasMunicipalityCode(_ record: CSVRecord, _ layout: Layout) -> Bool {
+        guard let column = layout.code, column < record.fields.count else { return false }
+        return MunicipalityCode(record.fields[column]) != nil
+    }
+
+    // MARK: - Row width
+
+    /// The fields up to the last one that is not empty: `Delft;101.381;;` has 2.
+    static func filledWidth(_ fields: [String]) -> Int {
+        (fields.lastIndex { !$0.isEmpty } ?? -1) + 1
+    }
+
+    /// Refuses rows with more fields than the header (or, without a header, than the first row):
+    /// a separator inside an unquoted value (`Delft,101,381` read as weight 101) shifts the rest.
+    /// Trailing empty fields are fine.
+    static func checkWidths(_ records: [CSVRecord], layout: Layout, delimiter: UInt8, file: String) throws(LoadError) {
+        let separator = Character(Unicode.Scalar(delimiter))
+        for record in records {
+            let fields = record.fields
+            let width = filledWidth(fields)
+            let wide = width > layout.width
+            // Without a header the first row sets the width, so a split number there would set
+            // it too: digits after the weight are a split number on every row.
+            let split = splitNumber(fields, weight: layout.weight, extra: max(1, width - layout.width), delimiter: delimiter)
+            guard wide || (layout.headerLine == nil && split != nil) else { continue }
+            let reference = layout.headerLine.map { "the header (line \($0)) has \(layout.width)" }
+                ?? "the first row (line \(layout.widthLine)) has \(layout.width)"
+            let count = wide ? "this row has \(width) fields but \(reference): " : ""
+            if let split {
+                let why = switch split.kind {
+                case .thousandsOrDecimal: "an unquoted thousands separator or decimal comma"
+                case .thousands: "unquoted thousands separators"
+                case .decimal: "an unquoted decimal comma"
+                }
+                let parts = split.parts.map { "'\(shown($0))'" }.joined(separator: " and ")
+                throw .csv(record.location(ofField: layout.weight, file: file),
+                           "\(count)\(parts) look like one number, \(split.number), split at \(why); put the number in quotes (\"\(split.number)\") or save the file with ';' as separator")
+            }
+            let other = separator == ";" ? "" : " or save the file with ';' as separator"
+            throw .csv(record.location(ofField: layout.width, file: file),
+                       "this row has \(width) fields but \(reference); a value with a '\(describeCharacter(separator))' in it needs quotes (\"…\")\(other), or give the extra column a header")
+        }
+    }
+
+    struct SplitNumber {
+        enum Kind { case thousandsOrDecimal, thousands, decimal }
+        var parts: [String]
+        var number: String
+        var kind: Kind
+    }
+
+    /// `101` `381` (or `1` `5`) in the weight field and the ones after it, in a `,`-separated
+    /// file: one number cut at its thousands separators or decimal comma.
+    static func splitNumber(_ fields: [String], weight: Int, extra: Int, delimiter: UInt8) -> SplitNumber? {
+        guard delimiter == UInt8(ascii: ","), weight + extra < fields.count else { return nil }
+        let head = fields[weight]
+        let tail = Array(fields[(weight + 1)...(weight + extra)])
+        func digits(_ text: String) -> Bool { !text.isEmpty && text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
+        guard isNumberLike(head), !head.contains(","), tail.allSatisfy(digits) else { return nil }
+        let parts = [head] + tail
+        let number = parts.joined(separator: ",")
+        if tail.allSatisfy({ $0.count == 3 }) {
+            return SplitNumber(parts: parts, number: number, kind: tail.count == 1 && !head.contains(".") ? .thousandsOrDecimal : .thousands)
+        }
+        guard tail.count == 1 else { return nil }
+        return SplitNumber(parts: parts, number: number, kind: .decimal)
+    }
+
+    static func describeCharacter(_ character: Character) -> String {
+        character == "\t" ? "tab" : String(character)
+    }
+
+    // MARK: - Share columns
+
+    /// What a column's header says it holds, for a column beside the weights.
+    enum ShareHeader {
+        case percentage, amount, share
+    }
+
+    static func shareHeader(_ header: String) -> ShareHeader? {
+        let lowered = header.lowercased()
+        if lowered.contains("%") || lowered.contains("procent") || lowered.contains("percentage") { return .percentage }
+        if ["bedrag", "bijdrage", "verdeling", "amount", "€", "euro"].contains(where: { lowered.contains($0) }) { return .amount }
+        if ["aandeel", "share", "fractie", "fraction"].contains(where: { lowered.contains($0) }) { return .share }
+        return nil
+    }
+
+    /// Reads a share column's values on the party rows and settles what it holds: `%` signs or a
+    /// percentage header and a sum near 100 make percentages, a sum near 1 fractions, a `€` or
+    /// an amount header amounts. Values are read in the column's own notation, else in the
+    /// weights'. What cannot be read makes the column one that is not compared, never an error.
+    static func readShareColumn(_ column: Layout.ShareColumnSpec, records: [CSVRecord], headerLocation: SourceLocation,
+                                weightMark: UInt8?) -> ShareColumn {
+        var result = ShareColumn(header: column.header, location: headerLocation, kind: nil, values: [], problem: nil)
+        var readings: [(index: Int, text: String, readings: Readings?, stored: ExactDecimal?, location: SourceLocation)] = []
+        var percentSign = false, euroSign = false
+        for (index, record) in records.enumerated() {
+            let raw = column.index < record.fields.count ? record.fields[column.index] : ""
+            var text = raw
+            if text.hasSuffix("%") { percentSign = true; text = trimmed(String(text.dropLast())) }
+            if text.hasPrefix("€") { euroSign = true; text = trimmed(String(text.dropFirst())) }
+            if text.hasSuffix("€") { euroSign = true; text = trimmed(String(text.dropLast())) }
+            if text.isEmpty { continue }
+            let location = record.location(ofField: column.index, file: headerLocation.file)
+            if record.numeric.contains(column.index), case .success(let value) = ExactDecimal.parse(text) {
+                readings.append((index, raw, nil, value, location))
+                continue
+            }
+            guard let reading = read(text) else {
+                result.problem = "'\(shown(raw))' on line \(record.line) is not a number"
+                return result
+            }
+            readings.append((index, raw, reading, nil, location))
+        }
+        guard !readings.isEmpty else {
+            result.problem = "it has no values on the rows of the parties"
+            return result
+        }
+        // The decimal mark: from the column's own values, else the weights', else the reading
+        // that makes sense for the kind (a grouped number is never a percentage).
+        var mark: UInt8?
+        for entry in readings {
+            guard let decided = entry.readings?.decidedMark else { continue }
+            if let earlier = mark, earlier != decided {
+                result.problem = "its values are written with both ',' and '.' as decimal mark"
+                return result
+            }
+            mark = decided
+        }
+        mark = mark ?? weightMark
+        var values = [ShareColumn.Value?](repeating: nil, count: records.count)
+        for entry in readings {
+            var value = entry.stored
+            if let reading = entry.readings {
+                var chosen: Reading?
+                switch mark {
+                case UInt8(ascii: ".")?: chosen = reading.point
+                case UInt8(ascii: ",")?: chosen = reading.comma
+                default:
+                    let options = [reading.point, reading.comma].compactMap { $0 }
+                    chosen = reading.isAmbiguous ? (column.kind == .amount ? nil : options.first { $0.fraction != nil }) : options.first
+                }
+                guard let chosen else {
+                    result.problem = "'\(shown(entry.text))' on line \(entry.location.line) may be read two ways ('.' or ',' as decimal mark)"
+                    return result
+                }
+                var literal = (reading.negative ? "-" : "") + String(decoding: chosen.integer, as: UTF8.self)
+                if let fraction = chosen.fraction { literal += "." + String(decoding: fraction, as: UTF8.self) }
+                guard case .success(let parsed) = ExactDecimal.parse(literal) else {
+                    result.problem = "'\(shown(entry.text))' on line \(entry.location.line) has too many digits to compare exactly"
+                    return result
+                }
+                value = parsed
+            }
+            guard let value else { continue }
+            values[entry.index] = ShareColumn.Value(text: entry.text, value: value, location: entry.location, stored: entry.stored != nil)
+        }
+        result.values = values
+
+        let present = values.compactMap { $0 }
+        let adds = "its values do not add up to 100, so they are not shares of this table"
+        if percentSign {
+            // Percentages of something else (growth, a part of the population) are no shares.
+            if sumIsNear(present, 100) { result.kind = .percentage } else { result.problem = adds }
+        } else if euroSign || column.kind == .amount {
+            result.kind = .amount
+        } else if sumIsNear(present, 100) {
+            result.kind = .percentage
+        } else if sumIsNear(present, 1) {
+            result.kind = .fraction
+        } else if column.kind == .percentage {
+            result.problem = adds
+        }
+        // A share column whose sum says nothing stays undecided: the allocator takes it as
+        // amounts when they add up to the amount split.
+        if result.kind == .amount, let wide = present.first(where: { $0.value.scale > 2 && $0.value.scaled(to: 2) == nil }) {
+            result.kind = nil
+            result.problem = "'\(shown(wide.text))' on line \(wide.location.line) has more than 2 decimals, so the column is no amounts in cents"
+        }
+        return result
+    }
+
+    /// Whether values add up to `target` within their rounding: half a unit of the last decimal
+    /// written per value (a whole unit more for numbers stored in binary by a spreadsheet).
+    static func sumIsNear(_ values: [ShareColumn.Value], _ target: Int64) -> Bool {
+        guard !values.isEmpty, let sum = ExactDecimal.sum(values.map(\.value)),
+              let difference = ExactDecimal.difference(sum, ExactDecimal(significand: target)) else { return false }
+        // In units of the sum's last decimal: 2·|difference| ≤ Σ one unit of each value's last
+        // decimal (three for stored numbers).
+        var slack: Int128 = 0
+        for value in values {
+            let (unit, overflow) = ExactDecimal.scaledUp(value.stored ? 3 : 1, by: sum.scale - value.value.scale)
+            if overflow { return false }
+            slack += unit
+        }
+        return 2 * Int128(difference.significand).magnitude <= slack.magnitude
+    }
+
 
     // MARK: - Layout
 
@@ -153,6 +592,24 @@ public struct WeightTable: Sendable, Equatable {
         var firstData: Int
         /// The header or units row says the weights are counts.
         var counts: Bool
+        /// How many fields a row may fill: the header's (or, without one, the first row's).
+        var width: Int
+        /// The line that sets `width`.
+        var widthLine: Int
+        /// Columns beside the weights that state shares, found by their header.
+        var shareColumns: [ShareColumnSpec] = []
+
+        /// A share column's place and what its header says.
+        struct ShareColumnSpec {
+            var index: Int
+            var header: String
+            var kind: ShareHeader
+        }
+
+        /// Where the header cell of `column` is.
+        func headerLocation(of column: Int, in records: [CSVRecord], file: String) -> SourceLocation {
+            records.first { $0.line == headerLine }?.location(ofField: column, file: file) ?? SourceLocation(file: file, line: 1, column: 1)
+        }
 
         /// A header cell that names a column; rank 0 is an exact name, 1 a partial one.
         struct Match {
@@ -231,8 +688,16 @@ public struct WeightTable: Sendable, Equatable {
                 let lowered = text.lowercased()
                 return countWords.contains { lowered.contains($0) }
             }
+            // Share columns only beside a weight column that its header names: without one, a
+            // column headed `aandeel` is the weight itself.
+            let shareColumns = weight == nil ? [] : headerFields.indices.compactMap { c -> ShareColumnSpec? in
+                guard c != nameColumn, c != weightColumn, c != code, let kind = shareHeader(headerFields[c]) else { return nil }
+                return ShareColumnSpec(index: c, header: headerFields[c], kind: kind)
+            }
+            let width = records[header..<firstData].map { filledWidth($0.fields) }.max() ?? headerFields.count
             return Layout(name: nameColumn, weight: weightColumn, code: code, nameHeader: nameHeader, weightHeader: weightHeader,
-                          headerLine: records[header].line, firstData: firstData, counts: counts)
+                          headerLine: records[header].line, firstData: firstData, counts: counts,
+                          width: width, widthLine: records[header].line, shareColumns: shareColumns)
         }
 
         /// No header names a column: the first two columns of the first row with two or more
@@ -251,7 +716,8 @@ public struct WeightTable: Sendable, Equatable {
             return Layout(name: 0, weight: 1, code: code,
                           nameHeader: hasHeader && !fields[0].isEmpty ? fields[0] : "name",
                           weightHeader: hasHeader && !fields[1].isEmpty ? fields[1] : "weight",
-                          headerLine: hasHeader ? records[first].line : nil, firstData: firstData, counts: false)
+                          headerLine: hasHeader ? records[first].line : nil, firstData: firstData, counts: false,
+                          width: filledWidth(fields), widthLine: records[first].line)
         }
 
         static func normalized(_ text: String) -> String { text.lowercased() }
@@ -273,6 +739,8 @@ public struct WeightTable: Sendable, Equatable {
         }
 
         static func weightRank(_ header: String) -> Int? {
+            // `% inwoners` and `aandeel inwoners` are shares of the weight, not the weight.
+            if shareHeader(header) != nil { return nil }
             let full = normalized(header), core = core(header)
             if weightHeaders.contains(full) || weightHeaders.contains(core) { return 0 }
             return weightParts.contains { full.contains($0) } ? 1 : nil
@@ -350,8 +818,15 @@ public struct WeightTable: Sendable, Equatable {
         var name: String
         var text: String
         var location: SourceLocation
-        /// A workbook's numeric cell: plain decimal text with `.`, no notation to guess.
-        var numeric = false
+        /// A workbook's stored number: plain decimal text, exact, no notation to guess.
+        var stored: Bool = false
+    }
+
+    /// The weights read, and the decimal mark the column turned out to use (nil when no value
+    /// tells), for the share columns beside it.
+    struct WeightReading {
+        var weights: [ExactDecimal]
+        var decimalMark: UInt8?
     }
 
     /// A weight's digits in one notation: `integer` digits and optional `fraction` digits.
@@ -365,12 +840,10 @@ public struct WeightTable: Sendable, Equatable {
         var negative: Bool
         var point: Reading?
         var comma: Reading?
-        /// A stored number (`point` only): it neither decides nor needs the column's notation.
-        var exact = false
 
         /// The decimal mark this value proves, when it reads only one way.
         var decidedMark: UInt8? {
-            switch (exact ? nil : point, comma) {
+            switch (point, comma) {
             case (.some, nil): UInt8(ascii: ".")
             case (nil, .some): UInt8(ascii: ",")
             default: nil
@@ -384,10 +857,18 @@ public struct WeightTable: Sendable, Equatable {
         }
     }
 
-    static func readWeights(_ cells: [Cell], header: String, counts: Bool) throws(LoadError) -> [ExactDecimal] {
+    static func readWeights(_ cells: [Cell], header: String, counts: Bool) throws(LoadError) -> WeightReading {
         var readings: [Readings] = []
         for cell in cells {
             let text = cell.text
+            // A stored number reads one way only, and has no say in the column's notation.
+            if cell.stored, let stored = storedReading(text) {
+                if stored.negative, !isZero(stored.reading) {
+                    throw .csv(cell.location, "weight '\(text)' is negative; weights must be 0 or more")
+                }
+                readings.append(Readings(negative: stored.negative, point: stored.reading, comma: stored.reading))
+                continue
+            }
             switch text {
             case "", ".", "x", "X", "-", "\u{2212}":
                 let why = switch text {
@@ -400,7 +881,7 @@ public struct WeightTable: Sendable, Equatable {
             default:
                 break
             }
-            guard let reading = cell.numeric ? readStored(text) : read(text) else {
+            guard let reading = read(text) else {
                 throw .csv(cell.location, "weight '\(shown(text))' in column \"\(shown(header))\" is not a number; expected a whole or decimal number like 101381 or 12,5")
             }
             if reading.negative, let some = reading.point ?? reading.comma, !isZero(some) {
@@ -431,7 +912,7 @@ public struct WeightTable: Sendable, Equatable {
         for (index, reading) in readings.enumerated() {
             let chosen: Reading?
             // A stored number has only its '.' reading, which the default case takes.
-            switch reading.exact ? nil : decided?.mark {
+            switch decided?.mark {
             case UInt8(ascii: "."): chosen = reading.point
             case UInt8(ascii: ","): chosen = reading.comma
             default:
@@ -453,7 +934,26 @@ public struct WeightTable: Sendable, Equatable {
                 throw .csv(cell.location, "weight '\(cell.text)' is too large; weights may have at most 18 digits")
             }
         }
-        return weights
+        // Grouped thousands (`101.381` in a count column) leave the other mark for decimals.
+        var mark = decided?.mark
+        if mark == nil, let index = readings.firstIndex(where: \.isAmbiguous) {
+            mark = cells[index].text.contains(".") ? UInt8(ascii: ",") : UInt8(ascii: ".")
+        }
+        return WeightReading(weights: weights, decimalMark: mark)
+    }
+
+    /// A workbook's stored number (`20157.18`, `-0`) as digits, or nil when it is not plain decimal text.
+    static func storedReading(_ text: String) -> (negative: Bool, reading: Reading)? {
+        guard case .success = ExactDecimal.parse(text) else { return nil }
+        var bytes = Array(text.utf8)[...]
+        var negative = false
+        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            negative = first == UInt8(ascii: "-")
+            bytes = bytes.dropFirst()
+        }
+        let parts = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard let integer = parts.first else { return nil }
+        return (negative, Reading(integer: Array(integer), fraction: parts.count > 1 ? Array(parts[1]) : nil))
     }
 
     /// The error for a value such as `1.500` that reads as 1500 or as 1.5.
@@ -480,17 +980,6 @@ public struct WeightTable: Sendable, Equatable {
 
     static func isZero(_ reading: Reading) -> Bool {
         (reading.integer + (reading.fraction ?? [])).allSatisfy { $0 == UInt8(ascii: "0") }
-    }
-
-    /// Reads a workbook's stored number (`-12.5`: sign, digits, optional `.` and digits).
-    static func readStored(_ text: String) -> Readings? {
-        var bytes = Array(text.utf8)[...]
-        let negative = bytes.first == UInt8(ascii: "-")
-        if negative { bytes.removeFirst() }
-        let parts = bytes.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
-        let isDigit: (UInt8) -> Bool = { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-        guard let integer = parts.first, !integer.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(isDigit) }) else { return nil }
-        return Readings(negative: negative, point: Reading(integer: Array(integer), fraction: parts.count == 2 ? Array(parts[1]) : nil), comma: nil, exact: true)
     }
 
     /// Reads a trimmed weight both ways, or nil when it is a number in neither notation.

@@ -46,18 +46,31 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
         var scale = 0
         var digits = 0
         var seenPoint = false
+        // Zeros after the point are applied when a digit follows them; trailing ones that do
+        // not fit are dropped, so `92233720368547758.070` is the largest amount, not too large.
+        var pendingZeros = 0
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits += 1
+                if seenPoint {
+                    if scale + pendingZeros + 1 > maximumScale { return .failure(.tooManyDecimals(s, limit: maximumScale)) }
+                    if byte == UInt8(ascii: "0") {
+                        pendingZeros += 1
+                        continue
+                    }
+                    for _ in 0..<pendingZeros {
+                        let (m, o) = value.multipliedReportingOverflow(by: 10)
+                        if o { return .failure(.tooLarge(s)) }
+                        value = m
+                    }
+                    scale += pendingZeros + 1
+                    pendingZeros = 0
+                }
                 let (m, o1) = value.multipliedReportingOverflow(by: 10)
                 let (a, o2) = m.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
                 if o1 || o2 { return .failure(.tooLarge(s)) }
                 value = a
-                digits += 1
-                if seenPoint {
-                    scale += 1
-                    if scale > maximumScale { return .failure(.tooManyDecimals(s, limit: maximumScale)) }
-                }
             case UInt8(ascii: "."):
                 if seenPoint || digits == 0 { return .failure(.notANumber(s)) }
                 seenPoint = true
@@ -67,7 +80,15 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
                 return .failure(.notANumber(s))
             }
         }
-        if digits == 0 || (seenPoint && scale == 0) { return .failure(.notANumber(s)) }
+        if digits == 0 || (seenPoint && scale + pendingZeros == 0) { return .failure(.notANumber(s)) }
+        // Trailing zeros keep the written scale (`1.50` has 2 decimals) where they fit.
+        while pendingZeros > 0 {
+            let (m, o) = value.multipliedReportingOverflow(by: 10)
+            if o { break }
+            value = m
+            scale += 1
+            pendingZeros -= 1
+        }
         return .success(ExactDecimal(significand: negative ? -value : value, scale: scale))
     }
 

@@ -12,12 +12,21 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// More than two decimals is an error, not a silent rounding.
     public static func parse<S: StringProtocol>(_ text: S) -> Result<Money, MoneyParseError> {
         switch ExactDecimal.parse(text) {
+        case .failure(.tooLarge):
+            return .failure(.tooLarge(String(text)))
+        case .failure(.tooManyDecimals):
+            return .failure(.tooManyDecimals(String(text)))
         case .failure(let error):
             return .failure(.notAnAmount(error))
         case .success(let decimal):
-            return Money.exactly(decimal).map { .success($0) } ?? .failure(.tooManyDecimals(String(text)))
+            if let money = Money.exactly(decimal) { return .success(money) }
+            // Either digits beyond the cents, or a whole number of cents that does not fit.
+            return .failure(decimal.hasDigits(beyond: 2) ? .tooManyDecimals(String(text)) : .tooLarge(String(text)))
         }
     }
+
+    /// The largest amount: 2⁶³ − 1 cents, € 92.233.720.368.547.758,07. The smallest is its negative.
+    public static let largest = Money(cents: .max)
 
     /// The amount a decimal denotes, or nil when it has more than two decimals or does not fit.
     public static func exactly(_ decimal: ExactDecimal) -> Money? {
@@ -53,11 +62,15 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
 public enum MoneyParseError: Error, Equatable, Sendable, CustomStringConvertible {
     case notAnAmount(ExactDecimal.ParseError)
     case tooManyDecimals(String)
+    /// Beyond ±(2⁶³ − 1) cents.
+    case tooLarge(String)
 
     public var description: String {
         switch self {
         case .notAnAmount(let error): error.description
         case .tooManyDecimals(let text): "'\(text)' with more than 2 decimals (amounts are in whole cents)"
+        case .tooLarge(let text):
+            text.hasPrefix("-") ? "'\(text)', which is too large a negative amount" : "'\(text)', which is too large"
         }
     }
 }

@@ -73,6 +73,24 @@ public struct AllocationRenderer {
         if let stated = report.statedAmount { object["statedAmount"] = .string(decimal(stated, report).description) }
         if let sum = report.statedSum { object["statedSum"] = .string(decimal(sum, report).description) }
         if let d = report.sumDifference { object["sumDifference"] = .string(decimal(d, report).description) }
+        if let row = report.totalRow { object["totalRow"] = json(row) }
+        if !report.subtotalRows.isEmpty { object["subtotalRows"] = .array(report.subtotalRows.map(json)) }
+        if !report.shareColumns.isEmpty {
+            object["shareColumns"] = .array(report.shareColumns.map { check in
+                var c: [String: JSONOutput] = ["header": .string(check.header), "compared": .number(String(check.compared)),
+                                               "matches": .bool(check.matches)]
+                if let kind = check.kind { c["kind"] = .string(kind.rawValue) }
+                if check.isStatedSplit { c["statedSplit"] = .bool(true) }
+                if let why = check.notCompared { c["notCompared"] = .string(why) }
+                if !check.differences.isEmpty {
+                    c["differences"] = .array(check.differences.map { d in
+                        .object(["name": .string(d.name), "line": .number(String(d.location.line)),
+                                 "stated": .string(d.stated.description), "exact": .string(d.exact.description)])
+                    })
+                }
+                return .object(c)
+            })
+        }
         if let basis = report.basis {
             var b: [String: JSONOutput] = [
                 "budget": .string(basis.budget),
@@ -93,6 +111,27 @@ public struct AllocationRenderer {
             if let d = row.difference { share["difference"] = .string(decimal(d, report).description) }
             return .object(share)
         })
+        return .object(object)
+    }
+
+    /// A total or subtotal row: `{ "line": 7, "label": "Totaal", "stated": "802209", "sum": "802209", … }`.
+    func json(_ row: TotalRow) -> JSONOutput {
+        var object: [String: JSONOutput] = [
+            "line": .number(String(row.line)),
+            "label": .string(row.label),
+            "sum": .string(row.sum.description),
+            "rows": .number(String(row.rowCount)),
+            "firstLine": .number(String(row.firstLine)),
+            "lastLine": .number(String(row.lastLine)),
+            "recognisedBy": .string(row.recognisedBy.rawValue),
+            "matches": .bool(row.matches),
+        ]
+        if let stated = row.stated { object["stated"] = .string(stated.description) }
+        if let sheet = row.location.sheet { object["sheet"] = .string(sheet) }
+        if let explanation = row.explanation {
+            object["explanation"] = .object(["name": .string(explanation.name), "line": .number(String(explanation.line)),
+                                             "weight": .string(explanation.weight.description)])
+        }
         return .object(object)
     }
 

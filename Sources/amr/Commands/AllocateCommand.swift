@@ -18,9 +18,13 @@ enum AllocateCommand: Command {
 
         The weights CSV has a header row; the name and weight columns are found by their header
         (naam/gemeente/regio/name, inwoners/gewicht/weight/population) or else are the first two
-        columns. ',', ';' and tab are detected; a CBS StatLine export works as it is. An Excel
-        workbook (.xlsx) is read directly: its first sheet, or the one named with --sheet; numbers
-        are read as Excel shows them (at most 15 significant digits).
+        columns. ',', ';' and tab are detected; a CBS StatLine export works as it is. A total row
+        (Totaal, Som, Eindtotaal, Subtotaal …, or a last row that is the sum of the rows above
+        it) is never a party: it is checked, and a total that differs exits 1. A column of
+        percentages or amounts beside the weights (%, aandeel, bedrag) is compared with the split.
+        A negative total (a deficit) is split as the mirror of the positive one, by largest
+        remainder only. An Excel workbook (.xlsx) is read directly: its first sheet, or the one
+        named with --sheet; numbers are read as Excel shows them (at most 15 significant digits).
         """
     static let examples = [
         "amr allocate Fixtures/haaglanden-2018.json",
@@ -64,8 +68,13 @@ enum AllocateCommand: Command {
             if let unit, total.cents % unit.cents != 0 {
                 throw UsageError("--total \(totalText) is not a multiple of --unit \(unit); give a total in whole units or a smaller unit", command: name)
             }
-            reports = [try adHocReport(total: total, weightsFile: weightsFile, sheet: sheet, method: method, unit: unit,
-                                       limits: try environment.limits())]
+            if total.cents < 0, let method, method != .largestRemainder {
+                throw UsageError("--total \(totalText) is negative, and \(method.rawValue) splits whole things such as seats or placements; give a total of 0 or more, or use --method largest-remainder to split a deficit", command: name)
+            }
+            let (report, warnings) = try adHocReport(total: total, weightsFile: weightsFile, sheet: sheet, method: method, unit: unit,
+                                                     limits: try environment.limits())
+            for warning in warnings { outcome.stderr += "amr: warning: \(warning)\n" }
+            reports = [report]
             inputs = [weightsFile]
         } else {
             if arguments.has("total") {
@@ -124,6 +133,9 @@ enum AllocateCommand: Command {
 
     static func parseUnit(_ text: String) throws(UsageError) -> RoundingUnit {
         guard let unit = RoundingUnit.parse(text) else {
+            if case .failure(.tooLarge) = Money.parse(text) {
+                throw UsageError("--unit '\(text)' is too large: the largest unit is \(Money.largest) euros (2⁶³ − 1 cents)", command: name)
+            }
             throw UsageError("--unit '\(text)' is not a rounding unit; expected a positive amount in euros in whole cents, such as 0.01, 1 or 100", command: name)
         }
         return unit
@@ -132,6 +144,9 @@ enum AllocateCommand: Command {
     static func parseTotal(_ text: String) throws(UsageError) -> Money {
         switch Money.parse(text) {
         case .success(let money): return money
+        case .failure(.tooLarge):
+            let bound = text.hasPrefix("-") ? "the smallest amount is -\(Money.largest)" : "the largest amount is \(Money.largest)"
+            throw UsageError("--total '\(text)' is too large: \(bound) euros (2⁶³ − 1 cents)", command: name)
         case .failure(let error):
             if text.contains(",") {
                 throw UsageError("--total '\(text)' is not an amount; write it in plain digits with '.' before the cents and no thousands separators, e.g. 159500.00", command: name)
@@ -140,10 +155,10 @@ enum AllocateCommand: Command {
         }
     }
 
-    /// The ad hoc form: `--total AMOUNT --weights FILE.csv` or `FILE.xlsx [--sheet NAME]`; a
-    /// workbook is recognised by its bytes (a zip archive), not by its name.
+    /// The ad hoc form: `--total AMOUNT --weights FILE.csv` or `FILE.xlsx [--sheet NAME]`, with
+    /// what the reader guessed; a workbook is recognised by its bytes (a zip archive), not by its name.
     static func adHocReport(total: Money, weightsFile: String, sheet: String?, method: ApportionmentMethod?, unit: RoundingUnit?,
-                            limits: InputLimits) throws -> AllocationReport {
+                            limits: InputLimits) throws -> (AllocationReport, warnings: [String]) {
         let file = displayName(weightsFile)
         let bytes = try FileInput.read(weightsFile, displayName: file, maximumSize: limits.maximumFileSize)
         let table: WeightTable
@@ -158,7 +173,10 @@ enum AllocateCommand: Command {
             }
             table = try WeightTable.read(bytes: bytes, file: file)
         }
-        return try PlanAllocator.allocate(total, over: table, file: displayName(weightsFile),
-                                          method: method ?? .largestRemainder, unit: unit ?? .cent)
+        let report = try PlanAllocator.allocate(total, over: table, file: file, method: method ?? .largestRemainder, unit: unit ?? .cent)
+        let skipped = report.shareColumns.compactMap { check in
+            check.notCompared.map { "\(file): the column \"\(check.header)\" is not compared with the split: \($0)" }
+        }
+        return (report, table.warnings + skipped)
     }
 }

@@ -83,9 +83,12 @@ public enum AllocationDocument {
         if let basis = report.basis, let stated = report.statedAmount, basis.amount != stated {
             notes.append(w.planStatesOtherAmount(money(stated), basis.budget, money(basis.amount)))
         }
-        if let statedTotal = report.statedWeightTotal, let total = report.weightTotal, !statedTotal.isEqual(to: total) {
+        if report.totalRow == nil, let statedTotal = report.statedWeightTotal, let total = report.weightTotal, !statedTotal.isEqual(to: total) {
             notes.append(w.weightTotalDiffers(locale.format(statedTotal), report.weightName, locale.format(total)))
         }
+        let totalRows = (report.subtotalRows + (report.totalRow.map { [$0] } ?? [])).sorted { $0.line < $1.line }
+        notes += totalRows.map { totalRowNote($0, report, w, locale) }
+        notes += report.shareColumns.compactMap { shareColumnNote($0, rows: report.rows.count, w, locale) }
         guard report.hasStatedShares else { return notes }
         let differing = report.differingRows
         if differing.isEmpty {
@@ -103,5 +106,40 @@ public enum AllocationDocument {
             notes.append(w.statedSumExact(money(report.total)))
         }
         return notes
+    }
+
+    /// Whether a total or subtotal row of the weights table adds up.
+    static func totalRowNote(_ row: TotalRow, _ report: AllocationReport, _ w: Wording, _ locale: NumberLocale) -> String {
+        let place = w.totalRowPlace(row.line, row.location.sheet, row.label)
+        let rows = w.rowsSpan(row.rowCount, row.firstLine, row.lastLine)
+        guard let stated = row.stated else { return w.totalRowEmpty(place, row.isSubtotal) }
+        let value = "\(locale.format(stated)) \(report.weightName)"
+        if row.recognisedBy == .sum { return w.totalRowBySum(place, value, rows) }
+        if row.matches { return w.totalRowMatches(place, row.isSubtotal, value, rows) }
+        var gap: String?
+        var more = false
+        if let difference = ExactDecimal.difference(stated, row.sum), difference.significand != .min {
+            gap = locale.format(ExactDecimal(significand: difference.significand < 0 ? -difference.significand : difference.significand,
+                                             scale: difference.scale))
+            more = difference.significand < 0
+        }
+        var note = w.totalRowDiffers(place, row.isSubtotal, value, rows, locale.format(row.sum), gap, more)
+        if let explanation = row.explanation { note += w.totalRowExplanation(explanation.name, explanation.line) }
+        return note
+    }
+
+    /// What a share column beside the weights says about the split; nil for a column that was
+    /// not compared (the CLI warns about those on stderr).
+    static func shareColumnNote(_ check: ShareColumnCheck, rows total: Int, _ w: Wording, _ locale: NumberLocale) -> String? {
+        guard check.notCompared == nil else { return nil }
+        if check.kind == .amount { return w.shareColumnIsStatedSplit(check.header) }
+        let percentages = check.kind == .percentage
+        if check.differences.isEmpty {
+            return w.shareColumnAgrees(check.header, percentages, check.compared, check.compared == total)
+        }
+        let unit = percentages ? "%" : ""
+        return w.shareColumnDiffers(check.header, percentages, check.differences.map {
+            w.shareDifference($0.name, locale.format($0.stated) + unit, locale.format($0.exact) + unit)
+        })
     }
 }

@@ -70,6 +70,33 @@ extension Wording {
         },
         statedSumExact: { total in "De vermelde aandelen tellen op tot \(total)." },
         adHocTitle: { weight, name in "\(weight) per \(name)" },
+        totalRowPlace: { line, sheet, label in
+            (sheet.map { "Rij \(line) van blad \($0)" } ?? "Regel \(line)") + (label.isEmpty ? "" : " (\"\(label)\")")
+        },
+        rowsSpan: { count, first, last in count == 1 ? "de rij op regel \(first)" : "de \(count) rijen op regels \(first)–\(last)" },
+        totalRowEmpty: { place, subtotal in "\(place) is \(subtotal ? "een subtotaal" : "het totaal van de tabel") zonder waarde: geen partij, en niets te controleren." },
+        totalRowBySum: { place, value, rows in
+            "\(place) is gelezen als het totaal van de tabel, niet als partij, omdat de waarde, \(value), precies de som is van \(rows); is het wel een partij, zet er dan een rij \"Totaal\" onder."
+        },
+        totalRowMatches: { place, subtotal, value, rows in
+            "\(place) is \(subtotal ? "een subtotaal" : "het totaal van de tabel"), geen partij: \(value), de som van \(rows)."
+        },
+        totalRowDiffers: { place, subtotal, value, rows, sum, gap, more in
+            "\(place) is \(subtotal ? "een subtotaal" : "het totaal van de tabel"), geen partij: er staat \(value), maar \(rows) tellen op tot \(sum)"
+                + (gap.map { ", \($0) \(more ? "meer" : "minder") dan vermeld" } ?? "") + "."
+        },
+        totalRowExplanation: { name, line in
+            " Het verschil is het gewicht van \(name) op regel \(line): is die rij een subtotaal, noem haar dan \"Subtotaal \(name)\"."
+        },
+        shareColumnIsStatedSplit: { header in "De kolom \"\(header)\" is gelezen als de vermelde verdeling." },
+        shareColumnAgrees: { header, percentages, compared, all in
+            let rows = all ? (compared == 1 ? "de ene rij" : "alle \(compared) rijen") : (compared == 1 ? "de ene rij die er een vermeldt" : "de \(compared) rijen die er een vermelden")
+            return "De kolom \"\(header)\" (\(percentages ? "percentages" : "breuken")) komt in \(rows) overeen met de exacte aandelen, op de vermelde nauwkeurigheid."
+        },
+        shareColumnDiffers: { header, percentages, details in
+            "De kolom \"\(header)\" (\(percentages ? "percentages" : "breuken")) wijkt in \(details.count) \(details.count == 1 ? "rij" : "rijen") af van de exacte aandelen: " + details.joined(separator: "; ") + "."
+        },
+        shareDifference: { name, stated, exact in "\(name) vermeldt \(stated), het exacte aandeel is \(exact)" },
 
         asOf: { region, date in "\(region), stand per \(date)" },
         asOfLabel: "stand",

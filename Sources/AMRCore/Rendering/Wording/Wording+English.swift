@@ -82,6 +82,33 @@ extension Wording {
         },
         statedSumExact: { total in "The stated shares add up to \(total)." },
         adHocTitle: { weight, name in "\(weight) per \(name)" },
+        totalRowPlace: { line, sheet, label in
+            (sheet.map { "Row \(line) of sheet \($0)" } ?? "Line \(line)") + (label.isEmpty ? "" : " (\"\(label)\")")
+        },
+        rowsSpan: { count, first, last in count == 1 ? "the row on line \(first)" : "the \(count) rows on lines \(first)–\(last)" },
+        totalRowEmpty: { place, subtotal in "\(place) is \(subtotal ? "a subtotal" : "the table's total") without a value: not a party, and nothing to check." },
+        totalRowBySum: { place, value, rows in
+            "\(place) is read as the table's total, not as a party, because its value, \(value), is exactly the sum of \(rows); if it is a party, add a row \"Totaal\" under it."
+        },
+        totalRowMatches: { place, subtotal, value, rows in
+            "\(place) is \(subtotal ? "a subtotal" : "the table's total"), not a party: \(value), the sum of \(rows)."
+        },
+        totalRowDiffers: { place, subtotal, value, rows, sum, gap, more in
+            "\(place) is \(subtotal ? "a subtotal" : "the table's total"), not a party: it states \(value), but \(rows) add up to \(sum)"
+                + (gap.map { ", \($0) \(more ? "more" : "less") than stated" } ?? "") + "."
+        },
+        totalRowExplanation: { name, line in
+            " The difference is the weight of \(name) on line \(line): if that row is a subtotal, label it \"Subtotaal \(name)\"."
+        },
+        shareColumnIsStatedSplit: { header in "The column \"\(header)\" is read as the stated split." },
+        shareColumnAgrees: { header, percentages, compared, all in
+            let rows = all ? (compared == 1 ? "the 1 row" : "all \(compared) rows") : (compared == 1 ? "the 1 row that states one" : "the \(compared) rows that state one")
+            return "The column \"\(header)\" (\(percentages ? "percentages" : "fractions")) agrees with the exact shares in \(rows), at the precision stated."
+        },
+        shareColumnDiffers: { header, percentages, details in
+            "The column \"\(header)\" (\(percentages ? "percentages" : "fractions")) differs from the exact shares in \(details.count) \(details.count == 1 ? "row" : "rows"): " + details.joined(separator: "; ") + "."
+        },
+        shareDifference: { name, stated, exact in "\(name) states \(stated), the exact share is \(exact)" },
 
         asOf: { region, date in "\(region), as of \(date)" },
         asOfLabel: "as of",

@@ -51,6 +51,19 @@ public struct Wording: Sendable {
     var statedSumOff: @Sendable (_ sum: String, _ size: String, _ short: Bool, _ total: String) -> String
     var statedSumExact: @Sendable (_ total: String) -> String
     var adHocTitle: @Sendable (_ weight: String, _ name: String) -> String
+    /// `Regel 7 ("Totaal")`, `Rij 7 van blad Inwoners ("Totaal")`.
+    var totalRowPlace: @Sendable (_ line: Int, _ sheet: String?, _ label: String) -> String
+    /// `de 5 rijen op regels 2–6`.
+    var rowsSpan: @Sendable (_ count: Int, _ first: Int, _ last: Int) -> String
+    var totalRowEmpty: @Sendable (_ place: String, _ subtotal: Bool) -> String
+    var totalRowBySum: @Sendable (_ place: String, _ value: String, _ rows: String) -> String
+    var totalRowMatches: @Sendable (_ place: String, _ subtotal: Bool, _ value: String, _ rows: String) -> String
+    var totalRowDiffers: @Sendable (_ place: String, _ subtotal: Bool, _ value: String, _ rows: String, _ sum: String, _ gap: String?, _ more: Bool) -> String
+    var totalRowExplanation: @Sendable (_ name: String, _ line: Int) -> String
+    var shareColumnIsStatedSplit: @Sendable (_ header: String) -> String
+    var shareColumnAgrees: @Sendable (_ header: String, _ percentages: Bool, _ compared: Int, _ all: Bool) -> String
+    var shareColumnDiffers: @Sendable (_ header: String, _ percentages: Bool, _ details: [String]) -> String
+    var shareDifference: @Sendable (_ name: String, _ stated: String, _ exact: String) -> String
 
     // MARK: Monitor and progress
 

@@ -107,18 +107,25 @@ struct TableAnalysis {
             }
         }
 
-        // A sum that is off where a percentage of one of its numbers is off by as much: that number.
+        // A sum that is off where a percentage of one of its numbers (its count, or its base in
+        // the same row) is off by as much: that number.
         func explained(_ ref: RowRef, _ column: String, corrected: ExactDecimal) -> (column: CountTable.Column, cell: CountTable.Cell)? {
             guard let stated = cell(ref, column)?.value else { return nil }
             for percentColumn in table.columns {
-                guard case .percentage(let spec) = percentColumn.kind, spec.count == column, let percent = cell(ref, percentColumn.id),
-                      case .value(let base, _, _) = TablePercentageRule.base(of: ref, spec: spec, column: percentColumn, table: table, context: context)
-                else { continue }
+                guard case .percentage(let spec) = percentColumn.kind, let percent = cell(ref, percentColumn.id) else { continue }
                 let decimals = spec.decimals ?? percent.value.scale
-                guard let before = PercentageCheck(count: stated, base: base, decimals: decimals, rounding: spec.rounding),
-                      let after = PercentageCheck(count: corrected, base: base, decimals: decimals, rounding: spec.rounding),
-                      !before.accepts(percent.value), after.accepts(percent.value) else { continue }
-                return (percentColumn, percent)
+                func fits(count: ExactDecimal, base: ExactDecimal) -> Bool {
+                    PercentageCheck(count: count, base: base, decimals: decimals, rounding: spec.rounding)?.accepts(percent.value) ?? false
+                }
+                if spec.count == column,
+                   case .value(let base, _, _) = TablePercentageRule.base(of: ref, spec: spec, column: percentColumn, table: table, context: context),
+                   !fits(count: stated, base: base), fits(count: corrected, base: base) {
+                    return (percentColumn, percent)
+                }
+                if spec.base == .column(column), let count = cell(ref, spec.count)?.value,
+                   !fits(count: count, base: stated), fits(count: count, base: corrected) {
+                    return (percentColumn, percent)
+                }
             }
             return nil
         }

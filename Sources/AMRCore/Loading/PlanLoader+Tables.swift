@@ -151,7 +151,7 @@ extension PlanLoader.Reader {
                 if seen.contains(current) {
                     let value = cursor.value.value(at: "/\(index)/partOf") ?? cursor.value
                     throw .unusable(SourceLocation(file: file, line: value.line, column: value.column, pointer: column.pointer + "/partOf"),
-                                    "column \"\(column.id)\" is through \"partOf\" a part of itself; an \"of whom\" column is a part of another column")
+                                    "column \"\(column.id)\" is, through \"partOf\", a part of itself; an \"of whom\" column is a part of another column")
                 }
                 seen.insert(current)
                 next = columns.first { $0.id == current }?.wholeColumn

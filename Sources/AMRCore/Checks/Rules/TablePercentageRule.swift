@@ -54,14 +54,14 @@ enum TablePercentageRule: PlanRule {
                     if case .column = spec.base {} else if let basePointer {
                         related.append(Finding.Related(location: context.loaded.location(of: basePointer), message: "the base: \(baseName), \(context.number(base))"))
                     }
-                    guard !base.isZero else {
+                    let accepted = counts.contains { c in
+                        bases.contains { b in !b.isZero && (PercentageCheck(count: c, base: b, decimals: decimals, rounding: spec.rounding)?.accepts(percent.value) ?? true) }
+                    }
+                    if !accepted && base.isZero {
                         context.append(Finding(rule: id, severity: .error, location: location,
                                                message: "\(what) but its base, \(baseName), is 0", hint: "correct the base or the percentage",
                                                related: related))
                         continue
-                    }
-                    let accepted = counts.contains { c in
-                        bases.contains { b in PercentageCheck(count: c, base: b, decimals: decimals, rounding: spec.rounding)?.accepts(percent.value) ?? true }
                     }
                     guard !accepted, let check = PercentageCheck(count: count.value, base: base, decimals: decimals, rounding: spec.rounding) else { continue }
                     context.append(Finding(

@@ -212,29 +212,6 @@ struct TableAnalysis {
     }
 }
 
-/// How rows and columns of a table are named in messages: a row by its printed label, else its
-/// municipality's or cluster's name; a column by its heading.
-struct TableNames {
-    let table: CountTable
-    let plan: Plan
-
-    func row(_ ref: TableAnalysis.RowRef) -> String {
-        switch ref {
-        case .total: return table.totalLabel.map { "the total row \"\($0)\"" } ?? "the total row"
-        case .row(let index): return table.rows.indices.contains(index) ? row(table.rows[index]) : "row \(index + 1)"
-        }
-    }
-
-    func row(_ row: CountTable.Row) -> String {
-        if let label = row.label { return label }
-        if let code = row.municipality { return plan.region.municipality(code)?.name ?? code.rawValue }
-        if let cluster = row.cluster { return plan.region.clusters.first { $0.id == cluster }?.name ?? cluster }
-        return "a row"
-    }
-
-    func column(_ id: String) -> String { table.column(id)?.title ?? id }
-}
-
 extension CountTable {
     /// The cell of a data row or of the total row.
     func cell(_ ref: TableAnalysis.RowRef, _ column: String) -> Cell? {

@@ -101,6 +101,15 @@ public struct CountTable: Hashable, Sendable {
 
         /// The value of the single column of a table in the single-column form.
         public var value: ExactDecimal? { cells[CountTable.singleColumnID]?.value }
+
+        /// The row's name to show: its label as printed, else its municipality's or cluster's
+        /// name in the region, else the code or id.
+        public func displayName(in region: Region) -> String {
+            if let label { return label }
+            if let municipality { return region.municipality(municipality)?.name ?? municipality.rawValue }
+            if let cluster { return region.clusters.first { $0.id == cluster }?.name ?? cluster }
+            return "a row"
+        }
     }
 
     /// The id of the one column of a table in the single-column form.

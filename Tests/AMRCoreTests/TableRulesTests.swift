@@ -114,7 +114,7 @@ import Testing
         // a number that disagrees with both of its repeats is the one that is off (and the
         // percentage rule accepts the repeated value)
         ("\"base\": 72000, \"value\": 25200", "\"base\": 72000, \"value\": 25300", "consistency",
-         "t.json:45:90: error[consistency]: target \"Transparant\" is stated as 25.300 but as 25.200 in Samenvatting and Bijlage 4"),
+         "t.json:45:90: error[consistency]: target \"Transparant\" is stated as 25.300 but as 25.200 in Samenvatting and in Bijlage 4"),
         ("{ \"key\": \"percent\", \"value\": 35,", "{ \"key\": \"percent\", \"value\": 36,", "consistency",
          "t.json:47:52: error[consistency]: the percentage of target \"Transparant\" is stated as 35% but as 36% in Bijlage 4"),
     ] as [(String, String, String, String)])

@@ -150,7 +150,8 @@ enum ConsistencyRule: PlanRule {
                 if group.count > 1, disagreeing.count == group.count, group.allSatisfy({ $0.value.isEqual(to: first.value) }) {
                     context.append(Finding(
                         rule: id, severity: .error, location: context.loaded.location(of: host.pointer),
-                        message: "\(host.what) is stated as \(show(host.stated)) but as \(show(first.value)) in " + group.map(place).joined(separator: ", ").replacingLast(", ", with: " and "),
+                        message: "\(host.what) is stated as \(show(host.stated)) but as \(show(first.value)) "
+                            + group.map { "in " + place($0) }.joined(separator: ", ").replacingLast(", in ", with: " and in "),
                         hint: "the same number is printed several times and this one disagrees with the others; correct it",
                         stated: host.stated.description, expected: first.value.description,
                         related: group.map { Finding.Related(location: context.loaded.location(of: $0.pointer), message: "stated as \(show($0.value)) in \(place($0))") }))

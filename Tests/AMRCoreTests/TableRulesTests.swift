@@ -108,6 +108,9 @@ import Testing
         // consistency: a municipality's measure at a date in two tables and the region's measures
         ("\"laag\": 120, \"hoog\": 80, \"totaal\": 200", "\"laag\": 120, \"hoog\": 90, \"totaal\": 210", "consistency",
          "t.json:31:84: error[consistency]: the bijstand of Derdeveen on 2020-01-01 is 210 in \"Bijstand naar loonwaarde\" but 200 in the region's measures"),
+        // the statement the others disagree with is the one reported, wherever it is
+        ("\"name\": \"Derdeveen\", \"measures\": { \"bijstand\": [ { \"value\": 200", "\"name\": \"Derdeveen\", \"measures\": { \"bijstand\": [ { \"value\": 210", "consistency",
+         "t.json:8:87: error[consistency]: the bijstand of Derdeveen on 2020-01-01 is 210 in the region's measures but 200 in \"Bijstand naar leeftijd\""),
         // a budget line's amount in the text
         ("{ \"value\": \"125400.00\", \"source\": { \"section\": \"§ 3.2\" } }", "{ \"value\": \"120000.00\", \"source\": { \"section\": \"§ 3.2\" } }", "consistency",
          "t.json:13:106: error[consistency]: the amount of \"Werkgeversdagen\" is stated as € 125.400,00 but as € 120.000,00 in § 3.2"),

@@ -39,13 +39,32 @@ enum ConsistencyRule: PlanRule {
     // MARK: - Municipality × measure × date
 
     static func checkKeyed(_ context: inout CheckContext) {
+        let keyed = keyedStatements(context)
+        for key in keyed.order {
+            guard let group = keyed.groups[key], group.count > 1, let best = reference(in: group) else { continue }
+            let name = keyed.subjects[key.subject] ?? key.subject
+            let what = "the \(key.measure)\(key.category.map { " (\($0))" } ?? "") of \(name) on \(key.date)"
+            for statement in group where !statement.agrees(with: best) {
+                context.append(Finding(
+                    rule: id, severity: .error, location: context.loaded.location(of: statement.pointer),
+                    message: "\(what) is \(context.number(statement.value)) \(statement.place) but \(context.number(best.value)) \(best.place)",
+                    hint: "the same number is stated twice and the two disagree; correct the one that is wrong",
+                    stated: statement.value.description, expected: best.value.description,
+                    related: [Finding.Related(location: context.loaded.location(of: best.pointer), message: "\(context.number(best.value)) \(best.place)")]))
+            }
+        }
+    }
+
+    /// Every statement of a municipality's or cluster's measure at a date, grouped by that key in
+    /// file order, and the subjects' names.
+    static func keyedStatements(_ context: CheckContext) -> (order: [Key], groups: [Key: [Statement]], subjects: [String: String]) {
         let plan = context.plan
-        var statements: [Key: [Statement]] = [:]
+        var groups: [Key: [Statement]] = [:]
         var subjects: [String: String] = [:]
         var order: [Key] = []
         func add(_ key: Key, _ statement: Statement) {
-            if statements[key] == nil { order.append(key) }
-            statements[key, default: []].append(statement)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(statement)
         }
         for (index, municipality) in plan.region.municipalities.enumerated() {
             subjects[municipality.code.rawValue] = municipality.name
@@ -75,25 +94,28 @@ enum ConsistencyRule: PlanRule {
             }
         }
         for key in order {
-            guard var group = statements[key], group.count > 1 else { continue }
-            group.sort { context.loaded.location(of: $0.pointer) < context.loaded.location(of: $1.pointer) }
-            // The statement most others agree with (the earliest of equals: max keeps the first) is
-            // taken as the reference the others are compared with.
-            guard let reference = group.max(by: { a, b in
-                group.filter { $0.agrees(with: a) }.count < group.filter { $0.agrees(with: b) }.count
-            }) else { continue }
-            let best = reference
-            let name = subjects[key.subject] ?? key.subject
-            let what = "the \(key.measure)\(key.category.map { " (\($0))" } ?? "") of \(name) on \(key.date)"
-            for statement in group where !statement.agrees(with: best) {
-                context.append(Finding(
-                    rule: id, severity: .error, location: context.loaded.location(of: statement.pointer),
-                    message: "\(what) is \(context.number(statement.value)) \(statement.place) but \(context.number(best.value)) \(best.place)",
-                    hint: "the same number is stated twice and the two disagree; correct the one that is wrong",
-                    stated: statement.value.description, expected: best.value.description,
-                    related: [Finding.Related(location: context.loaded.location(of: best.pointer), message: "\(context.number(best.value)) \(best.place)")]))
-            }
+            groups[key]?.sort { context.loaded.location(of: $0.pointer) < context.loaded.location(of: $1.pointer) }
         }
+        return (order, groups, subjects)
+    }
+
+    /// The statement most others agree with (the earliest of equals): the one the others are
+    /// compared with.
+    static func reference(in group: [Statement]) -> Statement? {
+        let support = group.map { statement in group.filter { $0.agrees(with: statement) }.count }
+        guard let most = support.max(), let index = support.firstIndex(of: most) else { return nil }
+        return group[index]
+    }
+
+    /// For each quantity stated more than once, the value most statements agree with; another
+    /// rule that uses a disputed number (a percentage's base) also accepts this reading.
+    static func consensus(_ context: CheckContext) -> [Key: ExactDecimal] {
+        let keyed = keyedStatements(context)
+        var result: [Key: ExactDecimal] = [:]
+        for (key, group) in keyed.groups where group.count > 1 {
+            if let best = reference(in: group) { result[key] = best.value }
+        }
+        return result
     }
 
     /// The measure (and category) a column's values are, when the plan says so: the column's own

@@ -21,6 +21,7 @@ enum TablePercentageRule: PlanRule {
             analyses[table.id] = made
             return made
         }
+        let consensus = ConsistencyRule.consensus(context)
         for table in plan.tables where table.form == .columns {
             let names = TableNames(table: table, plan: plan)
             let refs: [TableAnalysis.RowRef] = table.rows.indices.map { .row($0) } + (table.hasTotalRow ? [.total] : [])
@@ -48,6 +49,11 @@ enum TablePercentageRule: PlanRule {
                     var bases = [base]
                     if let basePointer, let baseCell = baseCell(of: ref, spec: spec, table: table, plan: plan), baseCell.cell.pointer == basePointer {
                         bases = analysis(baseCell.table).readings(baseCell.cell, at: baseCell.ref)
+                    }
+                    // A measure that other statements dispute is also read as most of them state it.
+                    if case .measure = spec.base, !consensus.isEmpty,
+                       case .value(let agreed, _, _) = self.base(of: ref, spec: spec, column: column, table: table, context: context, consensus: consensus) {
+                        bases.append(agreed)
                     }
                     let decimals = spec.decimals ?? percent.value.scale
                     var related: [Finding.Related] = []
@@ -105,7 +111,7 @@ enum TablePercentageRule: PlanRule {
     /// The base of a percentage in one row (its total row: the base table's total, or the sum of
     /// the rows' bases for a measure).
     static func base(of ref: TableAnalysis.RowRef, spec: CountTable.PercentageSpec, column: CountTable.Column, table: CountTable,
-                     context: CheckContext) -> BaseLookup {
+                     context: CheckContext, consensus: [ConsistencyRule.Key: ExactDecimal] = [:]) -> BaseLookup {
         let plan = context.plan
         let names = TableNames(table: table, plan: plan)
         switch spec.base {
@@ -129,7 +135,8 @@ enum TablePercentageRule: PlanRule {
             case .total:
                 var values: [ExactDecimal] = []
                 for index in table.rows.indices {
-                    guard case .value(let value, _, _) = base(of: .row(index), spec: spec, column: column, table: table, context: context) else {
+                    guard case .value(let value, _, _) = base(of: .row(index), spec: spec, column: column, table: table, context: context,
+                                                              consensus: consensus) else {
                         return .missing("the base of row \(names.row(.row(index))) is missing, so the total's base is unknown")
                     }
                     values.append(value)
@@ -139,18 +146,20 @@ enum TablePercentageRule: PlanRule {
             case .row(let index):
                 let row = table.rows[index]
                 if let code = row.municipality {
-                    return observation(measure, of: [code], on: date, plan: plan, name: names.row(ref))
+                    return observation(measure, of: [code], on: date, plan: plan, name: names.row(ref), consensus: consensus)
                 }
                 if let clusterID = row.cluster, let cluster = plan.region.clusters.first(where: { $0.id == clusterID }) {
-                    return observation(measure, of: cluster.municipalities, on: date, plan: plan, name: names.row(ref))
+                    return observation(measure, of: cluster.municipalities, on: date, plan: plan, name: names.row(ref), consensus: consensus)
                 }
                 return .missing("\(names.row(ref)) is not a municipality or cluster, so it has no \(measure)")
             }
         }
     }
 
-    /// The measure on a date for one municipality (with the pointer of its value) or summed over several.
-    static func observation(_ measure: String, of codes: [MunicipalityCode], on date: PlanDate?, plan: Plan, name: String) -> BaseLookup {
+    /// The measure on a date for one municipality (with the pointer of its value) or summed over
+    /// several; with `consensus`, a value other statements dispute is taken as most of them state it.
+    static func observation(_ measure: String, of codes: [MunicipalityCode], on date: PlanDate?, plan: Plan, name: String,
+                            consensus: [ConsistencyRule.Key: ExactDecimal] = [:]) -> BaseLookup {
         var values: [ExactDecimal] = []
         var pointer: String?
         for code in codes {
@@ -165,7 +174,9 @@ enum TablePercentageRule: PlanRule {
                 return .missing(matching.isEmpty ? "\(municipality.name) has no \(measure)\(on) in the region's measures"
                                                  : "\(municipality.name) has several \(measure) observations; give the base a date")
             }
-            values.append(series[only].value)
+            let observed = series[only]
+            let agreed = observed.date.flatMap { consensus[ConsistencyRule.Key(subject: code.rawValue, measure: measure, category: nil, date: $0)] }
+            values.append(agreed ?? observed.value)
             pointer = "/region/municipalities/\(index)/measures/\(measure.jsonPointerEscaped)/\(only)/value"
         }
         guard let sum = ExactDecimal.sum(values) else { return .missing("the \(measure) of \(name) is too large to add up") }

@@ -123,11 +123,37 @@ struct SchemaValidator {
         #expect(schema.value(at: "/$schema")?.kind == .string("https://json-schema.org/draft/2020-12/schema"))
     }
 
-    @Test(arguments: ["haaglanden-2018.json", "haaglanden-2017.json", "zuid-kennemerland-ijmond-2017.json",
-                      "gooi-vechtstreek-monitor-2020.json", "veenstreek-2019-2021.json"])
+    /// Every plan file in Fixtures/, whatever its name.
+    static let fixtures: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: TestSupport.root.appendingPathComponent("Fixtures").path)) ?? [])
+        .filter { $0.hasSuffix(".json") }.sorted()
+
+    @Test func thereAreFixturesToValidate() {
+        #expect(Self.fixtures.count >= 9)
+        #expect(Self.fixtures.contains("rijnmond-2022-2025.json"))
+    }
+
+    @Test(arguments: fixtures)
     func everyFixtureFollowsTheSchema(name: String) throws {
         let text = try String(contentsOfFile: TestSupport.fixture(name), encoding: .utf8)
         #expect(try errors(text) == [])
+    }
+
+    /// Tables: one column (rows with "value", a "total") or several ("columns", rows with
+    /// "values", "totals"), never a mix; a cell is a number or { "value", "date", "alsoStated" }.
+    @Test func theSchemaHoldsTablesToOneForm() throws {
+        let text = try String(contentsOfFile: TestSupport.fixture("veenstreek-tabellen-2020.json"), encoding: .utf8)
+        #expect(try errors(text.replacingOccurrences(of: "\"totals\": { \"uitstroom\": 303", with: "\"total\": 303, \"totals\": { \"uitstroom\": 303"))
+            .contains("/tables/2: matches 0 of oneOf"))
+        #expect(try errors(text.replacingOccurrences(of: "\"partOf\": \"totaal\"", with: "\"partOf\": \"Totaal\"")).contains { $0.hasPrefix("/tables/0") })
+        #expect(try errors(text.replacingOccurrences(of: "\"rounding\": \"nearest\", \"decimals\": 0", with: "\"rounding\": \"half-even\""))
+            .contains("/tables/2: matches 0 of oneOf"))
+        #expect(try errors(text.replacingOccurrences(of: "\"financier\": \"Regio\"", with: "\"financier\": \"\"")).contains { $0.hasPrefix("/budgets/0/lines/0/financier") })
+        let rijnmond = try String(contentsOfFile: TestSupport.fixture("rijnmond-2022-2025.json"), encoding: .utf8)
+        #expect(try errors(rijnmond.replacingOccurrences(of: "\"minimum\": \"50000.00\",", with: "\"minimum\": \"50000.001\","))
+            .contains("/requirements/0/minimum: matches none of anyOf"))
+        #expect(try errors(rijnmond.replacingOccurrences(of: "\"key\": \"minimum\", \"value\": \"50000.00\", \"source\": { \"section\": \"Samenvatting",
+                                                         with: "\"key\": \"minimum\", \"waarde\": \"50000.00\", \"source\": { \"section\": \"Samenvatting"))
+            .contains("/requirements/0/alsoStated/1: unknown key waarde"))
     }
 
     @Test func theSchemaCatchesWhatAnEditorShould() throws {

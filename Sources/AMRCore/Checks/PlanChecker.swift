@@ -3,7 +3,8 @@ public enum PlanChecker {
     /// The rules, in the order they are documented.
     static let rules: [any PlanRule.Type] = [
         BudgetSumRule.self, CarryOverRule.self, AllocationSumRule.self, AllocationShareRule.self, GrandTotalRule.self, FormulaRule.self, TargetSplitRule.self,
-        CountTotalRule.self, PercentageRule.self, TransparencyOverlapRule.self, ReferenceRule.self, DuplicateIdRule.self, PeriodRule.self,
+        CountTotalRule.self, TableRowTotalRule.self, TableColumnTotalRule.self, PercentageRule.self, TablePercentageRule.self,
+        ConsistencyRule.self, TransparencyOverlapRule.self, ReferenceRule.self, DuplicateIdRule.self, PeriodRule.self,
     ]
 
     /// Id and summary of each rule, for help text and documentation.

@@ -40,7 +40,7 @@ public enum PlanLoader {
         return LoadedPlan(plan: plan, file: file, document: document, warnings: reader.warnings)
     }
 
-    private struct Reader {
+    struct Reader {
         let file: String
         var warnings: [LoadWarning] = []
 
@@ -52,7 +52,7 @@ public enum PlanLoader {
             }
             let object = try cursor.object(keys: ["schemaVersion", "id", "title", "kind", "source", "region", "period",
                                                   "themes", "budgets", "allocations", "grandTotals", "tables", "targets", "programmes",
-                                                  "subprojects", "notes", "orangeFrom"], warnings: &warnings)
+                                                  "subprojects", "notes", "orangeFrom", "requirements"], warnings: &warnings)
             let versionCursor = try object.required("schemaVersion")
             let version = try versionCursor.count()
             if version > Plan.schemaVersion {
@@ -65,7 +65,7 @@ public enum PlanLoader {
                 kind = try kindCursor.string()
                 guard kinds.contains(kind) else { throw kindCursor.invalid("one of " + kinds.joined(separator: ", ")) }
             }
-            return Plan(
+            var plan = Plan(
                 id: try object.required("id").id(),
                 title: try object.required("title").text(),
                 kind: kind,
@@ -82,6 +82,9 @@ public enum PlanLoader {
                 subprojects: try list(object["subprojects"]) { r, c throws(LoadError) in try r.subproject(c) },
                 notes: try object["notes"]?.strings() ?? [],
                 orangeFrom: try object["orangeFrom"].map { c throws(LoadError) in try percentage(c) })
+            plan.requirements = try list(object["requirements"]) { r, c throws(LoadError) in try r.requirement(c) }
+            try checkTableReferences(plan.tables, document: cursor.value)
+            return plan
         }
 
         mutating func list<T>(_ cursor: JSONCursor?, _ read: (inout Reader, JSONCursor) throws(LoadError) -> T) throws(LoadError) -> [T] {
@@ -160,7 +163,7 @@ public enum PlanLoader {
         }
 
         mutating func budget(_ cursor: JSONCursor) throws(LoadError) -> Budget {
-            let o = try cursor.object(keys: ["id", "title", "source", "years", "lines", "totals", "total", "carryOver"], warnings: &warnings)
+            let o = try cursor.object(keys: ["id", "title", "source", "years", "lines", "totals", "total", "carryOver", "alsoStated"], warnings: &warnings)
             var years: [Int] = []
             if let yearsCursor = o["years"] {
                 for item in try yearsCursor.array() {
@@ -169,7 +172,7 @@ public enum PlanLoader {
                     years.append(year)
                 }
             }
-            return Budget(
+            var budget = Budget(
                 id: try o.required("id").id(), title: try o["title"]?.string(),
                 source: try o["source"].map { c throws(LoadError) in try source(c) },
                 lines: try list(try o.required("lines")) { r, c throws(LoadError) in try r.budgetLine(c, years: years) },
@@ -178,16 +181,22 @@ public enum PlanLoader {
                 totals: try o["totals"].map { c throws(LoadError) in try amountsByYear(c, years: years) } ?? [:],
                 carryOver: try o["carryOver"].map { c throws(LoadError) in try carryOver(c) },
                 pointer: cursor.pointer)
+            budget.alsoStated = try alsoStated(o["alsoStated"], numbers: [("total", budget.total != nil)],
+                                               years: Dictionary(uniqueKeysWithValues: years.map { ($0, budget.totals[$0] != nil) }))
+            return budget
         }
 
         mutating func budgetLine(_ cursor: JSONCursor, years: [Int] = []) throws(LoadError) -> BudgetLine {
-            let o = try cursor.object(keys: ["id", "name", "amount", "amounts", "lines", "formula", "note"], warnings: &warnings)
-            return BudgetLine(
+            let o = try cursor.object(keys: ["id", "name", "amount", "amounts", "lines", "formula", "note", "financier", "alsoStated"], warnings: &warnings)
+            var line = BudgetLine(
                 id: try o["id"]?.id(), name: try o.required("name").text(), amount: try o["amount"]?.amount(),
                 amounts: try o["amounts"].map { c throws(LoadError) in try amountsByYear(c, years: years) } ?? [:],
                 lines: try list(o["lines"]) { r, c throws(LoadError) in try r.budgetLine(c, years: years) },
                 formula: try o["formula"].map { c throws(LoadError) in try formula(c) },
-                note: try o["note"]?.string(), pointer: cursor.pointer)
+                note: try o["note"]?.string(), pointer: cursor.pointer, financier: try o["financier"]?.text())
+            line.alsoStated = try alsoStated(o["alsoStated"], numbers: [("amount", line.amount != nil)],
+                                             years: Dictionary(uniqueKeysWithValues: years.map { ($0, line.amounts[$0] != nil) }))
+            return line
         }
 
         /// `{ "2019": amount, … }` for a budget with year columns; every key one of its `years`.
@@ -208,21 +217,6 @@ public enum PlanLoader {
             return result
         }
 
-        mutating func countTable(_ cursor: JSONCursor) throws(LoadError) -> CountTable {
-            let o = try cursor.object(keys: ["id", "name", "measure", "date", "rows", "total", "source", "note"], warnings: &warnings)
-            let rows = try list(try o.required("rows")) { r, c throws(LoadError) in
-                let row = try c.object(keys: ["municipality", "label", "value"], warnings: &r.warnings)
-                let municipality = try row["municipality"]?.municipalityCode()
-                let label = try row["label"]?.string()
-                if municipality == nil && label == nil { throw .missingKey(c.location, key: "label") }
-                return CountTable.Row(municipality: municipality, label: label, value: try row.required("value").decimal())
-            }
-            return CountTable(id: try o.required("id").id(), name: try o["name"]?.string(), measure: try o["measure"]?.string(),
-                              date: try o["date"]?.date(), rows: rows, total: try o["total"]?.decimal(),
-                              source: try o["source"].map { c throws(LoadError) in try source(c) }, note: try o["note"]?.string(),
-                              pointer: cursor.pointer)
-        }
-
         /// A percentage between 0 and 100.
         func percentage(_ cursor: JSONCursor) throws(LoadError) -> ExactDecimal {
             let value = try cursor.nonNegativeDecimal()
@@ -233,7 +227,7 @@ public enum PlanLoader {
         }
 
         mutating func grandTotal(_ cursor: JSONCursor) throws(LoadError) -> GrandTotal {
-            let o = try cursor.object(keys: ["id", "name", "amount", "allocations", "budgets", "source"], warnings: &warnings)
+            let o = try cursor.object(keys: ["id", "name", "amount", "allocations", "budgets", "source", "alsoStated"], warnings: &warnings)
             var allocations: [String] = []
             for item in try o["allocations"]?.array() ?? [] { allocations.append(try item.id()) }
             var budgets: [String] = []
@@ -243,7 +237,8 @@ public enum PlanLoader {
             }
             return GrandTotal(id: try o.required("id").id(), name: try o["name"]?.string(), amount: try o.required("amount").amount(),
                               allocations: allocations, budgets: budgets,
-                              source: try o["source"].map { c throws(LoadError) in try source(c) }, pointer: cursor.pointer)
+                              source: try o["source"].map { c throws(LoadError) in try source(c) }, pointer: cursor.pointer,
+                              alsoStated: try alsoStated(o["alsoStated"], numbers: [("amount", true)]))
         }
 
         mutating func formula(_ cursor: JSONCursor) throws(LoadError) -> CostFormula {
@@ -272,7 +267,7 @@ public enum PlanLoader {
 
         mutating func allocation(_ cursor: JSONCursor) throws(LoadError) -> AllocationSpec {
             let o = try cursor.object(keys: ["id", "name", "source", "year", "amount", "basis", "key", "method", "unit",
-                                             "statedWeightTotal", "shares"], warnings: &warnings)
+                                             "statedWeightTotal", "shares", "alsoStated"], warnings: &warnings)
             var method = ApportionmentMethod.largestRemainder
             if let methodCursor = o["method"] {
                 let text = try methodCursor.string()
@@ -305,7 +300,7 @@ public enum PlanLoader {
                 year: try o["year"]?.count(), amount: amount, basis: basis, key: try allocationKey(try o.required("key")),
                 method: method, unit: unit, statedWeightTotal: try o["statedWeightTotal"]?.nonNegativeDecimal(),
                 shares: try list(try o.required("shares")) { r, c throws(LoadError) in try r.share(c) },
-                pointer: cursor.pointer)
+                pointer: cursor.pointer, alsoStated: try alsoStated(o["alsoStated"], numbers: [("amount", amount != nil)]))
         }
 
         mutating func allocationBasis(_ cursor: JSONCursor) throws(LoadError) -> AllocationBasis {
@@ -345,7 +340,7 @@ public enum PlanLoader {
             let o = try cursor.object(keys: ["id", "name", "theme", "programme", "subproject", "cluster", "municipality", "measure",
                                              "value", "of", "percent", "base", "rounding", "direction", "cumulative", "baseline",
                                              "date", "period", "trajectory", "indicative", "parts", "filter", "measurements",
-                                             "orangeFrom", "source", "note"], warnings: &warnings)
+                                             "orangeFrom", "source", "note", "alsoStated"], warnings: &warnings)
             var rounding: Rounding?
             if let r = o["rounding"] {
                 guard let parsed = Rounding(rawValue: try r.string()) else { throw r.invalid("\"down\", \"nearest\" or \"up\"") }
@@ -362,17 +357,18 @@ public enum PlanLoader {
                 let object = JSONObjectCursor(cursor: f, members: members)
                 for member in members { if let value = object[member.key] { filter[member.key] = try value.string() } }
             }
-            return Target(
+            var target = Target(
                 id: try o.required("id").id(), name: try o.required("name").text(),
                 theme: try o["theme"]?.id(), programme: try o["programme"]?.id(), subproject: try o["subproject"]?.id(),
                 measure: try o["measure"]?.string(), value: try o["value"]?.decimal(), of: try o["of"]?.decimal(),
                 percent: try o["percent"].map { c throws(LoadError) in try percentage(c) }, base: try o["base"]?.nonNegativeDecimal(),
                 rounding: rounding,
                 trajectory: try list(o["trajectory"]) { r, c throws(LoadError) in
-                    let p = try c.object(keys: ["date", "value", "percent"], warnings: &r.warnings)
-                    let point = TrajectoryPoint(date: try p.required("date").date(), value: try p["value"]?.decimal(),
+                    let p = try c.object(keys: ["date", "value", "percent", "alsoStated"], warnings: &r.warnings)
+                    var point = TrajectoryPoint(date: try p.required("date").date(), value: try p["value"]?.decimal(),
                                                 percent: try p["percent"].map { c throws(LoadError) in try r.percentage(c) }, pointer: c.pointer)
                     if point.value == nil && point.percent == nil { throw .missingKey(c.location, key: "value") }
+                    point.alsoStated = try r.alsoStated(p["alsoStated"], numbers: [("value", point.value != nil), ("percent", point.percent != nil)])
                     return point
                 },
                 cluster: try o["cluster"]?.id(), municipality: try o["municipality"]?.municipalityCode(),
@@ -390,6 +386,9 @@ public enum PlanLoader {
                 measurements: try list(o["measurements"]) { r, c throws(LoadError) in try r.measurement(c) },
                 source: try o["source"].map { c throws(LoadError) in try source(c) },
                 note: try o["note"]?.string(), pointer: cursor.pointer)
+            target.alsoStated = try alsoStated(o["alsoStated"], numbers: [("value", target.value != nil), ("percent", target.percent != nil),
+                                                                          ("base", target.base != nil)])
+            return target
         }
 
         mutating func baseline(_ cursor: JSONCursor) throws(LoadError) -> Baseline {
@@ -398,7 +397,7 @@ public enum PlanLoader {
         }
 
         mutating func measurement(_ cursor: JSONCursor) throws(LoadError) -> Measurement {
-            let o = try cursor.object(keys: ["date", "value", "level", "kind", "channels", "source", "note"], warnings: &warnings)
+            let o = try cursor.object(keys: ["date", "value", "level", "kind", "channels", "source", "note", "alsoStated"], warnings: &warnings)
             var kind = Measurement.Kind.realised
             if let k = o["kind"] {
                 guard let parsed = Measurement.Kind(rawValue: try k.string()) else {
@@ -406,14 +405,17 @@ public enum PlanLoader {
                 }
                 kind = parsed
             }
+            let level = try o["level"]?.decimal()
             return Measurement(date: try o.required("date").date(), value: try o.required("value").decimal(),
-                               level: try o["level"]?.decimal(), kind: kind,
+                               level: level, kind: kind,
                                channels: try list(o["channels"]) { r, c throws(LoadError) in
-                                   let ch = try c.object(keys: ["id", "name", "value", "overlapsWith"], warnings: &r.warnings)
+                                   let ch = try c.object(keys: ["id", "name", "value", "overlapsWith", "alsoStated"], warnings: &r.warnings)
                                    return Channel(id: try ch.required("id").id(), name: try ch["name"]?.string(),
-                                                  value: try ch.required("value").nonNegativeDecimal(), overlapsWith: try ch["overlapsWith"]?.id())
+                                                  value: try ch.required("value").nonNegativeDecimal(), overlapsWith: try ch["overlapsWith"]?.id(),
+                                                  pointer: c.pointer, alsoStated: try r.alsoStated(ch["alsoStated"], numbers: [("value", true)]))
                                },
-                               source: try o["source"]?.string(), note: try o["note"]?.string(), pointer: cursor.pointer)
+                               source: try o["source"]?.string(), note: try o["note"]?.string(), pointer: cursor.pointer,
+                               alsoStated: try alsoStated(o["alsoStated"], numbers: [("value", true), ("level", level != nil)]))
         }
 
         mutating func programme(_ cursor: JSONCursor) throws(LoadError) -> Programme {

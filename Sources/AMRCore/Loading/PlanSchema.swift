@@ -27,6 +27,7 @@ public enum PlanSchema {
     "targets": { "type": "array", "items": { "$ref": "#/$defs/target" } },
     "programmes": { "type": "array", "items": { "$ref": "#/$defs/programme" } },
     "subprojects": { "type": "array", "items": { "$ref": "#/$defs/subproject" } },
+    "requirements": { "type": "array", "items": { "$ref": "#/$defs/requirement" } },
     "notes": { "type": "array", "items": { "type": "string" } }
   },
   "$defs": {
@@ -48,6 +49,16 @@ public enum PlanSchema {
     },
     "count": { "anyOf": [ { "type": "integer" }, { "type": "string", "pattern": "^[0-9]+$" } ] },
     "percentage": { "anyOf": [ { "type": "number", "minimum": 0, "maximum": 100 }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?$" } ] },
+    "alsoStated": {
+      "description": "the same number printed elsewhere in the document; every statement must agree",
+      "type": "array", "items": {
+        "type": "object", "required": ["value"], "additionalProperties": false,
+        "properties": {
+          "value": { "$ref": "#/$defs/decimal" },
+          "key": { "type": "string", "description": "which number of the object it repeats, when not its main one (percent, base, level, minimum)" },
+          "year": { "type": "integer", "minimum": 1900, "maximum": 2200, "description": "the year column it repeats (budgets)" },
+          "source": { "$ref": "#/$defs/source" }
+        } } },
     "period": {
       "type": "object", "required": ["start", "end"], "additionalProperties": false,
       "properties": { "start": { "$ref": "#/$defs/date" }, "end": { "$ref": "#/$defs/date" } }
@@ -105,7 +116,8 @@ public enum PlanSchema {
         "lines": { "type": "array", "items": { "$ref": "#/$defs/budgetLine" } },
         "totals": { "$ref": "#/$defs/amountsByYear" },
         "total": { "$ref": "#/$defs/amount" },
-        "carryOver": { "$ref": "#/$defs/carryOver" }
+        "carryOver": { "$ref": "#/$defs/carryOver" },
+        "alsoStated": { "$ref": "#/$defs/alsoStated" }
       }
     },
     "amountsByYear": {
@@ -117,7 +129,9 @@ public enum PlanSchema {
         "id": { "$ref": "#/$defs/id" }, "name": { "$ref": "#/$defs/text" }, "amount": { "$ref": "#/$defs/amount" },
         "amounts": { "$ref": "#/$defs/amountsByYear" },
         "lines": { "type": "array", "items": { "$ref": "#/$defs/budgetLine" } },
-        "formula": { "$ref": "#/$defs/formula" }, "note": { "type": "string" }
+        "formula": { "$ref": "#/$defs/formula" }, "note": { "type": "string" },
+        "financier": { "$ref": "#/$defs/text", "description": "who pays for the line: Regio, Gemeenten, UWV, …" },
+        "alsoStated": { "$ref": "#/$defs/alsoStated" }
       }
     },
     "formula": {
@@ -150,7 +164,8 @@ public enum PlanSchema {
         "method": { "enum": ["largest-remainder", "dhondt", "sainte-lague"], "default": "largest-remainder" },
         "unit": { "anyOf": [ { "type": "number", "exclusiveMinimum": 0 }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]{1,2})?$" } ], "default": "0.01" },
         "statedWeightTotal": { "$ref": "#/$defs/nonNegativeDecimal" },
-        "shares": { "type": "array", "items": { "$ref": "#/$defs/share" } }
+        "shares": { "type": "array", "items": { "$ref": "#/$defs/share" } },
+        "alsoStated": { "$ref": "#/$defs/alsoStated" }
       }
     },
     "key": {
@@ -180,18 +195,71 @@ public enum PlanSchema {
         "id": { "$ref": "#/$defs/id" }, "name": { "type": "string" }, "amount": { "$ref": "#/$defs/amount" },
         "allocations": { "type": "array", "items": { "$ref": "#/$defs/id" } },
         "budgets": { "type": "array", "items": { "$ref": "#/$defs/id" } },
-        "source": { "$ref": "#/$defs/source" }
+        "source": { "$ref": "#/$defs/source" },
+        "alsoStated": { "$ref": "#/$defs/alsoStated" }
       }
     },
     "table": {
+      "description": "a table of counts: one column (rows with \"value\", a \"total\") or several (\"columns\", rows with \"values\", \"totals\")",
+      "oneOf": [ { "$ref": "#/$defs/singleColumnTable" }, { "$ref": "#/$defs/columnsTable" } ]
+    },
+    "singleColumnTable": {
       "type": "object", "required": ["id", "rows"], "additionalProperties": false,
       "properties": {
         "id": { "$ref": "#/$defs/id" }, "name": { "type": "string" }, "measure": { "type": "string" }, "date": { "$ref": "#/$defs/date" },
         "rows": { "type": "array", "items": {
           "type": "object", "required": ["value"], "additionalProperties": false,
-          "anyOf": [ { "required": ["municipality"] }, { "required": ["label"] } ],
-          "properties": { "municipality": { "$ref": "#/$defs/municipalityCode" }, "label": { "type": "string" }, "value": { "$ref": "#/$defs/decimal" } } } },
-        "total": { "$ref": "#/$defs/decimal" }, "source": { "$ref": "#/$defs/source" }, "note": { "type": "string" }
+          "anyOf": [ { "required": ["municipality"] }, { "required": ["cluster"] }, { "required": ["label"] } ],
+          "properties": { "municipality": { "$ref": "#/$defs/municipalityCode" }, "cluster": { "$ref": "#/$defs/id" }, "label": { "type": "string" },
+                          "value": { "$ref": "#/$defs/decimal" }, "note": { "type": "string" } } } },
+        "total": { "$ref": "#/$defs/decimal" }, "totalLabel": { "type": "string" }, "source": { "$ref": "#/$defs/source" }, "note": { "type": "string" }
+      }
+    },
+    "columnsTable": {
+      "type": "object", "required": ["id", "columns", "rows"], "additionalProperties": false,
+      "properties": {
+        "id": { "$ref": "#/$defs/id" }, "name": { "type": "string" }, "measure": { "type": "string" }, "date": { "$ref": "#/$defs/date" },
+        "columns": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/tableColumn" } },
+        "rows": { "type": "array", "items": {
+          "type": "object", "required": ["values"], "additionalProperties": false,
+          "anyOf": [ { "required": ["municipality"] }, { "required": ["cluster"] }, { "required": ["label"] } ],
+          "properties": { "municipality": { "$ref": "#/$defs/municipalityCode" }, "cluster": { "$ref": "#/$defs/id" }, "label": { "type": "string" },
+                          "values": { "$ref": "#/$defs/tableCells" }, "note": { "type": "string" } } } },
+        "totals": { "$ref": "#/$defs/tableCells" }, "totalLabel": { "type": "string" },
+        "source": { "$ref": "#/$defs/source" }, "note": { "type": "string" }
+      }
+    },
+    "tableColumn": {
+      "type": "object", "required": ["id"], "additionalProperties": false,
+      "properties": {
+        "id": { "$ref": "#/$defs/id" }, "name": { "type": "string" }, "measure": { "type": "string" }, "category": { "type": "string" },
+        "date": { "$ref": "#/$defs/date" }, "source": { "$ref": "#/$defs/source" },
+        "partOf": { "$ref": "#/$defs/id", "description": "an \"of whom\" column: a part of this column, not added to the row total" },
+        "total": { "type": "boolean", "description": "the row-total column" },
+        "percent": {
+          "type": "object", "required": ["count", "base"], "additionalProperties": false,
+          "properties": {
+            "count": { "$ref": "#/$defs/id" },
+            "base": { "anyOf": [
+              { "$ref": "#/$defs/id" },
+              { "type": "object", "required": ["table", "column"], "additionalProperties": false,
+                "properties": { "table": { "$ref": "#/$defs/id" }, "column": { "$ref": "#/$defs/id" } } },
+              { "type": "object", "required": ["measure"], "additionalProperties": false,
+                "properties": { "measure": { "$ref": "#/$defs/text" }, "date": { "$ref": "#/$defs/date" } } } ] },
+            "rounding": { "enum": ["down", "nearest", "up"] },
+            "decimals": { "type": "integer", "minimum": 0, "maximum": 6 }
+          }
+        }
+      }
+    },
+    "tableCells": {
+      "type": "object", "additionalProperties": {
+        "anyOf": [
+          { "$ref": "#/$defs/decimal" },
+          { "type": "object", "required": ["value"], "additionalProperties": false,
+            "properties": { "value": { "$ref": "#/$defs/decimal" }, "date": { "$ref": "#/$defs/date" },
+                            "alsoStated": { "$ref": "#/$defs/alsoStated" }, "note": { "type": "string" } } }
+        ]
       }
     },
     "target": {
@@ -211,7 +279,8 @@ public enum PlanSchema {
         "trajectory": { "type": "array", "items": {
           "type": "object", "required": ["date"], "additionalProperties": false,
           "anyOf": [ { "required": ["value"] }, { "required": ["percent"] } ],
-          "properties": { "date": { "$ref": "#/$defs/date" }, "value": { "$ref": "#/$defs/decimal" }, "percent": { "$ref": "#/$defs/percentage" } } } },
+          "properties": { "date": { "$ref": "#/$defs/date" }, "value": { "$ref": "#/$defs/decimal" }, "percent": { "$ref": "#/$defs/percentage" },
+                          "alsoStated": { "$ref": "#/$defs/alsoStated" } } } },
         "indicative": { "type": "boolean", "default": false },
         "parts": { "type": "array", "items": {
           "type": "object", "required": ["id", "value"], "additionalProperties": false,
@@ -219,7 +288,8 @@ public enum PlanSchema {
         "filter": { "type": "object", "additionalProperties": { "type": "string" } },
         "measurements": { "type": "array", "items": { "$ref": "#/$defs/measurement" } },
         "orangeFrom": { "$ref": "#/$defs/percentage" },
-        "source": { "$ref": "#/$defs/source" }, "note": { "type": "string" }
+        "source": { "$ref": "#/$defs/source" }, "note": { "type": "string" },
+        "alsoStated": { "$ref": "#/$defs/alsoStated" }
       }
     },
     "measurement": {
@@ -229,8 +299,24 @@ public enum PlanSchema {
         "kind": { "enum": ["realised", "indication", "forecast"], "default": "realised" },
         "channels": { "type": "array", "items": {
           "type": "object", "required": ["id", "value"], "additionalProperties": false,
-          "properties": { "id": { "$ref": "#/$defs/id" }, "name": { "type": "string" }, "value": { "$ref": "#/$defs/nonNegativeDecimal" }, "overlapsWith": { "$ref": "#/$defs/id" } } } },
-        "source": { "type": "string" }, "note": { "type": "string" }
+          "properties": { "id": { "$ref": "#/$defs/id" }, "name": { "type": "string" }, "value": { "$ref": "#/$defs/nonNegativeDecimal" }, "overlapsWith": { "$ref": "#/$defs/id" },
+                          "alsoStated": { "$ref": "#/$defs/alsoStated" } } } },
+        "source": { "type": "string" }, "note": { "type": "string" },
+        "alsoStated": { "$ref": "#/$defs/alsoStated" }
+      }
+    },
+    "requirement": {
+      "description": "a percentage the plan requires of a base above a threshold (Social Return: on average 5% of every contract of € 50.000 or more)",
+      "type": "object", "required": ["id", "name", "percent"], "additionalProperties": false,
+      "properties": {
+        "id": { "$ref": "#/$defs/id" }, "name": { "$ref": "#/$defs/text" }, "theme": { "$ref": "#/$defs/id" },
+        "percent": { "$ref": "#/$defs/percentage" }, "of": { "type": "string" }, "minimum": { "$ref": "#/$defs/amount" },
+        "average": { "type": "boolean", "default": false },
+        "estimates": { "type": "array", "items": {
+          "type": "object", "required": ["base", "amount"], "additionalProperties": false,
+          "properties": { "label": { "type": "string" }, "base": { "$ref": "#/$defs/amount" }, "amount": { "$ref": "#/$defs/amount" }, "note": { "type": "string" } } } },
+        "alsoStated": { "$ref": "#/$defs/alsoStated" },
+        "source": { "$ref": "#/$defs/source" }, "note": { "type": "string" }
       }
     },
     "programme": {

@@ -17,6 +17,8 @@ public struct AllocationSpec: Hashable, Sendable {
     public var statedWeightTotal: ExactDecimal?
     public var shares: [ShareSpec]
     public var pointer: String
+    /// The amount printed elsewhere in the document.
+    public var alsoStated: [AlsoStated] = []
 }
 
 /// The amount of an allocation taken from a budget.

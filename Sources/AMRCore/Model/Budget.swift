@@ -15,6 +15,8 @@ public struct Budget: Hashable, Sendable {
     public var carryOver: CarryOver?
     /// JSON pointer of the budget in its file.
     public var pointer: String
+    /// The total (or, with `year`, a column total) printed elsewhere in the document.
+    public var alsoStated: [AlsoStated] = []
 }
 
 /// One line of a budget; a line with `lines` states a subtotal of its parts.
@@ -29,6 +31,10 @@ public struct BudgetLine: Hashable, Sendable {
     public var formula: CostFormula?
     public var note: String?
     public var pointer: String
+    /// Who pays for the line, as the plan says (`Regio`, `Gemeenten`, `UWV`).
+    public var financier: String?
+    /// The amount (or, with `year`, a year's amount) printed elsewhere in the document.
+    public var alsoStated: [AlsoStated] = []
 }
 
 /// How a cost line was computed, as the plan states it.

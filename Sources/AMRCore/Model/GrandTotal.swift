@@ -10,4 +10,6 @@ public struct GrandTotal: Hashable, Sendable {
     public var budgets: [String]
     public var source: SourceReference?
     public var pointer: String
+    /// The amount printed elsewhere in the document.
+    public var alsoStated: [AlsoStated] = []
 }

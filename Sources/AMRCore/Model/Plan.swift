@@ -20,8 +20,13 @@ public struct Plan: Hashable, Sendable {
     public var notes: [String]
     /// The plan's traffic-light threshold: orange at or above this % of expected (default 80).
     public var orangeFrom: ExactDecimal?
+    /// Percentages the plan requires of a base (Social Return), with the amounts it derives.
+    public var requirements: [Requirement] = []
 
     public func budget(id: String) -> Budget? { budgets.first { $0.id == id } }
+
+    /// The first table with this id.
+    public func table(id: String) -> CountTable? { tables.first { $0.id == id } }
 
     /// The amount an allocation basis gives: the budget's total, less its carry-over if asked;
     /// nil when the budget, its total or the carry-over is missing.

@@ -34,6 +34,8 @@ public struct Target: Hashable, Sendable {
     public var source: SourceReference?
     public var note: String?
     public var pointer: String
+    /// The value (or, with `key`, the percent or base) printed elsewhere in the document.
+    public var alsoStated: [AlsoStated] = []
 }
 
 /// How a count computed from a percentage is rounded.
@@ -47,6 +49,8 @@ public struct TrajectoryPoint: Hashable, Sendable {
     public var value: ExactDecimal?
     public var percent: ExactDecimal?
     public var pointer: String
+    /// The value (or, with `key`, the percent) printed elsewhere in the document.
+    public var alsoStated: [AlsoStated] = []
 }
 
 /// The nulmeting: the date and value progress is counted from.
@@ -77,6 +81,8 @@ public struct Measurement: Hashable, Sendable {
     public var source: String?
     public var note: String?
     public var pointer: String
+    /// The value (or, with `key`, the level) printed elsewhere in the document.
+    public var alsoStated: [AlsoStated] = []
 }
 
 /// A channel a measurement counts over; one that overlaps another is not added to the total.
@@ -86,4 +92,8 @@ public struct Channel: Hashable, Sendable {
     public var value: ExactDecimal
     /// The id of the channel this one overlaps with (its people are counted there already).
     public var overlapsWith: String?
+    /// JSON pointer of the channel.
+    public var pointer: String = ""
+    /// The value printed elsewhere in the document.
+    public var alsoStated: [AlsoStated] = []
 }

@@ -1,13 +1,14 @@
-/// A table of counts adds up to its stated total (outflow per municipality: stated 600, rows
-/// 504), and an allocation's key adds up to the total its table prints.
+/// A table of counts in the single-column form adds up to its stated total (outflow per
+/// municipality: stated 600, rows 504), and an allocation's key adds up to the total its table
+/// prints. Tables with columns are checked by `table-column-total` and `table-row-total`.
 enum CountTotalRule: PlanRule {
     static let id = "count-total"
     static let summary = "a table of counts adds up to its stated total; a key adds up to its printed total"
     static let help = "A table of counts (job seekers or outflow per municipality) must add up to the total it states, and the key of an allocation must add up to the total its table prints (802.209 inhabitants)."
 
     static func check(_ context: inout CheckContext) {
-        for table in context.plan.tables {
-            guard let total = table.total, let sum = context.sum(table.rows.map(\.value)), !sum.isEqual(to: total) else { continue }
+        for table in context.plan.tables where table.form == .singleColumn {
+            guard let total = table.total, let sum = context.sum(table.rows.compactMap(\.value)), !sum.isEqual(to: total) else { continue }
             context.report(id, at: table.pointer + "/total",
                            "the rows of \"\(table.name ?? table.id)\" add up to \(context.number(sum)) but the stated total is \(context.number(total))",
                            hint: "correct the total or the row that is off", stated: total.description, expected: sum.description)

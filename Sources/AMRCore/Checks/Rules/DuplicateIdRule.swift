@@ -15,6 +15,8 @@ enum DuplicateIdRule: PlanRule {
         unique(plan.targets.map(\.id), list: "/targets", key: "id", what: "target id", in: &context)
         unique(plan.programmes.map(\.id), list: "/programmes", key: "id", what: "programme id", in: &context)
         unique(plan.subprojects.map(\.id), list: "/subprojects", key: "id", what: "subproject id", in: &context)
+        unique(plan.tables.map(\.id), list: "/tables", key: "id", what: "table id", in: &context)
+        unique(plan.requirements.map(\.id), list: "/requirements", key: "id", what: "requirement id", in: &context)
         for (index, target) in plan.targets.enumerated() {
             unique(target.parts.map(\.id), list: "/targets/\(index)/parts", key: "id", what: "part id", in: &context)
         }

@@ -1,29 +1,75 @@
 /// A count stated as a percentage of a base matches it: 35% of 72.000 job seekers is 25.200.
 /// The plan says how it rounds (`down`, `nearest`, `up`); without that, a count that is not
 /// exactly the percentage is accepted only when it is its floor or its ceiling, and the message
-/// says which rounding would give it.
+/// says which rounding would give it. A requirement's estimates are amounts: 5% of
+/// € 2.500.000.000 is € 125.000.000, to the cent (rounded either way where it is not whole cents).
 enum PercentageRule: PlanRule {
     static let id = "percentage"
-    static let summary = "a count stated as a percentage of a base equals that percentage of it"
-    static let help = "A count stated as a percentage of a base must be that percentage of it (35% of 72.000 job seekers is 25.200), with the rounding the plan states (down, nearest or up). Without a stated rounding the floor and the ceiling are both accepted, and the message says which rounding gives the stated count."
+    static let summary = "a count or amount stated as a percentage of a base equals that percentage of it"
+    static let help = "A count or amount stated as a percentage of a base must be that percentage of it (35% of 72.000 job seekers is 25.200; 5% of a € 2,5 billion purchase volume is € 125 million), with the rounding the plan states (down, nearest or up). Without a stated rounding the floor and the ceiling are both accepted, and the message says which rounding gives the stated count."
 
     static func check(_ context: inout CheckContext) {
         for target in context.plan.targets {
+            // A number printed twice that disagrees is the consistency rule's; here any of its
+            // printings that fits is accepted, so one wrong number is not reported twice.
+            let values = repeats(target.alsoStated, key: nil), percents = repeats(target.alsoStated, key: "percent")
+            let bases = repeats(target.alsoStated, key: "base")
             if let percent = target.percent, let base = target.base, let value = target.value {
                 compare(value, percent: percent, base: base, rounding: target.rounding, what: "target \"\(target.name)\"",
-                        at: target.pointer + "/value", in: &context)
+                        at: target.pointer + "/value", alternatives: (values, percents, bases), in: &context)
             }
             guard let base = target.base else { continue }
             for point in target.trajectory {
                 guard let percent = point.percent, let value = point.value else { continue }
                 compare(value, percent: percent, base: base, rounding: target.rounding, what: "the step of \(point.date)",
-                        at: point.pointer + "/value", in: &context)
+                        at: point.pointer + "/value",
+                        alternatives: (repeats(point.alsoStated, key: nil), repeats(point.alsoStated, key: "percent"), bases), in: &context)
+            }
+        }
+        for requirement in context.plan.requirements {
+            for estimate in requirement.estimates {
+                checkEstimate(estimate, of: requirement, in: &context)
             }
         }
     }
 
+    /// The values of the repeats of one number of an object.
+    static func repeats(_ alsoStated: [AlsoStated], key: String?) -> [ExactDecimal] {
+        alsoStated.filter { $0.key == key && $0.year == nil }.map(\.value)
+    }
+
+    static func checkEstimate(_ estimate: Requirement.Estimate, of requirement: Requirement, in context: inout CheckContext) {
+        let percent = requirement.percent
+        let stated = ExactDecimal(significand: estimate.amount.cents)
+        // percent × base cents / 100, in cents: exact, or the cents either side of it; with the
+        // percentage as stated or as any repeat prints it.
+        func fits(_ percent: ExactDecimal) -> Bool {
+            guard let product = FormulaRule.exactProduct([percent, ExactDecimal(significand: estimate.base.cents)]) else { return true }
+            let cents = ExactDecimal(significand: product.significand, scale: product.scale + 2)
+            return stated.isEqual(to: cents.rounded(.down)) || stated.isEqual(to: cents.rounded(.up))
+        }
+        guard !([percent] + repeats(requirement.alsoStated, key: nil)).contains(where: fits),
+              let product = FormulaRule.exactProduct([percent, ExactDecimal(significand: estimate.base.cents)]) else { return }
+        let cents = ExactDecimal(significand: product.significand, scale: product.scale + 2)
+        let floor = cents.rounded(.down)
+        let exact = Fraction(cents).divided(by: Fraction(100))
+        let expected = Money(cents: floor.significand)
+        let words = "\(context.number(percent))% of \(context.money(estimate.base)) is "
+            + (floor.isEqual(to: cents) ? context.money(expected) : "\(exact?.decimal(4).map { context.locale.format($0) } ?? "") euros")
+        context.report(id, at: estimate.pointer + "/amount",
+                       "the estimate\(estimate.label.map { " \"\($0)\"" } ?? "") of \"\(requirement.name)\" is stated as \(context.money(estimate.amount)) but \(words)",
+                       hint: "correct the amount, the base or the percentage", stated: estimate.amount.description, expected: expected.description)
+    }
+
     static func compare(_ value: ExactDecimal, percent: ExactDecimal, base: ExactDecimal, rounding: Rounding?, what: String,
-                        at pointer: String, in context: inout CheckContext) {
+                        at pointer: String, alternatives: (values: [ExactDecimal], percents: [ExactDecimal], bases: [ExactDecimal]) = ([], [], []),
+                        in context: inout CheckContext) {
+        for p in [percent] + alternatives.percents {
+            for b in [base] + alternatives.bases {
+                guard let allowed = allowed(percent: p, base: b, rounding: rounding) else { continue }
+                if ([value] + alternatives.values).contains(where: { v in allowed.contains { $0.isEqual(to: v) } }) { return }
+            }
+        }
         guard let exact = FormulaRule.exactProduct([percent, base]).map({ ExactDecimal(significand: $0.significand, scale: $0.scale + 2) }) else { return }
         let floor = exact.rounded(.down), ceiling = exact.rounded(.up), nearest = exact.rounded(.nearest)
         let allowed: [ExactDecimal]
@@ -41,6 +87,20 @@ enum PercentageRule: PlanRule {
                        "\(what) is stated as \(context.number(value)) but \(words)\(rule.isEmpty ? "" : ",\(rule) \(context.number(expected))")",
                        hint: rounding == nil ? "correct the count, or state the plan's \"rounding\" (down, nearest, up)" : "correct the count or the percentage",
                        stated: value.description, expected: expected.description)
+    }
+}
+
+extension PercentageRule {
+    /// The counts that `percent`% of `base` may be stated as under `rounding`.
+    static func allowed(percent: ExactDecimal, base: ExactDecimal, rounding: Rounding?) -> [ExactDecimal]? {
+        guard let exact = FormulaRule.exactProduct([percent, base]).map({ ExactDecimal(significand: $0.significand, scale: $0.scale + 2) }) else { return nil }
+        let floor = exact.rounded(.down), ceiling = exact.rounded(.up), nearest = exact.rounded(.nearest)
+        switch rounding {
+        case .down?: return [floor]
+        case .up?: return [ceiling]
+        case .nearest?: return [nearest]
+        case nil: return exact.isEqual(to: floor) ? [exact] : [floor, ceiling]
+        }
     }
 }
 

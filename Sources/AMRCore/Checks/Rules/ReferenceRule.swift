@@ -55,12 +55,21 @@ enum ReferenceRule: PlanRule {
                                hint: "add it to /region/municipalities or correct the code")
             }
         }
+        let clusters = plan.region.clusters.map(\.id)
         for table in plan.tables {
             for (index, row) in table.rows.enumerated() {
+                if let cluster = row.cluster, !clusters.contains(cluster) {
+                    missing("cluster", cluster, among: clusters, at: table.pointer + "/rows/\(index)/cluster", in: &context)
+                }
                 guard let code = row.municipality, !codes.contains(code) else { continue }
                 context.report(id, at: table.pointer + "/rows/\(index)/municipality",
                                "table \"\(table.name ?? table.id)\" has a row for \(code), which is not a municipality of \(region)",
                                hint: "add it to /region/municipalities or correct the code")
+            }
+        }
+        for (index, requirement) in plan.requirements.enumerated() {
+            if let theme = requirement.theme, !themes.contains(theme) {
+                missing("theme", theme, among: themes, at: "/requirements/\(index)/theme", in: &context)
             }
         }
         for (index, subproject) in plan.subprojects.enumerated() {

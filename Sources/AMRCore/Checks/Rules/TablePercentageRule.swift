@@ -1,0 +1,186 @@
+/// A percentage column matches its count over its base under the plan's rounding: "outflow 52,
+/// 8% of the caseload" where the caseload is another column, a column of another table (the
+/// row for the same municipality, cluster or label), or a measure of the municipalities.
+enum TablePercentageRule: PlanRule {
+    static let id = "table-percentage"
+    static let summary = "a percentage in a table equals its count over its base, with the plan's rounding"
+    static let help = "A percentage column states each row's count as a percentage of a base: another column, a column of another table, or a measure of the municipalities. The stated percentage must equal count / base × 100 under the plan's rounding (down, nearest or up, at the decimals printed); the message names the count, the base and the percentage it should be."
+
+    /// A percentage's base for one row, or why there is none.
+    enum BaseLookup {
+        /// The base, the pointer of the number it was read from (nil for a sum), and its name.
+        case value(ExactDecimal, pointer: String?, what: String)
+        case missing(String)
+    }
+
+    static func check(_ context: inout CheckContext) {
+        let plan = context.plan
+        var analyses: [String: TableAnalysis] = [:]
+        func analysis(_ table: CountTable) -> TableAnalysis {
+            if let done = analyses[table.id] { return done }
+            let made = TableAnalysis(table, context: context)
+            analyses[table.id] = made
+            return made
+        }
+        let consensus = ConsistencyRule.consensus(context)
+        for table in plan.tables where table.form == .columns {
+            let names = TableNames(table: table, plan: plan)
+            let refs: [TableAnalysis.RowRef] = table.rows.indices.map { .row($0) } + (table.hasTotalRow ? [.total] : [])
+            for column in table.columns {
+                guard case .percentage(let spec) = column.kind else { continue }
+                for ref in refs {
+                    guard let percent = table.cell(ref, column.id) else { continue }
+                    let what = "\"\(column.title)\" of \(names.row(ref)) in \"\(table.title)\" is stated as \(context.number(percent.value))%"
+                    let location = context.loaded.location(of: percent.pointer)
+                    guard let count = table.cell(ref, spec.count) else {
+                        context.append(Finding(rule: id, severity: .error, location: location,
+                                               message: "\(what) but the row has no \"\(names.column(spec.count))\" to take the percentage of",
+                                               hint: "state the count, or leave the percentage out"))
+                        continue
+                    }
+                    let counts = analysis(table).readings(count, at: .init(row: ref, column: spec.count))
+                    let lookup = base(of: ref, spec: spec, column: column, table: table, context: context)
+                    guard case .value(let base, let basePointer, let baseName) = lookup else {
+                        if case .missing(let reason) = lookup {
+                            context.append(Finding(rule: id, severity: .error, location: location, message: "\(what) but \(reason)",
+                                                   hint: "give the base, or leave the percentage out"))
+                        }
+                        continue
+                    }
+                    var bases = [base]
+                    if let basePointer, let baseCell = baseCell(of: ref, spec: spec, table: table, plan: plan), baseCell.cell.pointer == basePointer {
+                        bases = analysis(baseCell.table).readings(baseCell.cell, at: baseCell.ref)
+                    }
+                    // A measure that other statements dispute is also read as most of them state it.
+                    if case .measure = spec.base, !consensus.isEmpty,
+                       case .value(let agreed, _, _) = self.base(of: ref, spec: spec, column: column, table: table, context: context, consensus: consensus) {
+                        bases.append(agreed)
+                    }
+                    let decimals = spec.decimals ?? percent.value.scale
+                    var related: [Finding.Related] = []
+                    if case .column = spec.base {} else if let basePointer {
+                        related.append(Finding.Related(location: context.loaded.location(of: basePointer), message: "the base: \(baseName), \(context.number(base))"))
+                    }
+                    let accepted = counts.contains { c in
+                        bases.contains { b in !b.isZero && (PercentageCheck(count: c, base: b, decimals: decimals, rounding: spec.rounding)?.accepts(percent.value) ?? true) }
+                    }
+                    if !accepted && base.isZero {
+                        context.append(Finding(rule: id, severity: .error, location: location,
+                                               message: "\(what) but its base, \(baseName), is 0", hint: "correct the base or the percentage",
+                                               related: related))
+                        continue
+                    }
+                    guard !accepted, let check = PercentageCheck(count: count.value, base: base, decimals: decimals, rounding: spec.rounding) else { continue }
+                    context.append(Finding(
+                        rule: id, severity: .error, location: location,
+                        message: "\(what) but \(context.number(count.value)) of \(context.number(base)) is \(check.words(context.locale))",
+                        hint: spec.rounding == nil ? "correct the percentage, the count or the base, or state the plan's \"rounding\" (down, nearest, up)"
+                                                   : "correct the percentage, the count or the base",
+                        stated: percent.value.description, expected: check.expected.description, related: related))
+                }
+            }
+        }
+    }
+
+    /// The cell a percentage's base is read from, when it is a cell of a table.
+    static func baseCell(of ref: TableAnalysis.RowRef, spec: CountTable.PercentageSpec, table: CountTable, plan: Plan)
+        -> (table: CountTable, ref: TableAnalysis.CellRef, cell: CountTable.Cell)? {
+        switch spec.base {
+        case .column(let column):
+            return table.cell(ref, column).map { (table, .init(row: ref, column: column), $0) }
+        case .table(let other, let column):
+            guard let otherTable = plan.table(id: other), let otherRef = matchingRow(ref, in: table, other: otherTable),
+                  let cell = otherTable.cell(otherRef, column) else { return nil }
+            return (otherTable, .init(row: otherRef, column: column), cell)
+        case .measure:
+            return nil
+        }
+    }
+
+    /// The row of `other` for the same municipality, cluster or label as `ref` of `table`.
+    static func matchingRow(_ ref: TableAnalysis.RowRef, in table: CountTable, other: CountTable) -> TableAnalysis.RowRef? {
+        guard case .row(let index) = ref else { return other.hasTotalRow ? .total : nil }
+        let row = table.rows[index]
+        let match = other.rows.firstIndex { candidate in
+            if let code = row.municipality { return candidate.municipality == code }
+            if let cluster = row.cluster { return candidate.municipality == nil && candidate.cluster == cluster }
+            return candidate.municipality == nil && candidate.cluster == nil && candidate.label == row.label
+        }
+        return match.map { .row($0) }
+    }
+
+    /// The base of a percentage in one row (its total row: the base table's total, or the sum of
+    /// the rows' bases for a measure).
+    static func base(of ref: TableAnalysis.RowRef, spec: CountTable.PercentageSpec, column: CountTable.Column, table: CountTable,
+                     context: CheckContext, consensus: [ConsistencyRule.Key: ExactDecimal] = [:]) -> BaseLookup {
+        let plan = context.plan
+        let names = TableNames(table: table, plan: plan)
+        switch spec.base {
+        case .column(let base):
+            guard let cell = table.cell(ref, base) else { return .missing("\(names.row(ref)) has no \"\(names.column(base))\" to take it of") }
+            return .value(cell.value, pointer: cell.pointer, what: "\"\(names.column(base))\"")
+        case .table(let other, let base):
+            guard let otherTable = plan.table(id: other) else { return .missing("there is no table \"\(other)\"") }
+            let otherNames = TableNames(table: otherTable, plan: plan)
+            guard let otherRef = matchingRow(ref, in: table, other: otherTable) else {
+                return .missing(ref == .total ? "\"\(otherTable.title)\" has no total row to take the base from"
+                                              : "\"\(otherTable.title)\" has no row for \(names.row(ref)) to take the base from")
+            }
+            guard let cell = otherTable.cell(otherRef, base) else {
+                return .missing("\(otherNames.row(otherRef)) has no \"\(otherNames.column(base))\" in \"\(otherTable.title)\" to take the base from")
+            }
+            return .value(cell.value, pointer: cell.pointer, what: "\"\(otherNames.column(base))\" of \(otherNames.row(otherRef)) in \"\(otherTable.title)\"")
+        case .measure(let measure, let stated):
+            let date = stated ?? column.date ?? table.date
+            switch ref {
+            case .total:
+                var values: [ExactDecimal] = []
+                for index in table.rows.indices {
+                    guard case .value(let value, _, _) = base(of: .row(index), spec: spec, column: column, table: table, context: context,
+                                                              consensus: consensus) else {
+                        return .missing("the base of row \(names.row(.row(index))) is missing, so the total's base is unknown")
+                    }
+                    values.append(value)
+                }
+                guard let sum = ExactDecimal.sum(values) else { return .missing("the rows' \(measure) is too large to add up") }
+                return .value(sum, pointer: nil, what: "the \(measure) of its rows")
+            case .row(let index):
+                let row = table.rows[index]
+                if let code = row.municipality {
+                    return observation(measure, of: [code], on: date, plan: plan, name: names.row(ref), consensus: consensus)
+                }
+                if let clusterID = row.cluster, let cluster = plan.region.clusters.first(where: { $0.id == clusterID }) {
+                    return observation(measure, of: cluster.municipalities, on: date, plan: plan, name: names.row(ref), consensus: consensus)
+                }
+                return .missing("\(names.row(ref)) is not a municipality or cluster, so it has no \(measure)")
+            }
+        }
+    }
+
+    /// The measure on a date for one municipality (with the pointer of its value) or summed over
+    /// several; with `consensus`, a value other statements dispute is taken as most of them state it.
+    static func observation(_ measure: String, of codes: [MunicipalityCode], on date: PlanDate?, plan: Plan, name: String,
+                            consensus: [ConsistencyRule.Key: ExactDecimal] = [:]) -> BaseLookup {
+        var values: [ExactDecimal] = []
+        var pointer: String?
+        for code in codes {
+            guard let index = plan.region.municipalities.firstIndex(where: { $0.code == code }) else {
+                return .missing("\(code) is not a municipality of \(plan.region.name)")
+            }
+            let municipality = plan.region.municipalities[index]
+            let series = municipality.measures[measure] ?? []
+            let matching = series.indices.filter { date == nil || series[$0].date == date }
+            let on = date.map { " on \($0)" } ?? ""
+            guard matching.count == 1, let only = matching.first else {
+                return .missing(matching.isEmpty ? "\(municipality.name) has no \(measure)\(on) in the region's measures"
+                                                 : "\(municipality.name) has several \(measure) observations; give the base a date")
+            }
+            let observed = series[only]
+            let agreed = observed.date.flatMap { consensus[ConsistencyRule.Key(subject: code.rawValue, measure: measure, category: nil, date: $0)] }
+            values.append(agreed ?? observed.value)
+            pointer = "/region/municipalities/\(index)/measures/\(measure.jsonPointerEscaped)/\(only)/value"
+        }
+        guard let sum = ExactDecimal.sum(values) else { return .missing("the \(measure) of \(name) is too large to add up") }
+        return .value(sum, pointer: codes.count == 1 ? pointer : nil, what: "the \(measure) of \(name)\(date.map { " on \($0)" } ?? "")")
+    }
+}

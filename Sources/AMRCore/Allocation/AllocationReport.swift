@@ -46,6 +46,13 @@ public struct AllocationReport: Hashable, Sendable {
     public var rows: [Row]
     /// The amount the plan states for the split, when it states one.
     public var statedAmount: Money?
+    /// What `context` is, when it is neither a plan nor a file: `region`.
+    public var contextLabel: String? = nil
+    /// The credit for reference figures the split uses ("Bron: CBS, 85984NED …, CC BY 4.0").
+    public var source: String? = nil
+    /// Remarks on the input that do not change the split: weights that differ from CBS's figures,
+    /// uncertain region membership.
+    public var notes: [String] = []
 
     /// The sum of the stated shares, when every row states one.
     public var statedSum: Money? {

@@ -53,11 +53,13 @@ public enum PlanAllocator {
                 name: names[index], code: codes[index], weight: keyed.decimals[index], integerWeight: keyed.integers[index],
                 amount: amounts[index], stated: stated, difference: try stated.map { s throws(LoadError) in try difference(s, amounts[index], location(spec.pointer)) }))
         }
-        return AllocationReport(
+        var report = AllocationReport(
             id: spec.id, title: spec.name ?? spec.id, context: plan.title, total: total, basis: basis,
             unit: chosenUnit, method: chosenMethod, keyDescription: keyed.description, nameHeading: "municipality", weightName: keyed.name,
             weightTotal: sum(keyed.decimals), statedWeightTotal: spec.statedWeightTotal, rows: rows,
             statedAmount: spec.amount)
+        report.source = keyed.source
+        return report
     }
 
     /// Splits `total` over the rows of a weights table (`amr allocate --total … --weights FILE`).
@@ -125,6 +127,8 @@ public enum PlanAllocator {
         var integers: [Int128]
         var name: String
         var description: String
+        /// The credit for reference figures the key takes (CBS), if any.
+        var source: String? = nil
     }
 
     static func weights(for spec: AllocationSpec, municipalities: [Municipality?], location: (String) -> SourceLocation) throws(LoadError) -> KeyedWeights {
@@ -153,7 +157,38 @@ public enum PlanAllocator {
             return KeyedWeights(decimals: values, integers: integers, name: name, description: name + on)
         case .mix(let components):
             return try mix(components, spec: spec, municipalities: municipalities, location: location)
+        case .cbsInhabitants(let date):
+            let figures = try cbsFigures(date, at: spec.pointer + "/key/date", location: location)
+            var values: [ExactDecimal?] = []
+            for (index, municipality) in municipalities.enumerated() {
+                let pointer = spec.pointer + "/shares/\(index)"
+                guard let municipality else {
+                    throw .unusable(location(pointer), "this share names no municipality, so CBS has no inhabitants for it; add \"municipality\" with its CBS code")
+                }
+                guard let figure = figures.municipality(municipality.code) else {
+                    throw .unusable(location(pointer + "/municipality"),
+                                    "\(municipality.name) (\(municipality.code)) is not a municipality on 1 January \(figures.year) according to CBS; use the code it had then, or another year's figures")
+                }
+                values.append(ExactDecimal(significand: Int64(figure.inhabitants)))
+            }
+            guard let integers = integerWeights(values) else {
+                throw .unusable(location(spec.pointer + "/key"), "the inhabitants are too large to compute with exactly")
+            }
+            return KeyedWeights(decimals: values, integers: integers, name: "inwoners",
+                                description: "inwoners on \(date) (CBS \(figures.table))", source: figures.source().credit)
         }
+    }
+
+    /// The CBS figures for a key's date: 1 January of a year amr carries, or an error saying so.
+    static func cbsFigures(_ date: PlanDate, at pointer: String, location: (String) -> SourceLocation) throws(LoadError) -> CBSYear {
+        let data: CBSData
+        do throws(CBSDataError) { data = try CBSData.embedded() } catch { throw .unusable(location(pointer), error.description) }
+        guard date.month == 1, date.day == 1, let figures = data.year(date.year) else {
+            let suggestion = data.year(date.year) != nil ? "\(date.year)-01-01" : "\(data.latest?.year ?? date.year)-01-01"
+            throw .unusable(location(pointer),
+                            "CBS figures in amr are for 1 January \(data.yearRange), not for \(date); use a date such as \"\(suggestion)\"")
+        }
+        return figures
     }
 
     static func observations(_ measure: String, _ date: PlanDate?, spec: AllocationSpec, municipalities: [Municipality?],

@@ -24,7 +24,8 @@ public struct AllocationRenderer {
 
     func table(_ report: AllocationReport) -> String {
         var out = report.title + (report.id.map { "  [\($0)]" } ?? "") + "\n"
-        out += (report.id == nil ? "file     " : "plan     ") + report.context + "\n"
+        let label = report.contextLabel ?? (report.id == nil ? "file" : "plan")
+        out += label + String(repeating: " ", count: max(1, 9 - label.count)) + report.context + "\n"
         out += "amount   \(amountLine(report))\n"
         out += "key      \(report.keyDescription)\n"
         out += "method   \(report.method.displayName), rounded to \(money(Money(cents: report.unit.cents), report))\n\n"
@@ -45,6 +46,7 @@ public struct AllocationRenderer {
         out += table.render()
         let notes = self.notes(report)
         if !notes.isEmpty { out += "\n" + notes.map { $0 + "\n" }.joined() }
+        if let source = report.source { out += "\n" + source + "\n" }
         return out
     }
 
@@ -66,6 +68,7 @@ public struct AllocationRenderer {
         if let statedTotal = report.statedWeightTotal, let total = report.weightTotal, statedTotal.scaled(to: max(statedTotal.scale, total.scale)) != total.scaled(to: max(statedTotal.scale, total.scale)) {
             notes.append("The table states \(locale.format(statedTotal)) \(report.weightName) in all; the rows add up to \(locale.format(total)).")
         }
+        notes += report.notes
         guard report.hasStatedShares else { return notes }
         let differing = report.differingRows
         if differing.isEmpty {
@@ -111,6 +114,7 @@ public struct AllocationRenderer {
         out += "| " + total.joined(separator: " | ") + " |\n"
         let notes = self.notes(report)
         if !notes.isEmpty { out += "\n" + notes.map { Self.markdownEscaped($0) }.joined(separator: " ") + "\n" }
+        if let source = report.source { out += "\n" + Self.markdownEscaped(source) + "\n" }
         return out
     }
 
@@ -153,6 +157,8 @@ public struct AllocationRenderer {
                 writer.append(cells)
             }
         }
+        // The credit as a last line of one field, as CBS's own exports end (a weights reader skips it).
+        for source in Set(reports.compactMap(\.source)).sorted() { writer.append([.text(source)]) }
         return writer.text
     }
 
@@ -170,6 +176,8 @@ public struct AllocationRenderer {
             "matchesStated": .bool(report.matchesStated),
         ]
         if let id = report.id { object["id"] = .string(id) }
+        if let source = report.source { object["source"] = .string(source) }
+        if !report.notes.isEmpty { object["notes"] = .array(report.notes.map(JSONOutput.string)) }
         if let total = report.weightTotal { object["weightTotal"] = .string(total.description) }
         if let total = report.statedWeightTotal { object["statedWeightTotal"] = .string(total.description) }
         if let stated = report.statedAmount { object["statedAmount"] = .string(decimal(stated, report).description) }

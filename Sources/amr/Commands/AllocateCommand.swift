@@ -8,6 +8,7 @@ enum AllocateCommand: Command {
     static let usage = """
         amr allocate PLAN.json [--allocation ID] [options]
         amr allocate --total AMOUNT --weights FILE.csv [options]
+        amr allocate --total AMOUNT --region REGION [--weights FILE.csv] [--year YEAR] [options]
         """
     static let details = """
         Splits an amount by a key (inhabitants at a reference date, another measure, equal shares or
@@ -18,17 +19,26 @@ enum AllocateCommand: Command {
         The weights CSV has a header row; the name and weight columns are found by their header
         (naam/gemeente/regio/name, inwoners/gewicht/weight/population) or else are the first two
         columns. ',', ';' and tab are detected; a CBS StatLine export works as it is.
+
+        With --region (a code such as AM21, a name or a slug such as gooi-en-vechtstreek) and no
+        weights file, the amount is split over the region's municipalities by CBS inhabitants on
+        1 January of --year (default the latest, 2020–2025; Bron: CBS). With --weights as well, the
+        file's rows must be exactly the region's municipalities (by code or name); a weight that
+        differs from CBS's is noted, never changed.
         """
     static let examples = [
+        "amr allocate --total 159500 --region haaglanden --year 2024",
         "amr allocate Fixtures/haaglanden-2018.json",
         "amr allocate Fixtures/haaglanden-2018.json --allocation bijdrage-2018 --format json",
         "amr allocate --total 159500 --weights inwoners.csv --unit 1",
         "amr allocate --total 159500.00 --weights inwoners.csv --format csv -o verdeling.csv",
+        "amr allocate --total 159500 --weights inwoners.csv --region haaglanden --year 2024",
     ]
     static let options = [
         OptionSpec(long: "allocation", short: "a", value: "ID", help: "only the allocation with this id (plan files)"),
         OptionSpec(long: "total", short: "t", value: "AMOUNT", help: "the amount to split, in euros: 159500 or 159500.00"),
         OptionSpec(long: "weights", short: "w", value: "FILE.csv", help: "a CSV of names and weights to split over"),
+    ] + regionOptions + [
         OptionSpec(long: "unit", short: "u", value: "UNIT", help: "round shares to this unit in euros: 0.01 (default), 1, 100, …"),
         OptionSpec(long: "method", short: "m", value: "METHOD", help: "largest-remainder (default), dhondt or sainte-lague"),
         OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "csv", "json"]),
@@ -42,6 +52,12 @@ enum AllocateCommand: Command {
         let method = try arguments.value("method").map(parseMethod)
         let unit = try arguments.value("unit").map(parseUnit)
 
+        if arguments.has("region") || arguments.has("year") {
+            let (report, inputs) = try regionReport(arguments, method: method, unit: unit, locale: locale, environment: environment)
+            let text = AllocationRenderer(locale: locale).render([report], as: format)
+            try OutputFile.write(text, to: arguments.value("output"), inputs: inputs, outcome: &outcome)
+            return 0
+        }
         let reports: [AllocationReport]
         var inputs: [String] = []
         if let weightsFile = arguments.value("weights") {
@@ -63,10 +79,10 @@ enum AllocateCommand: Command {
             inputs = [weightsFile]
         } else {
             if arguments.has("total") {
-                throw UsageError("--total needs --weights FILE.csv: the weights to split over", command: name)
+                throw UsageError("--total needs --weights FILE.csv or --region REGION: what to split over", command: name)
             }
             guard let planFile = arguments.operands.first else {
-                throw UsageError("give a plan file (amr allocate PLAN.json) or --total AMOUNT --weights FILE.csv", command: name)
+                throw UsageError("give a plan file (amr allocate PLAN.json), --total AMOUNT --weights FILE.csv or --total AMOUNT --region REGION", command: name)
             }
             guard arguments.operands.count == 1 else {
                 throw UsageError("give one plan file; got \(arguments.operands.count): \(arguments.operands.joined(separator: " "))", command: name)

@@ -4,6 +4,7 @@ public enum PlanChecker {
     static let rules: [any PlanRule.Type] = [
         BudgetSumRule.self, CarryOverRule.self, AllocationSumRule.self, AllocationShareRule.self, GrandTotalRule.self, FormulaRule.self, TargetSplitRule.self,
         CountTotalRule.self, PercentageRule.self, TransparencyOverlapRule.self, ReferenceRule.self, DuplicateIdRule.self, PeriodRule.self,
+        CBSInhabitantsRule.self, CBSMembershipRule.self,
     ]
 
     /// Id and summary of each rule, for help text and documentation.

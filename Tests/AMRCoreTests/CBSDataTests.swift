@@ -13,6 +13,8 @@ import Testing
 
     @Test func theYearsAre2020To2025() {
         #expect(data.years.map(\.year) == [2020, 2021, 2022, 2023, 2024, 2025])
+        #expect(Array(CBSData.coveredYears) == data.years.map(\.year))
+        #expect(CBSData.covers(PlanDate("2024-01-01")) && !CBSData.covers(PlanDate("2024-01-02")) && !CBSData.covers(PlanDate("2019-01-01")))
         #expect(data.latest?.year == 2025)
         #expect(data.yearRange == "2020–2025")
         #expect(data.years.allSatisfy { $0.date.description == "\($0.year)-01-01" })

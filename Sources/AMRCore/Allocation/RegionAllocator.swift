@@ -49,6 +49,7 @@ public enum RegionAllocator {
         let matched = try match(table, file: file, region: region, resolver: resolver)
         var report = try PlanAllocator.allocate(total, over: table, file: file, method: method, unit: unit)
         for index in report.rows.indices { report.rows[index].code = matched[index].code }
+        report.keyDescription += "; rows matched to \(region.label) on 1 January \(figures.year)"
         report.notes.append(comparison(table, matched, figures: figures, locale: locale))
         if let caveat = MembershipCaveat.note(MembershipCaveat.caveats(for: region.code, in: figures), in: figures) {
             report.notes.append(caveat)

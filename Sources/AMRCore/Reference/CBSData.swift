@@ -15,6 +15,16 @@ public struct CBSData: Sendable {
                   provinces: CBSTables.provinces, municipalities: CBSTables.municipalities)
     }
 
+    /// The years amr has figures for, known without reading them (so checks of plans outside
+    /// these years cost nothing).
+    public static var coveredYears: ClosedRange<Int> { CBSTables.years }
+
+    /// Whether amr has figures for `date`: 1 January of a covered year.
+    public static func covers(_ date: PlanDate?) -> Bool {
+        guard let date else { return false }
+        return date.month == 1 && date.day == 1 && coveredYears.contains(date.year)
+    }
+
     /// The figures for 1 January of `year`, if amr has them.
     public func year(_ year: Int) -> CBSYear? { years.first { $0.year == year } }
 

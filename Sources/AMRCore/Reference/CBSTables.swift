@@ -6,6 +6,9 @@
 /// Text rather than an array literal: ~2,000 generated struct values made `swiftc -O` run out of
 /// memory, while one string literal compiles in about a second.
 enum CBSTables {
+    /// The years the tables cover (1 January of each), known without parsing them.
+    static let years = 2020...2025
+
     /// The CBS table each year's inhabitants (on 1 January) come from.
     static let inhabitantTables = #"""
 year|table|title

@@ -14,6 +14,8 @@ public struct CBSYear: Hashable, Sendable {
 
     private let municipalityIndex: [MunicipalityCode: Int]
     private let regionIndex: [RegionCode: Int]
+    /// The regions by every name they answer to, built once (see `PlaceResolver.regionKeys`).
+    let regionKeys: [String: RegionCode]
 
     init(date: PlanDate, table: String, tableTitle: String, municipalities: [CBSMunicipality], regionNames: [RegionCode: String]) {
         self.year = date.year
@@ -24,17 +26,21 @@ public struct CBSYear: Hashable, Sendable {
         var members: [RegionCode: [CBSMunicipality]] = [:]
         for municipality in self.municipalities { members[municipality.region, default: []].append(municipality) }
         regions = members.keys.sorted().map { code in
-            CBSRegion(code: code, name: regionNames[code] ?? code.rawValue,
-                      municipalities: (members[code] ?? []).sorted { (PlaceName.sortKey($0.name), $0.code) < (PlaceName.sortKey($1.name), $1.code) })
+            let sorted = (members[code] ?? []).map { (key: PlaceName.sortKey($0.name), municipality: $0) }
+                .sorted { ($0.key, $0.municipality.code) < ($1.key, $1.municipality.code) }
+            return CBSRegion(code: code, name: regionNames[code] ?? code.rawValue, municipalities: sorted.map(\.municipality))
         }
         municipalityIndex = Dictionary(uniqueKeysWithValues: self.municipalities.enumerated().map { ($1.code, $0) })
         regionIndex = Dictionary(uniqueKeysWithValues: regions.enumerated().map { ($1.code, $0) })
+        regionKeys = PlaceResolver.regionKeys(regions)
     }
 
+    /// The municipality with this code on 1 January of the year, if CBS lists it.
     public func municipality(_ code: MunicipalityCode) -> CBSMunicipality? {
         municipalityIndex[code].map { municipalities[$0] }
     }
 
+    /// The region with this code.
     public func region(_ code: RegionCode) -> CBSRegion? {
         regionIndex[code].map { regions[$0] }
     }

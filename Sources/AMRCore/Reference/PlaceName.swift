@@ -13,8 +13,10 @@ enum PlaceName {
             if !word.isEmpty { words.append(word) }
             word = ""
         }
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
-            if scalar.properties.generalCategory == .nonspacingMark { continue }
+        // Most names are ASCII: only the others need decomposing (â → a + ◌̂) first.
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        for scalar in ascii ? text.unicodeScalars : text.decomposedStringWithCanonicalMapping.unicodeScalars {
+            if !scalar.isASCII, scalar.properties.generalCategory == .nonspacingMark { continue }
             if scalar == "&" {
                 endWord()
                 words.append("en")

@@ -61,16 +61,31 @@ public struct PlaceResolver: Sendable {
         officialNames = official
         otherNames = other
         formerNames = former
+        regionNames = figures.regionKeys
+    }
+
+    /// key → region: codes, names, slugs and common names of the regions (`CBSYear` keeps them).
+    static func regionKeys(_ list: [CBSRegion]) -> [String: RegionCode] {
         var regions: [String: RegionCode] = [:]
-        for region in figures.regions {
-            var names = [region.name, region.code.rawValue] + (Self.commonRegionNames[region.code.rawValue] ?? [])
+        for region in list {
+            var names = [region.name, region.code.rawValue] + (commonRegionNames[region.code.rawValue] ?? [])
             // "Regio Zwolle" is also just "Zwolle".
             if PlaceName.key(region.name).hasPrefix("regio-") { names.append(String(region.name.dropFirst("regio ".count))) }
             for name in names {
                 for key in [PlaceName.key(name), PlaceName.compactKey(name)] where !key.isEmpty { regions[key] = region.code }
             }
         }
-        regionNames = regions
+        return regions
+    }
+
+    /// The region `text` names exactly (code, name, slug or common name), without the
+    /// municipality indexes a full resolver builds: for checks that run on many plans.
+    public static func region(named text: String, in figures: CBSYear) -> CBSRegion? {
+        let keys = figures.regionKeys
+        for key in [PlaceName.key(text), PlaceName.compactKey(text)] where !key.isEmpty {
+            if let code = keys[key] { return figures.region(code) }
+        }
+        return nil
     }
 
     /// The other names of a municipality: the common ones, and for a name with a province suffix

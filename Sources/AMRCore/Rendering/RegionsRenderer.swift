@@ -131,7 +131,7 @@ public struct RegionsRenderer {
     }
 
     func textNotes(_ source: CBSSource, _ notes: [String]) -> String {
-        "\n" + notes.map { $0 + "\n" }.joined() + source.credit + "\n"
+        "\n" + notes.map { $0 + "\n\n" }.joined() + source.credit + "\n"
     }
 
     func markdownNotes(_ source: CBSSource, _ notes: [String]) -> String {

@@ -10,6 +10,7 @@ enum CBSInhabitantsRule: PlanRule {
     static let measures = ["inwoners", "inhabitants"]
 
     static func check(_ context: inout CheckContext) {
+        guard involvesCBSFigures(context.plan) else { return }
         let data: CBSData
         do throws(CBSDataError) { data = try CBSData.embedded() } catch {
             context.report(id, at: "", error.description)
@@ -56,6 +57,16 @@ enum CBSInhabitantsRule: PlanRule {
                                    hint: "municipalities merge on 1 January; use the code of \(figures.year) or another year's figures")
                 }
             }
+        }
+    }
+
+    /// Whether the plan states inhabitants for a date amr has figures for, or keys a split to
+    /// CBS: only then are the figures read.
+    static func involvesCBSFigures(_ plan: Plan) -> Bool {
+        if plan.allocations.contains(where: { if case .cbsInhabitants = $0.key { true } else { false } }) { return true }
+        if plan.tables.contains(where: { $0.measure.map(measures.contains) == true && CBSData.covers($0.date) }) { return true }
+        return plan.region.municipalities.contains { municipality in
+            measures.contains { (municipality.measures[$0] ?? []).contains { CBSData.covers($0.date) } }
         }
     }
 

@@ -8,20 +8,20 @@ enum CBSMembershipRule: PlanRule {
     static let summary = "the region lists the municipalities CBS puts in it in the plan's year, and no others (warning)"
 
     static func check(_ context: inout CheckContext) {
-        guard let data = try? CBSData.embedded() else { return }   // cbs-inhabitants reports it
         let plan = context.plan
         var years = Set(plan.allocations.compactMap { allocation -> Int? in
-            guard case .cbsInhabitants(let date) = allocation.key, date.month == 1, date.day == 1, data.year(date.year) != nil else { return nil }
+            guard case .cbsInhabitants(let date) = allocation.key, CBSData.covers(date) else { return nil }
             return date.year
         })
-        if years.isEmpty, let start = plan.period?.start, data.year(start.year) != nil { years.insert(start.year) }
+        if years.isEmpty, let start = plan.period?.start, CBSData.coveredYears.contains(start.year) { years.insert(start.year) }
+        guard !years.isEmpty, let data = try? CBSData.embedded() else { return }   // cbs-inhabitants reports a defect
         for year in years.sorted() {
             guard let figures = data.year(year) else { continue }
-            check(plan, figures: figures, data: data, in: &context)
+            check(plan, figures: figures, in: &context)
         }
     }
 
-    static func check(_ plan: Plan, figures: CBSYear, data: CBSData, in context: inout CheckContext) {
+    static func check(_ plan: Plan, figures: CBSYear, in context: inout CheckContext) {
         let year = figures.year
         let region: CBSRegion
         if let code = plan.region.code {
@@ -34,8 +34,7 @@ enum CBSMembershipRule: PlanRule {
             region = found
         } else {
             // Without a code the region is known by its name, if that names one region.
-            let resolver = PlaceResolver(data: data, figures: figures)
-            guard let found = (try? resolver.region(plan.region.name)) ?? (try? resolver.region(plan.region.id)) else { return }
+            guard let found = PlaceResolver.region(named: plan.region.name, in: figures) ?? PlaceResolver.region(named: plan.region.id, in: figures) else { return }
             region = found
         }
         var listed = Set<MunicipalityCode>()

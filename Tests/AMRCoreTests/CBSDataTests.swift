@@ -124,6 +124,7 @@ import Testing
     func theGeneratedSourceIsCurrent() throws {
         let directory = try #require(ProcessInfo.processInfo.environment["AMR_CBS_DIR"])
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("amr-cbs-\(UUID().uuidString).swift")
+        defer { try? FileManager.default.removeItem(at: output) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", TestSupport.root.appendingPathComponent("scripts/generate-cbs").path, directory, "-o", output.path]

@@ -48,6 +48,8 @@ public struct AllocationReport: Hashable, Sendable {
     public var rows: [Row]
     /// The amount the plan states for the split, when it states one.
     public var statedAmount: Money?
+    /// The CBS figures the split uses or was checked against (credit, region, differences).
+    public var cbs: CBSUse? = nil
     /// The weights table's total row (ad hoc splits): never a party, its value checked.
     public var totalRow: TotalRow? = nil
     /// The weights table's subtotal rows (clusters), each checked against its rows.
@@ -57,7 +59,7 @@ public struct AllocationReport: Hashable, Sendable {
     /// Where the key's figures come from, as the plan cites them (`cbs.nl, geraadpleegd op …`).
     public var keySources: [String] = []
     /// Where the plan states the split (`Jaarplan 2018, Schema 3`).
-    public var source: String? = nil
+    public var statedIn: String? = nil
 
     /// What a split is proportional to, for the words of a report.
     public enum Key: Hashable, Sendable {
@@ -70,6 +72,8 @@ public struct AllocationReport: Hashable, Sendable {
         case mix([MixPart])
         /// The weight column of a file.
         case file(column: String, file: String)
+        /// CBS's inhabitants on a date, from one of its tables (`85984NED`).
+        case cbsInhabitants(date: PlanDate, table: String)
     }
 
     /// One measure of a mix of keys with its percent.
@@ -87,6 +91,7 @@ public struct AllocationReport: Hashable, Sendable {
         case .stated: "weights stated per share"
         case .mix(let parts): parts.map { "\($0.percent)% \($0.measure)" + ($0.date.map { " on \($0)" } ?? "") }.joined(separator: " + ")
         case .file(let column, let file): "\(column) from \(file)"
+        case .cbsInhabitants(let date, let table): "inwoners on \(date) (CBS \(table))"
         }
     }
 

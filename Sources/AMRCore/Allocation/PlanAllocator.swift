@@ -55,11 +55,13 @@ public enum PlanAllocator {
                 name: names[index], code: codes[index], weight: keyed.decimals[index], integerWeight: keyed.integers[index],
                 amount: amounts[index], stated: stated, difference: try stated.map { s throws(LoadError) in try difference(s, amounts[index], location(spec.pointer)) }))
         }
-        return AllocationReport(
+        var report = AllocationReport(
             id: spec.id, title: spec.name ?? spec.id, context: plan.title, total: total, basis: basis,
             unit: chosenUnit, method: chosenMethod, key: keyed.key, nameHeading: "municipality", weightName: keyed.name,
             weightTotal: sum(keyed.decimals), statedWeightTotal: spec.statedWeightTotal, rows: rows,
-            statedAmount: spec.amount, keySources: keyed.sources, source: spec.source.map(\.citation).flatMap { $0.isEmpty ? nil : $0 })
+            statedAmount: spec.amount, keySources: keyed.sources, statedIn: spec.source.map(\.citation).flatMap { $0.isEmpty ? nil : $0 })
+        report.cbs = keyed.cbs
+        return report
     }
 
     /// Splits `total` over the rows of a weights table (`amr allocate --total … --weights FILE`).
@@ -194,12 +196,16 @@ public enum PlanAllocator {
         var key: AllocationReport.Key
         /// The sources the key's figures cite, each once, in order.
         var sources: [String] = []
+        /// The CBS figures the key takes, if any.
+        var cbs: CBSUse? = nil
     }
 
     static func distinctSources(_ observations: [Observation]) -> [String] {
         var seen: [String] = []
         for source in observations.compactMap(\.source) where !seen.contains(source) { seen.append(source) }
         return seen
+        /// The CBS figures the key takes, if any.
+        var cbs: CBSUse? = nil
     }
 
     static func weights(for spec: AllocationSpec, municipalities: [Municipality?], location: (String) -> SourceLocation) throws(LoadError) -> KeyedWeights {
@@ -229,7 +235,38 @@ public enum PlanAllocator {
                                 sources: distinctSources(used))
         case .mix(let components):
             return try mix(components, spec: spec, municipalities: municipalities, location: location)
+        case .cbsInhabitants(let date):
+            let figures = try cbsFigures(date, at: spec.pointer + "/key/date", location: location)
+            var values: [ExactDecimal?] = []
+            for (index, municipality) in municipalities.enumerated() {
+                let pointer = spec.pointer + "/shares/\(index)"
+                guard let municipality else {
+                    throw .unusable(location(pointer), "this share names no municipality, so CBS has no inhabitants for it; add \"municipality\" with its CBS code")
+                }
+                guard let figure = figures.municipality(municipality.code) else {
+                    throw .unusable(location(pointer + "/municipality"),
+                                    "\(municipality.name) (\(municipality.code)) is not a municipality on 1 January \(figures.year) according to CBS; use the code it had then, or another year's figures")
+                }
+                values.append(ExactDecimal(significand: Int64(figure.inhabitants)))
+            }
+            guard let integers = integerWeights(values) else {
+                throw .unusable(location(spec.pointer + "/key"), "the inhabitants are too large to compute with exactly")
+            }
+            return KeyedWeights(decimals: values, integers: integers, name: "inwoners", key: .cbsInhabitants(date: date, table: figures.table),
+                                cbs: CBSUse(source: figures.source(), region: nil, municipalities: municipalities.count, differences: nil))
         }
+    }
+
+    /// The CBS figures for a key's date: 1 January of a year amr carries, or an error saying so.
+    static func cbsFigures(_ date: PlanDate, at pointer: String, location: (String) -> SourceLocation) throws(LoadError) -> CBSYear {
+        let data: CBSData
+        do throws(CBSDataError) { data = try CBSData.embedded() } catch { throw .unusable(location(pointer), error.description) }
+        guard date.month == 1, date.day == 1, let figures = data.year(date.year) else {
+            let suggestion = data.year(date.year) != nil ? "\(date.year)-01-01" : "\(data.latest?.year ?? date.year)-01-01"
+            throw .unusable(location(pointer),
+                            "CBS figures in amr are for 1 January \(data.yearRange), not for \(date); use a date such as \"\(suggestion)\"")
+        }
+        return figures
     }
 
     static func observations(_ measure: String, _ date: PlanDate?, spec: AllocationSpec, municipalities: [Municipality?],

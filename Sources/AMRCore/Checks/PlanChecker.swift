@@ -5,6 +5,7 @@ public enum PlanChecker {
         BudgetSumRule.self, CarryOverRule.self, AllocationSumRule.self, AllocationShareRule.self, GrandTotalRule.self, FormulaRule.self, TargetSplitRule.self,
         CountTotalRule.self, TableRowTotalRule.self, TableColumnTotalRule.self, PercentageRule.self, TablePercentageRule.self,
         ConsistencyRule.self, TransparencyOverlapRule.self, ReferenceRule.self, DuplicateIdRule.self, PeriodRule.self,
+        CBSInhabitantsRule.self, CBSMembershipRule.self,
     ]
 
     /// Id and summary of each rule, for help text and documentation.

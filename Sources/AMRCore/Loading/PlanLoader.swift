@@ -309,9 +309,18 @@ public enum PlanLoader {
         }
 
         mutating func allocationKey(_ cursor: JSONCursor) throws(LoadError) -> AllocationKey {
-            let o = try cursor.object(keys: ["measure", "date", "equal", "mix", "stated"], warnings: &warnings)
+            let o = try cursor.object(keys: ["measure", "source", "date", "equal", "mix", "stated"], warnings: &warnings)
             if let measure = o["measure"] {
-                return .measure(name: try measure.text(), date: try o["date"]?.date())
+                let name = try measure.text()
+                guard let sourceCursor = o["source"] else { return .measure(name: name, date: try o["date"]?.date()) }
+                guard try sourceCursor.string() == "cbs" else {
+                    throw sourceCursor.invalid("\"cbs\" (the CBS figures amr carries), or no source to use the plan's own figures")
+                }
+                guard name == "inwoners" else {
+                    throw measure.invalid("\"inwoners\": the CBS figures amr carries are inhabitants")
+                }
+                guard let dateCursor = o["date"] else { throw .missingKey(cursor.location, key: "date") }
+                return .cbsInhabitants(date: try dateCursor.date())
             }
             if let equal = o["equal"], try equal.bool() { return .equal }
             if let stated = o["stated"], try stated.bool() { return .stated }

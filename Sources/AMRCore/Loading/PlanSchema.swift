@@ -172,6 +172,10 @@ public enum PlanSchema {
       "oneOf": [
         { "type": "object", "required": ["measure"], "additionalProperties": false,
           "properties": { "measure": { "$ref": "#/$defs/text" }, "date": { "$ref": "#/$defs/date" } } },
+        { "type": "object", "required": ["measure", "source", "date"], "additionalProperties": false,
+          "description": "CBS inhabitants on 1 January of a year amr carries (2020–2025), from amr's own CBS figures",
+          "properties": { "measure": { "const": "inwoners" }, "source": { "const": "cbs" },
+                          "date": { "$ref": "#/$defs/date", "pattern": "^[0-9]{4}-01-01$" } } },
         { "type": "object", "required": ["equal"], "additionalProperties": false, "properties": { "equal": { "const": true } } },
         { "type": "object", "required": ["stated"], "additionalProperties": false, "properties": { "stated": { "const": true } } },
         { "type": "object", "required": ["mix"], "additionalProperties": false,

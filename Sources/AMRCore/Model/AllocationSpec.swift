@@ -31,6 +31,9 @@ public struct AllocationBasis: Hashable, Sendable {
 public enum AllocationKey: Hashable, Sendable {
     /// Each municipality's observation of a measure (inhabitants, job seekers, …) at a date.
     case measure(name: String, date: PlanDate?)
+    /// Each municipality's inhabitants on 1 January of a year as CBS gives them, from the figures
+    /// amr carries (`{ "measure": "inwoners", "source": "cbs", "date": "2024-01-01" }`).
+    case cbsInhabitants(date: PlanDate)
     /// Equal shares.
     case equal
     /// A weighted mix of measures, each normalised to its own total; percents add up to 100.

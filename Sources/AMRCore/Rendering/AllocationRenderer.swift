@@ -51,6 +51,8 @@ public struct AllocationRenderer {
                 writer.append(cells)
             }
         }
+        // The credit as a last line of one field, as CBS's own exports end (a weights reader skips it).
+        for credit in Set(reports.compactMap { $0.cbs?.source.credit }).sorted() { writer.append([.text(credit)]) }
         return writer.text
     }
 
@@ -68,6 +70,10 @@ public struct AllocationRenderer {
             "matchesStated": .bool(report.matchesStated),
         ]
         if let id = report.id { object["id"] = .string(id) }
+        if let cbs = report.cbs {
+            object["source"] = .string(cbs.source.credit)
+            if !cbs.englishNotes.isEmpty { object["notes"] = .array(cbs.englishNotes.map(JSONOutput.string)) }
+        }
         if let total = report.weightTotal { object["weightTotal"] = .string(total.description) }
         if let total = report.statedWeightTotal { object["statedWeightTotal"] = .string(total.description) }
         if let stated = report.statedAmount { object["statedAmount"] = .string(decimal(stated, report).description) }

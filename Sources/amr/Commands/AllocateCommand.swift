@@ -9,6 +9,7 @@ enum AllocateCommand: Command {
         amr allocate PLAN.json [--allocation ID] [options]
         amr allocate --total AMOUNT --weights FILE.csv [options]
         amr allocate --total AMOUNT --weights FILE.xlsx [--sheet NAME] [options]
+        amr allocate --total AMOUNT --region REGION [--weights FILE.csv] [--year YEAR] [options]
         """
     static let details = """
         Splits an amount by a key (inhabitants at a reference date, another measure, equal shares or
@@ -25,19 +26,28 @@ enum AllocateCommand: Command {
         A negative total (a deficit) is split as the mirror of the positive one, by largest
         remainder only. An Excel workbook (.xlsx) is read directly: its first sheet, or the one
         named with --sheet; numbers are read as Excel shows them (at most 15 significant digits).
+
+        With --region (a code such as AM21, a name or a slug such as gooi-en-vechtstreek) and no
+        weights file, the amount is split over the region's municipalities by CBS inhabitants on
+        1 January of --year (default the latest, 2020–2025; Bron: CBS). With --weights as well, the
+        file's rows must be exactly the region's municipalities (by code or name); a weight that
+        differs from CBS's is noted, never changed.
         """
     static let examples = [
+        "amr allocate --total 159500 --region haaglanden --year 2024",
         "amr allocate Fixtures/haaglanden-2018.json",
         "amr allocate Fixtures/haaglanden-2018.json --allocation bijdrage-2018 --format json",
         "amr allocate --total 159500 --weights inwoners.csv --unit 1",
         "amr allocate --total 159500.00 --weights inwoners.csv --format csv -o verdeling.csv",
         "amr allocate --total 159500 --weights inwoners.xlsx --format xlsx -o verdeling.xlsx",
+        "amr allocate --total 159500 --weights inwoners.csv --region haaglanden --year 2024",
     ]
     static let options = [
         OptionSpec(long: "allocation", short: "a", value: "ID", help: "only the allocation with this id (plan files)"),
         OptionSpec(long: "total", short: "t", value: "AMOUNT", help: "the amount to split, in euros: 159500 or 159500.00"),
         OptionSpec(long: "weights", short: "w", value: "FILE", help: "a CSV or Excel workbook (.xlsx) of names and weights to split over"),
         OptionSpec(long: "sheet", short: nil, value: "NAME", help: "the sheet of the --weights workbook to read (default: the first)"),
+    ] + regionOptions + [
         OptionSpec(long: "unit", short: "u", value: "UNIT", help: "round shares to this unit in euros: 0.01 (default), 1, 100, …"),
         OptionSpec(long: "method", short: "m", value: "METHOD", help: "largest-remainder (default), dhondt or sainte-lague"),
         OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "csv", "json"]),
@@ -53,7 +63,12 @@ enum AllocateCommand: Command {
 
         let reports: [AllocationReport]
         var inputs: [String] = []
-        if let weightsFile = arguments.value("weights") {
+        if arguments.has("region") || arguments.has("year") {
+            let region = try regionReport(arguments, method: method, unit: unit, environment: environment)
+            for warning in region.warnings { outcome.stderr += "amr: warning: \(warning)\n" }
+            reports = [region.report]
+            inputs = region.inputs
+        } else if let weightsFile = arguments.value("weights") {
             guard arguments.operands.isEmpty else {
                 throw UsageError("give either a plan file or --total with --weights, not both", command: name)
             }
@@ -63,28 +78,21 @@ enum AllocateCommand: Command {
             if arguments.has("allocation") {
                 throw UsageError("--allocation picks an allocation in a plan file; it does not go with --weights", command: name)
             }
-            let total = try parseTotal(totalText)
-            let sheet = arguments.value("sheet")
-            if let unit, total.cents % unit.cents != 0 {
-                throw UsageError("--total \(totalText) is not a multiple of --unit \(unit); give a total in whole units or a smaller unit", command: name)
-            }
-            if total.cents < 0, let method, method != .largestRemainder {
-                throw UsageError("--total \(totalText) is negative, and \(method.rawValue) splits whole things such as seats or placements; give a total of 0 or more, or use --method largest-remainder to split a deficit", command: name)
-            }
-            let (report, warnings) = try adHocReport(total: total, weightsFile: weightsFile, sheet: sheet, method: method, unit: unit,
-                                                     limits: try environment.limits())
+            let total = try checkedTotal(totalText, unit: unit, method: method)
+            let (report, warnings) = try adHocReport(total: total, weightsFile: weightsFile, sheet: arguments.value("sheet"), method: method,
+                                                     unit: unit, limits: try environment.limits())
             for warning in warnings { outcome.stderr += "amr: warning: \(warning)\n" }
             reports = [report]
             inputs = [weightsFile]
         } else {
             if arguments.has("total") {
-                throw UsageError("--total needs --weights FILE.csv: the weights to split over", command: name)
+                throw UsageError("--total needs --weights FILE.csv or --region REGION: what to split over", command: name)
             }
             if arguments.has("sheet") {
                 throw UsageError("--sheet picks the sheet of a --weights workbook; it does not go with a plan file", command: name)
             }
             guard let planFile = arguments.operands.first else {
-                throw UsageError("give a plan file (amr allocate PLAN.json) or --total AMOUNT --weights FILE.csv", command: name)
+                throw UsageError("give a plan file (amr allocate PLAN.json), --total AMOUNT --weights FILE.csv or --total AMOUNT --region REGION", command: name)
             }
             guard arguments.operands.count == 1 else {
                 throw UsageError("give one plan file; got \(arguments.operands.count): \(arguments.operands.joined(separator: " "))", command: name)
@@ -155,28 +163,52 @@ enum AllocateCommand: Command {
         }
     }
 
+    /// The amount of `--total`, refused when it is not a multiple of the unit, or negative for a
+    /// divisor method (those hand out whole things).
+    static func checkedTotal(_ text: String, unit: RoundingUnit?, method: ApportionmentMethod?) throws(UsageError) -> Money {
+        let total = try parseTotal(text)
+        if let unit, total.cents % unit.cents != 0 {
+            throw UsageError("--total \(text) is not a multiple of --unit \(unit); give a total in whole units or a smaller unit", command: name)
+        }
+        if total.cents < 0, let method, method != .largestRemainder {
+            throw UsageError("--total \(text) is negative, and \(method.rawValue) splits whole things such as seats or placements; give a total of 0 or more, or use --method largest-remainder to split a deficit", command: name)
+        }
+        return total
+    }
+
     /// The ad hoc form: `--total AMOUNT --weights FILE.csv` or `FILE.xlsx [--sheet NAME]`, with
-    /// what the reader guessed; a workbook is recognised by its bytes (a zip archive), not by its name.
+    /// what the reader guessed.
     static func adHocReport(total: Money, weightsFile: String, sheet: String?, method: ApportionmentMethod?, unit: RoundingUnit?,
                             limits: InputLimits) throws -> (AllocationReport, warnings: [String]) {
+        let table = try weightsTable(weightsFile, sheet: sheet, limits: limits)
+        let report = try PlanAllocator.allocate(total, over: table, file: displayName(weightsFile), method: method ?? .largestRemainder,
+                                                unit: unit ?? .cent)
+        return (report, table.warnings + shareColumnWarnings(report, file: displayName(weightsFile)))
+    }
+
+    /// The weights table of a CSV file or an Excel workbook; a workbook is recognised by its
+    /// bytes (a zip archive), not by its name. A row named as in `totalNames` is a total row.
+    static func weightsTable(_ weightsFile: String, sheet: String?, limits: InputLimits, totalNames: [String] = []) throws -> WeightTable {
         let file = displayName(weightsFile)
         let bytes = try FileInput.read(weightsFile, displayName: file, maximumSize: limits.maximumFileSize)
-        let table: WeightTable
         switch WorkbookReader.signature(of: bytes) {
         case .zip:
-            table = try WeightTable.read(records: try WorkbookReader.records(bytes: bytes, file: file, sheet: sheet, limits: limits), file: file)
+            let records = try WorkbookReader.records(bytes: bytes, file: file, sheet: sheet, limits: limits)
+            return try WeightTable.read(records: records, file: file, totalNames: totalNames)
         case .ole:
             throw WorkbookReader.oleMessage(file: file)
         case .other:
             if sheet != nil {
                 throw UsageError("--sheet picks a sheet of a workbook, but \(file) is not an Excel workbook (.xlsx); leave --sheet out for a CSV file", command: name)
             }
-            table = try WeightTable.read(bytes: bytes, file: file)
+            return try WeightTable.read(bytes: bytes, file: file, totalNames: totalNames)
         }
-        let report = try PlanAllocator.allocate(total, over: table, file: file, method: method ?? .largestRemainder, unit: unit ?? .cent)
-        let skipped = report.shareColumns.compactMap { check in
+    }
+
+    /// A warning for each share column beside the weights that could not be compared.
+    static func shareColumnWarnings(_ report: AllocationReport, file: String) -> [String] {
+        report.shareColumns.compactMap { check in
             check.notCompared.map { "\(file): the column \"\(check.header)\" is not compared with the split: \($0)" }
         }
-        return (report, table.warnings + skipped)
     }
 }

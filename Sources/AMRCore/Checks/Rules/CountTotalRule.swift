@@ -24,6 +24,7 @@ enum CountTotalRule: PlanRule {
 
     static func keyName(_ allocation: AllocationSpec) -> String {
         if case .measure(let name, _) = allocation.key { return name }
+        if case .cbsInhabitants = allocation.key { return "inwoners" }
         return "weights"
     }
 
@@ -40,6 +41,10 @@ enum CountTotalRule: PlanRule {
                 let matching = municipality.observations(of: name, on: date)
                 guard matching.count == 1, let observation = matching.first else { return nil }
                 values.append(observation.value)
+            case .cbsInhabitants(let date):
+                guard let code = share.municipality, date.month == 1, date.day == 1,
+                      let figure = (try? CBSData.embedded())?.year(date.year)?.municipality(code) else { return nil }
+                values.append(ExactDecimal(significand: Int64(figure.inhabitants)))
             case .equal, .mix:
                 return nil
             }

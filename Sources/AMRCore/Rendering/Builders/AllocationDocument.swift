@@ -8,7 +8,14 @@ public enum AllocationDocument {
         func money(_ amount: Money) -> String { locale.format(amount, decimals: decimals) }
         let unit = money(Money(cents: report.unit.cents))
 
-        var facts = [ReportDocument.Fact(report.id == nil ? w.fileLabel : w.planLabel, report.context)]
+        var facts: [ReportDocument.Fact] = []
+        var title = report.title
+        if let cbs = report.cbs, let region = cbs.region {
+            facts.append(.init(w.regionLabel, w.regionContext(region, cbs.municipalities, w.date(cbs.source.date))))
+            if cbs.differences == nil { title = w.regionTitle(region, cbs.year) } else { facts.append(.init(w.fileLabel, report.context)) }
+        } else {
+            facts.append(.init(report.id == nil ? w.fileLabel : w.planLabel, report.context))
+        }
         var amount = money(report.total)
         if let basis = report.basis {
             let budget = basis.budgetTitle.map { "\($0) (\(basis.budget))" } ?? basis.budget
@@ -19,7 +26,7 @@ public enum AllocationDocument {
         facts.append(.init(w.keyLabel, key))
         if !report.keySources.isEmpty { facts.append(.init(w.sourceLabel, report.keySources.joined(separator: "; "))) }
         facts.append(.init(w.methodLabel, "\(w.method(report.method)), \(w.roundedTo(unit))"))
-        if let source = report.source { facts.append(.init(w.statedInLabel, source)) }
+        if let statedIn = report.statedIn { facts.append(.init(w.statedInLabel, statedIn)) }
 
         let stated = report.hasStatedShares
         var columns: [ReportDocument.Table.Column] = [
@@ -60,8 +67,9 @@ public enum AllocationDocument {
         var blocks: [ReportDocument.Block] = [.table(table)]
         blocks += notes(report, w, locale).map(ReportDocument.Block.paragraph)
         blocks.append(.footnote(w.explanation(report.method, key, unit, money(report.total))))
-        return ReportDocument(locale: locale, title: report.title, reference: report.id, facts: facts,
-                              sections: [ReportDocument.Section(name: report.id ?? w.exactShare, blocks: blocks)])
+        return ReportDocument(locale: locale, title: title, reference: report.id, facts: facts,
+                              sections: [ReportDocument.Section(name: report.id ?? w.exactShare, blocks: blocks)],
+                              credits: report.cbs.map { [w.cbsCredit($0.source, w.date($0.source.date))] } ?? [])
     }
 
     static func keyText(_ key: AllocationReport.Key, _ w: Wording, _ locale: NumberLocale) -> String {
@@ -71,6 +79,7 @@ public enum AllocationDocument {
         case .stated: w.statedWeights
         case .mix(let parts): parts.map { part in "\(locale.format(part.percent))% " + (part.date.map { w.measureOn(part.measure, w.date($0)) } ?? part.measure) }.joined(separator: " + ")
         case .file(let column, let file): w.fromFile(column, file)
+        case .cbsInhabitants(let date, let table): w.measureOn("inwoners", w.date(date)) + " (CBS \(table))"
         }
     }
 
@@ -89,6 +98,19 @@ public enum AllocationDocument {
         let totalRows = (report.subtotalRows + (report.totalRow.map { [$0] } ?? [])).sorted { $0.line < $1.line }
         notes += totalRows.map { totalRowNote($0, report, w, locale) }
         notes += report.shareColumns.compactMap { shareColumnNote($0, rows: report.rows.count, w, locale) }
+        if let cbs = report.cbs {
+            let date = w.date(cbs.source.date)
+            if let differences = cbs.differences {
+                notes.append(differences.isEmpty ? w.cbsWeightsEqual(date, cbs.municipalities)
+                             : w.cbsWeightsDiffer(date, differences.count, cbs.municipalities, differences.map {
+                                 "\($0.name) \(locale.format($0.weight)) (CBS \(locale.format($0.cbs)))"
+                             }))
+            }
+            if !cbs.caveats.isEmpty {
+                let years = "\(MembershipCaveat.years.lowerBound)–\(MembershipCaveat.years.upperBound)"
+                notes.append(w.membershipCaveat(years, cbs.year, cbs.caveats.map { w.membershipClause($0.municipality, $0.otherRegions, $0.cbsRegion) }))
+            }
+        }
         guard report.hasStatedShares else { return notes }
         let differing = report.differingRows
         if differing.isEmpty {

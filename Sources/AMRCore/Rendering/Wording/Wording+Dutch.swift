@@ -70,6 +70,26 @@ extension Wording {
         },
         statedSumExact: { total in "De vermelde aandelen tellen op tot \(total)." },
         adHocTitle: { weight, name in "\(weight) per \(name)" },
+        regionLabel: "regio",
+        regionContext: { region, count, date in "\(region), \(count) \(count == 1 ? "gemeente" : "gemeenten") op \(date)" },
+        regionTitle: { region, year in "Verdeling naar inwonertal, \(region) \(year)" },
+        cbsCredit: { source, date in
+            "Bron: CBS, \(source.table) \(source.tableTitle), inwoners op \(date)"
+                + (source.regionTables.isEmpty ? "" : "; regio-indeling: Gebieden in Nederland " + source.regionTables.joined(separator: ", "))
+                + " (\(CBSSource.licence))."
+        },
+        cbsWeightsEqual: { date, count in "De gewichten zijn voor alle \(count) gemeenten gelijk aan de inwonertallen van het CBS op \(date)." },
+        cbsWeightsDiffer: { date, rows, count, details in
+            "De gewichten wijken in \(rows) van de \(count) rijen af van de inwonertallen van het CBS op \(date): " + details.joined(separator: ", ")
+                + "; de gewichten uit het bestand zijn gebruikt (ze kunnen van een andere peildatum zijn)."
+        },
+        membershipClause: { municipality, others, cbsRegion in
+            "\(municipality) bij \(others.joined(separator: " of ")) en niet bij \(cbsRegion)"
+        },
+        membershipCaveat: { years, year, clauses in
+            "De regio-indeling voor \(years) is de indeling van 2026, door het CBS terug toegepast: in \(year) hoorde mogelijk "
+                + clauses.joined(separator: "; ") + ". De eigen gemeentelijst van een plan gaat voor."
+        },
         totalRowPlace: { line, sheet, label in
             (sheet.map { "Rij \(line) van blad \($0)" } ?? "Regel \(line)") + (label.isEmpty ? "" : " (\"\(label)\")")
         },

@@ -82,6 +82,26 @@ extension Wording {
         },
         statedSumExact: { total in "The stated shares add up to \(total)." },
         adHocTitle: { weight, name in "\(weight) per \(name)" },
+        regionLabel: "region",
+        regionContext: { region, count, date in "\(region), \(count) \(count == 1 ? "municipality" : "municipalities") on \(date)" },
+        regionTitle: { region, year in "Split by inhabitants, \(region) \(year)" },
+        cbsCredit: { source, date in
+            "Bron: CBS, \(source.table) \(source.tableTitle), inhabitants on \(date)"
+                + (source.regionTables.isEmpty ? "" : "; regions: Gebieden in Nederland " + source.regionTables.joined(separator: ", "))
+                + " (\(CBSSource.licence))."
+        },
+        cbsWeightsEqual: { date, count in "The weights equal CBS's inhabitants on \(date) for all \(count) municipalities." },
+        cbsWeightsDiffer: { date, rows, count, details in
+            "The weights differ from CBS's inhabitants on \(date) in \(rows) of \(count) rows: " + details.joined(separator: ", ")
+                + "; the file's weights were used (they may be for another date)."
+        },
+        membershipClause: { municipality, others, cbsRegion in
+            "\(municipality) may have belonged to \(others.joined(separator: " or ")) rather than \(cbsRegion)"
+        },
+        membershipCaveat: { years, year, clauses in
+            "Region membership for \(years) is CBS's 2026 membership applied backwards: in \(year) " + clauses.joined(separator: "; ")
+                + ". A plan's own list of municipalities wins."
+        },
         totalRowPlace: { line, sheet, label in
             (sheet.map { "Row \(line) of sheet \($0)" } ?? "Line \(line)") + (label.isEmpty ? "" : " (\"\(label)\")")
         },

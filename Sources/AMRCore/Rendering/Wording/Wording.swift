@@ -51,6 +51,18 @@ public struct Wording: Sendable {
     var statedSumOff: @Sendable (_ sum: String, _ size: String, _ short: Bool, _ total: String) -> String
     var statedSumExact: @Sendable (_ total: String) -> String
     var adHocTitle: @Sendable (_ weight: String, _ name: String) -> String
+    var regionLabel: String
+    /// `Haaglanden (AM21), 5 gemeenten op 1 januari 2024`.
+    var regionContext: @Sendable (_ region: String, _ municipalities: Int, _ date: String) -> String
+    /// The title of a split over a region by CBS inhabitants.
+    var regionTitle: @Sendable (_ region: String, _ year: Int) -> String
+    /// The credit for CBS figures (CC BY 4.0): "Bron: CBS", the table and the reference date.
+    var cbsCredit: @Sendable (_ source: CBSSource, _ date: String) -> String
+    var cbsWeightsEqual: @Sendable (_ date: String, _ municipalities: Int) -> String
+    var cbsWeightsDiffer: @Sendable (_ date: String, _ rows: Int, _ municipalities: Int, _ details: [String]) -> String
+    /// `Weesp (GM0457) kan bij Gooi en Vechtstreek (AM12) hebben gehoord in plaats van Groot Amsterdam (AM18)`.
+    var membershipClause: @Sendable (_ municipality: String, _ others: [String], _ cbsRegion: String) -> String
+    var membershipCaveat: @Sendable (_ years: String, _ year: Int, _ clauses: [String]) -> String
     /// `Regel 7 ("Totaal")`, `Rij 7 van blad Inwoners ("Totaal")`.
     var totalRowPlace: @Sendable (_ line: Int, _ sheet: String?, _ label: String) -> String
     /// `de 5 rijen op regels 2–6`.

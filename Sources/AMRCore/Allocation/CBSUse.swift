@@ -1,0 +1,61 @@
+/// The CBS figures an allocation uses or is checked against, kept as data so that each report
+/// words them in its own language: the credit ("Bron: CBS", table, reference date), the region
+/// split over, the rows of a weights file that differ from CBS, and the 2020–2023 membership caveat.
+public struct CBSUse: Hashable, Sendable {
+    /// A row of a weights file whose weight is not CBS's figure for its municipality.
+    public struct Difference: Hashable, Sendable {
+        public var name: String
+        public var weight: ExactDecimal
+        public var cbs: ExactDecimal
+    }
+
+    /// A municipality whose region in the year used is uncertain.
+    public struct Caveat: Hashable, Sendable {
+        /// `Weesp (GM0457)`.
+        public var municipality: String
+        /// The region CBS puts it in, and the ones it may have belonged to instead (`Label (AM18)`).
+        public var cbsRegion: String
+        public var otherRegions: [String]
+    }
+
+    public var source: CBSSource
+    /// The region, `Haaglanden (AM21)`, when the split is over a region's municipalities.
+    public var region: String?
+    public var municipalities: Int
+    /// For a weights file checked against the region: its rows that differ from CBS (empty when
+    /// none does); nil when CBS's figures are the weights.
+    public var differences: [Difference]?
+    public var caveats: [Caveat] = []
+
+    public var year: Int { source.year }
+
+    /// The remarks in plain English with ISO-free wording, a stable text for JSON.
+    public var englishNotes: [String] {
+        var notes: [String] = []
+        if let differences {
+            let date = "CBS's inhabitants on 1 January \(year)"
+            if differences.isEmpty {
+                notes.append("The weights equal \(date) for all \(municipalities) municipalities.")
+            } else {
+                notes.append("The weights differ from \(date) in \(differences.count) of \(municipalities) rows: "
+                             + differences.map { "\($0.name) \($0.weight) (CBS \($0.cbs))" }.joined(separator: ", ")
+                             + "; the file's weights were used (they may be for another date).")
+            }
+        }
+        if !caveats.isEmpty {
+            notes.append("Region membership for \(MembershipCaveat.years.lowerBound)–\(MembershipCaveat.years.upperBound) is CBS's 2026 membership applied backwards: in \(year) "
+                         + caveats.map { "\($0.municipality) may have belonged to \($0.otherRegions.joined(separator: " or ")) rather than \($0.cbsRegion)" }
+                             .joined(separator: "; ") + ". A plan's own list of municipalities wins.")
+        }
+        return notes
+    }
+
+    /// The caveats for `region` in `figures`' year, as data.
+    static func caveats(for region: RegionCode, in figures: CBSYear) -> [Caveat] {
+        MembershipCaveat.caveats(for: region, in: figures).map { caveat in
+            func label(_ code: RegionCode) -> String { figures.region(code)?.label ?? code.rawValue }
+            return Caveat(municipality: "\(caveat.name) (\(caveat.municipality))", cbsRegion: label(caveat.cbsRegion),
+                          otherRegions: caveat.otherRegions.map(label))
+        }
+    }
+}

@@ -1,0 +1,95 @@
+/// Inhabitants a plan states for 1 January of a year amr has CBS figures for (2020–2025) equal
+/// CBS's, in the region's municipalities and in tables of inhabitants; and an allocation keyed
+/// to CBS figures has them for its date and municipalities. A different figure is a warning, not
+/// an error: the plan may have meant another source, and its own figure is what amr uses.
+enum CBSInhabitantsRule: PlanRule {
+    static let id = "cbs-inhabitants"
+    static let summary = "inhabitants stated for 1 January 2020–2025 equal CBS's figures (warning); a CBS key has figures for its date"
+    static let help = "Where a plan states inhabitants for 1 January of a year amr carries CBS figures for (2020–2025), each figure is compared with CBS's. A difference is a warning, not an error: the plan may use another source or date on purpose. A key { \"measure\": \"inwoners\", \"source\": \"cbs\", \"date\": … } must name a date the figures cover."
+
+    /// The measure names that mean inhabitants.
+    static let measures = ["inwoners", "inhabitants"]
+
+    static func check(_ context: inout CheckContext) {
+        guard involvesCBSFigures(context.plan) else { return }
+        let data: CBSData
+        do throws(CBSDataError) { data = try CBSData.embedded() } catch {
+            context.report(id, at: "", error.description)
+            return
+        }
+        let plan = context.plan
+        for (index, municipality) in plan.region.municipalities.enumerated() {
+            for measure in measures {
+                for (position, observation) in (municipality.measures[measure] ?? []).enumerated() {
+                    guard let figures = figures(on: observation.date, in: data) else { continue }
+                    compare(observation.value, measure: measure, code: municipality.code, name: municipality.name, figures: figures,
+                            at: "/region/municipalities/\(index)/measures/\(measure)/\(position)/value", in: &context)
+                }
+            }
+        }
+        for table in plan.tables {
+            guard let measure = table.measure, measures.contains(measure), let figures = figures(on: table.date, in: data) else { continue }
+            // The single-column form: one count per municipality.
+            for row in table.rows {
+                guard let code = row.municipality, let cell = row.cell(CountTable.singleColumnID) else { continue }
+                let name = plan.region.municipality(code)?.name ?? row.label ?? code.rawValue
+                compare(cell.value, measure: measure, code: code, name: name, figures: figures, at: cell.pointer, in: &context)
+            }
+        }
+        // Allocations with stated shares are made by allocation-share, which reports the same.
+        for allocation in plan.allocations where !allocation.shares.contains(where: { $0.stated != nil }) {
+            guard case .cbsInhabitants(let date) = allocation.key else { continue }
+            guard let figures = figures(on: date, in: data) else {
+                context.report(id, at: allocation.pointer + "/key/date",
+                               "allocation \"\(allocation.id)\" takes CBS inhabitants on \(date), but amr has CBS figures for 1 January \(data.yearRange) only",
+                               hint: "use 1 January of one of those years, e.g. \"\(data.year(date.year)?.year ?? data.latest?.year ?? date.year)-01-01\"")
+                continue
+            }
+            for (index, share) in allocation.shares.enumerated() {
+                guard let code = share.municipality else {
+                    context.report(id, at: allocation.pointer + "/shares/\(index)",
+                                   "allocation \"\(allocation.id)\" takes CBS inhabitants, but this share names no municipality",
+                                   hint: "add \"municipality\" with its CBS code")
+                    continue
+                }
+                if figures.municipality(code) == nil {
+                    context.report(id, at: allocation.pointer + "/shares/\(index)/municipality",
+                                   "CBS has no municipality \(code) on 1 January \(figures.year), so allocation \"\(allocation.id)\" has no inhabitants for it",
+                                   hint: "municipalities merge on 1 January; use the code of \(figures.year) or another year's figures")
+                }
+            }
+        }
+    }
+
+    /// Whether the plan states inhabitants for a date amr has figures for, or keys a split to
+    /// CBS: only then are the figures read.
+    static func involvesCBSFigures(_ plan: Plan) -> Bool {
+        if plan.allocations.contains(where: { if case .cbsInhabitants = $0.key { true } else { false } }) { return true }
+        if plan.tables.contains(where: { $0.measure.map(measures.contains) == true && CBSData.covers($0.date) }) { return true }
+        return plan.region.municipalities.contains { municipality in
+            measures.contains { (municipality.measures[$0] ?? []).contains { CBSData.covers($0.date) } }
+        }
+    }
+
+    /// The CBS figures for `date` when it is 1 January of a year amr has.
+    static func figures(on date: PlanDate?, in data: CBSData) -> CBSYear? {
+        guard let date, date.month == 1, date.day == 1 else { return nil }
+        return data.year(date.year)
+    }
+
+    static func compare(_ value: ExactDecimal, measure: String, code: MunicipalityCode, name: String, figures: CBSYear,
+                        at pointer: String, in context: inout CheckContext) {
+        guard let cbs = figures.municipality(code) else {
+            context.report(id, .warning, at: pointer,
+                           "\(name) (\(code)) has \(measure) on \(figures.date), but CBS has no municipality \(code) on that date",
+                           hint: "check the code: municipalities merge on 1 January")
+            return
+        }
+        let expected = ExactDecimal(significand: Int64(cbs.inhabitants))
+        guard !value.isEqual(to: expected) else { return }
+        context.report(id, .warning, at: pointer,
+                       "\(name) (\(code)) has \(context.number(value)) \(measure) on \(figures.date), but CBS gives \(context.number(expected))",
+                       hint: "use CBS's figure, or the date the plan's figure is really for; \(figures.source().observationSource)",
+                       stated: value.description, expected: expected.description)
+    }
+}

@@ -1,0 +1,68 @@
+/// The plan's region holds the municipalities CBS puts in it for the plan's year, and no
+/// others. The year is that of the plan's CBS keys, or else of the start of its period; the
+/// region is its code, or else its name. Only years amr has figures for (2020–2025) are checked.
+/// Differences are warnings: the plan's own list always wins, and for 2020–2023 CBS's membership
+/// is uncertain for four municipalities (`MembershipCaveat`).
+enum CBSMembershipRule: PlanRule {
+    static let id = "cbs-membership"
+    static let summary = "the region lists the municipalities CBS puts in it in the plan's year, and no others (warning)"
+    static let help = "The region's list of municipalities is compared with the municipalities CBS puts in that labour-market region in the plan's year: one missing or one that CBS puts elsewhere is a warning. For 2020–2023 CBS applies the later division backwards, so four municipalities (Renkum, Weesp, Hardinxveld-Giessendam, Vijfheerenlanden) are flagged with that caveat; the plan's own list always wins."
+
+    static func check(_ context: inout CheckContext) {
+        let plan = context.plan
+        var years = Set(plan.allocations.compactMap { allocation -> Int? in
+            guard case .cbsInhabitants(let date) = allocation.key, CBSData.covers(date) else { return nil }
+            return date.year
+        })
+        if years.isEmpty, let start = plan.period?.start, CBSData.coveredYears.contains(start.year) { years.insert(start.year) }
+        guard !years.isEmpty, let data = try? CBSData.embedded() else { return }   // cbs-inhabitants reports a defect
+        for year in years.sorted() {
+            guard let figures = data.year(year) else { continue }
+            check(plan, figures: figures, in: &context)
+        }
+    }
+
+    static func check(_ plan: Plan, figures: CBSYear, in context: inout CheckContext) {
+        let year = figures.year
+        let region: CBSRegion
+        if let code = plan.region.code {
+            guard let found = figures.region(code) else {
+                context.report(id, .warning, at: "/region/code",
+                               "\(code) is not a labour-market region in CBS's division of 1 January \(year)",
+                               hint: "'amr regions --year \(year)' lists the 35 regions with their codes")
+                return
+            }
+            region = found
+        } else {
+            // Without a code the region is known by its name, if that names one region.
+            guard let found = PlaceResolver.region(named: plan.region.name, in: figures) ?? PlaceResolver.region(named: plan.region.id, in: figures) else { return }
+            region = found
+        }
+        var listed = Set<MunicipalityCode>()
+        for (index, municipality) in plan.region.municipalities.enumerated() {
+            listed.insert(municipality.code)
+            let pointer = "/region/municipalities/\(index)/code"
+            guard let cbs = figures.municipality(municipality.code) else {
+                context.report(id, .warning, at: pointer,
+                               "\(municipality.name) (\(municipality.code)) is not a municipality on 1 January \(year) according to CBS",
+                               hint: "municipalities merge on 1 January; list those of \(year) ('amr regions \(region.slug) --year \(year)')")
+                continue
+            }
+            guard cbs.region != region.code else { continue }
+            let home = figures.region(of: cbs)?.label ?? cbs.region.rawValue
+            context.report(id, .warning, at: pointer,
+                           "CBS puts \(cbs.name) (\(cbs.code)) in \(home) on 1 January \(year), not in \(region.label)",
+                           hint: hint(for: cbs.code, figures: figures, otherwise: "remove it if it does not take part; the plan's own list is what amr uses"))
+        }
+        for member in region.municipalities where !listed.contains(member.code) {
+            context.report(id, .warning, at: "/region/municipalities",
+                           "CBS puts \(member.name) (\(member.code)) in \(region.label) on 1 January \(year), but the plan's region does not list it",
+                           hint: hint(for: member.code, figures: figures, otherwise: "add it if it takes part; the plan's own list is what amr uses"))
+        }
+    }
+
+    static func hint(for code: MunicipalityCode, figures: CBSYear, otherwise: String) -> String {
+        guard let caveat = MembershipCaveat.caveat(for: code, in: figures) else { return otherwise }
+        return "CBS's membership for \(MembershipCaveat.years.lowerBound)–\(MembershipCaveat.years.upperBound) is its 2026 one applied backwards, and \(caveat.clause(in: figures)); the plan's own list wins"
+    }
+}

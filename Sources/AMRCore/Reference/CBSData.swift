@@ -1,0 +1,110 @@
+/// The CBS reference figures amr carries: for 1 January of each year (2020–2025), every
+/// municipality with its inhabitants, its labour-market region and province. Generated from
+/// CBS's own tables by `scripts/generate-cbs` (see `CBSTables`); open data, "Bron: CBS", CC BY 4.0.
+public struct CBSData: Sendable {
+    /// The years, oldest first.
+    public let years: [CBSYear]
+
+    /// The embedded figures, parsed once on first use.
+    public static func embedded() throws(CBSDataError) -> CBSData {
+        try parsedEmbedded.get()
+    }
+
+    private static let parsedEmbedded: Result<CBSData, CBSDataError> = Result { () throws(CBSDataError) -> CBSData in
+        try parse(inhabitantTables: CBSTables.inhabitantTables, regions: CBSTables.regions,
+                  provinces: CBSTables.provinces, municipalities: CBSTables.municipalities)
+    }
+
+    /// The years amr has figures for, known without reading them (so checks of plans outside
+    /// these years cost nothing).
+    public static var coveredYears: ClosedRange<Int> { CBSTables.years }
+
+    /// Whether amr has figures for `date`: 1 January of a covered year.
+    public static func covers(_ date: PlanDate?) -> Bool {
+        guard let date else { return false }
+        return date.month == 1 && date.day == 1 && coveredYears.contains(date.year)
+    }
+
+    /// The figures for 1 January of `year`, if amr has them.
+    public func year(_ year: Int) -> CBSYear? { years.first { $0.year == year } }
+
+    /// The most recent year.
+    public var latest: CBSYear? { years.last }
+
+    /// `2020–2025`, for messages.
+    public var yearRange: String {
+        guard let first = years.first, let last = years.last else { return "no years" }
+        return first.year == last.year ? "\(first.year)" : "\(first.year)–\(last.year)"
+    }
+
+    /// The figures for 1 January of `year`, or an error that says which years there are.
+    public func figures(for year: Int) throws(PlaceLookupError) -> CBSYear {
+        guard let found = self.year(year) else { throw .noFigures(year: year, available: yearRange) }
+        return found
+    }
+
+    // MARK: - Parsing
+
+    /// Reads the generated tables: `|`-separated lines, each table with its header first.
+    static func parse(inhabitantTables: String, regions: String, provinces: String, municipalities: String) throws(CBSDataError) -> CBSData {
+        var tables: [Int: (id: String, title: String)] = [:]
+        for fields in try rows(inhabitantTables, header: "year|table|title") {
+            tables[try number(fields[0], "year")] = (fields[1], fields[2])
+        }
+        var regionNames: [RegionCode: String] = [:]
+        for fields in try rows(regions, header: "code|name") {
+            guard let code = RegionCode(fields[0]) else { throw CBSDataError("bad region code \(fields[0])") }
+            regionNames[code] = fields[1]
+        }
+        var provinceNames: [String: String] = [:]
+        for fields in try rows(provinces, header: "code|name") { provinceNames[fields[0]] = fields[1] }
+
+        var byYear: [Int: [CBSMunicipality]] = [:]
+        for fields in try rows(municipalities, header: "year|code|name|inhabitants|region|province|regionTable") {
+            let year = try number(fields[0], "year")
+            guard let code = MunicipalityCode(fields[1]) else { throw CBSDataError("bad municipality code \(fields[1])") }
+            guard let region = RegionCode(fields[4]), regionNames[region] != nil else { throw CBSDataError("unknown region \(fields[4]) for \(code)") }
+            guard let provinceName = provinceNames[fields[5]] else { throw CBSDataError("unknown province \(fields[5]) for \(code)") }
+            byYear[year, default: []].append(CBSMunicipality(
+                code: code, name: fields[2], inhabitants: try number(fields[3], "inhabitants"), region: region,
+                provinceCode: fields[5], provinceName: provinceName, regionTable: fields[6]))
+        }
+        var years: [CBSYear] = []
+        for year in byYear.keys.sorted() {
+            guard let table = tables[year] else { throw CBSDataError("no inhabitants table for \(year)") }
+            guard let date = PlanDate(year: year, month: 1, day: 1) else { throw CBSDataError("bad year \(year)") }
+            let list = byYear[year] ?? []
+            guard Set(list.map(\.code)).count == list.count else { throw CBSDataError("a municipality code appears twice in \(year)") }
+            years.append(CBSYear(date: date, table: table.id, tableTitle: table.title, municipalities: list, regionNames: regionNames))
+        }
+        guard !years.isEmpty else { throw CBSDataError("no municipalities") }
+        return CBSData(years: years)
+    }
+
+    static func rows(_ text: String, header: String) throws(CBSDataError) -> [[String]] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        guard lines.first == header else { throw CBSDataError("expected the header \(header)") }
+        let width = header.split(separator: "|").count
+        var result: [[String]] = []
+        for line in lines.dropFirst() {
+            let fields = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == width, !fields.contains(where: \.isEmpty) else { throw CBSDataError("malformed line: \(line)") }
+            result.append(fields)
+        }
+        return result
+    }
+
+    static func number(_ text: String, _ what: String) throws(CBSDataError) -> Int {
+        guard let value = Int(text), value >= 0 else { throw CBSDataError("\(what) '\(text)' is not a whole number") }
+        return value
+    }
+}
+
+/// The embedded CBS tables could not be read: a defect of the generated source, never of input.
+public struct CBSDataError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let reason: String
+
+    init(_ reason: String) { self.reason = reason }
+
+    public var description: String { "the embedded CBS figures cannot be read (\(reason)); regenerate them with scripts/generate-cbs" }
+}

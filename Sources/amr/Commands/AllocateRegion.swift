@@ -1,0 +1,48 @@
+import AMRCore
+
+/// The `--region` forms of `amr allocate`: a split by CBS inhabitants with no input file, and a
+/// weights file checked against the region's municipalities.
+extension AllocateCommand {
+    static let regionOptions = [
+        OptionSpec(long: "region", short: "r", value: "REGION", help: "split over this region's municipalities by CBS inhabitants; with --weights, check the file against it"),
+        CBSOptions.yearOption,
+    ]
+
+    /// The report of `--total … --region … [--weights FILE [--sheet NAME]] [--year YEAR]`, the
+    /// input files and what the weights reader guessed.
+    static func regionReport(_ arguments: ParsedArguments, method: ApportionmentMethod?, unit: RoundingUnit?,
+                             environment: Environment) throws -> (report: AllocationReport, inputs: [String], warnings: [String]) {
+        guard let regionText = arguments.value("region") else {
+            throw UsageError("--year picks the year of the CBS figures for --region; add --region REGION", command: name)
+        }
+        guard arguments.operands.isEmpty else {
+            throw UsageError("give either a plan file or --total with --region, not both", command: name)
+        }
+        if arguments.has("allocation") {
+            throw UsageError("--allocation picks an allocation in a plan file; it does not go with --region", command: name)
+        }
+        guard let totalText = arguments.value("total") else {
+            throw UsageError("--region needs --total AMOUNT: the amount to split", command: name)
+        }
+        let total = try checkedTotal(totalText, unit: unit, method: method)
+        let resolver = try CBSOptions.resolver(arguments, command: name)
+        let region = try CBSOptions.region(regionText, resolver, command: name)
+        guard let weightsFile = arguments.value("weights") else {
+            if arguments.has("sheet") {
+                throw UsageError("--sheet picks the sheet of a --weights workbook; add --weights FILE.xlsx or leave it out", command: name)
+            }
+            let report = try RegionAllocator.allocate(total, over: region, figures: resolver.figures,
+                                                      method: method ?? .largestRemainder, unit: unit ?? .cent)
+            return (report, [], [])
+        }
+        let file = displayName(weightsFile)
+        // A last row named after the region is its total, unless a municipality has that name too
+        // (region Groningen holds Groningen).
+        let names = region.municipalities.map { $0.name.lowercased() }
+        let totalNames = names.contains(region.name.lowercased()) ? [] : [region.name]
+        let table = try weightsTable(weightsFile, sheet: arguments.value("sheet"), limits: try environment.limits(), totalNames: totalNames)
+        let report = try RegionAllocator.allocate(total, over: table, file: file, region: region, resolver: resolver,
+                                                  method: method ?? .largestRemainder, unit: unit ?? .cent)
+        return (report, [weightsFile], table.warnings + shareColumnWarnings(report, file: file))
+    }
+}

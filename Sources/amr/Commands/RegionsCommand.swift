@@ -1,0 +1,45 @@
+import AMRCore
+
+/// `amr regions`: CBS's labour-market regions with their municipalities and inhabitants.
+enum RegionsCommand: Command {
+    static let name = "regions"
+    static let summary = "list the labour-market regions, or one region's municipalities, with CBS inhabitants"
+    static let usage = "amr regions [REGION] [--year YEAR] [options]"
+    static let details = """
+        Without a region: the 35 labour-market regions (arbeidsmarktregio's) with their code, name,
+        number of municipalities and inhabitants on 1 January. With a region (its code such as AM21,
+        its name or its slug such as gooi-en-vechtstreek): its municipalities with code, name,
+        province and inhabitants, and the total. The figures are CBS's, carried by amr for
+        1 January 2020–2025 (Bron: CBS, CC BY 4.0); every output names the table and the date.
+        Region membership for 2020–2023 is CBS's 2026 membership applied backwards; the output
+        says where that matters.
+        """
+    static let examples = [
+        "amr regions",
+        "amr regions haaglanden --year 2024",
+        "amr regions AM12 --format csv -o gooi-en-vechtstreek.csv",
+    ]
+    static let options = [
+        CBSOptions.yearOption,
+        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "csv", "json"]),
+        OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "number notation, default nl (802.209); en gives 802,209", choices: ["nl", "en"]),
+        OptionSpec(long: "output", short: "o", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
+    ]
+
+    static func run(_ arguments: ParsedArguments, environment: Environment, outcome: inout Outcome) throws -> Int32 {
+        let format = arguments.value("format").flatMap(OutputFormat.init(rawValue:)) ?? .table
+        let locale = arguments.value("locale").flatMap(NumberLocale.init(rawValue:)) ?? .nl
+        let resolver = try CBSOptions.resolver(arguments, command: name)
+        let renderer = RegionsRenderer(locale: locale)
+        let text: String
+        if arguments.operands.isEmpty {
+            text = renderer.render(resolver.figures, as: format)
+        } else {
+            // "amr regions Gooi en Vechtstreek" without quotes is one name.
+            let region = try CBSOptions.region(arguments.operands.joined(separator: " "), resolver, command: name)
+            text = renderer.render(region, in: resolver.figures, as: format)
+        }
+        try OutputFile.write(text, to: arguments.value("output"), inputs: [], outcome: &outcome)
+        return 0
+    }
+}

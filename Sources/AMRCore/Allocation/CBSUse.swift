@@ -52,7 +52,16 @@ public struct CBSUse: Hashable, Sendable {
 
     /// The caveats for `region` in `figures`' year, as data.
     static func caveats(for region: RegionCode, in figures: CBSYear) -> [Caveat] {
-        MembershipCaveat.caveats(for: region, in: figures).map { caveat in
+        caveats(MembershipCaveat.caveats(for: region, in: figures), in: figures)
+    }
+
+    /// Every caveat of `figures`' year, as data.
+    static func caveats(in figures: CBSYear) -> [Caveat] {
+        caveats(MembershipCaveat.caveats(in: figures), in: figures)
+    }
+
+    static func caveats(_ list: [MembershipCaveat], in figures: CBSYear) -> [Caveat] {
+        list.map { caveat in
             func label(_ code: RegionCode) -> String { figures.region(code)?.label ?? code.rawValue }
             return Caveat(municipality: "\(caveat.name) (\(caveat.municipality))", cbsRegion: label(caveat.cbsRegion),
                           otherRegions: caveat.otherRegions.map(label))

@@ -1,5 +1,5 @@
 /// Formats CBS's labour-market regions for `amr regions`: the 35 regions of a year, or one
-/// region's municipalities, as a terminal table, Markdown, CSV or JSON. Every format carries
+/// region's municipalities; CSV and JSON here, the human formats from `RegionsDocument`. Every format carries
 /// the credit "Bron: CBS" with the table and reference date, and for 2020–2023 the caveat on
 /// region membership.
 public struct RegionsRenderer {
@@ -13,9 +13,6 @@ public struct RegionsRenderer {
     public func render(_ figures: CBSYear, as format: OutputFormat) -> String {
         let source = figures.source(regionTables: Array(Set(figures.municipalities.map(\.regionTable))).sorted())
         let notes = MembershipCaveat.note(MembershipCaveat.caveats(in: figures), in: figures).map { [$0] } ?? []
-        let title = "Labour-market regions (arbeidsmarktregio's) on 1 January \(figures.year)"
-        let count = figures.regions.count
-        let totalLabel = "total: \(count) region\(count == 1 ? "" : "s")"
         switch format {
         case .json:
             var object = header(figures, source: source, notes: notes)
@@ -23,7 +20,7 @@ public struct RegionsRenderer {
                 .object(["code": .string(region.code.rawValue), "name": .string(region.name), "slug": .string(region.slug),
                          "municipalities": .number(String(region.municipalities.count)), "inhabitants": .number(String(region.inhabitants))])
             })
-            object["total"] = .object(["regions": .number(String(count)), "municipalities": .number(String(figures.municipalities.count)),
+            object["total"] = .object(["regions": .number(String(figures.regions.count)), "municipalities": .number(String(figures.municipalities.count)),
                                        "inhabitants": .number(String(figures.inhabitants))])
             return JSONOutput.object(object).text
         case .csv:
@@ -34,20 +31,9 @@ public struct RegionsRenderer {
             }
             footer(source, notes, into: &writer)
             return writer.text
-        case .markdown:
-            var out = "### \(MarkdownWriter.escaped(title))\n\n| code | region | municipalities | inhabitants |\n|---|---|---:|---:|\n"
-            for region in figures.regions {
-                out += "| \(region.code) | \(MarkdownWriter.escaped(region.name)) | \(region.municipalities.count) | \(number(region.inhabitants)) |\n"
-            }
-            out += "| | **\(totalLabel)** | **\(figures.municipalities.count)** | **\(number(figures.inhabitants))** |\n"
-            return out + markdownNotes(source, notes)
-        default:
-            var table = TextTable(headers: ["code", "region", "municipalities", "inhabitants"], alignments: [.left, .left, .right, .right])
-            for region in figures.regions {
-                table.append([region.code.rawValue, region.name, String(region.municipalities.count), number(region.inhabitants)])
-            }
-            table.append(["", totalLabel, String(figures.municipalities.count), number(figures.inhabitants)], ruleBefore: true)
-            return title + "\n\n" + table.render() + textNotes(source, notes)
+        case .markdown: return MarkdownWriter().write(RegionsDocument.build(figures, locale: locale))
+        case .html: return HTMLWriter().write([RegionsDocument.build(figures, locale: locale)])
+        default: return TextWriter().write(RegionsDocument.build(figures, locale: locale))
         }
     }
 
@@ -58,7 +44,6 @@ public struct RegionsRenderer {
         let source = figures.source(regionTables: region.regionTables)
         let notes = MembershipCaveat.note(MembershipCaveat.caveats(for: region.code, in: figures), in: figures).map { [$0] } ?? []
         let count = region.municipalities.count
-        let title = "\(region.label) on 1 January \(figures.year): \(count) municipalit\(count == 1 ? "y" : "ies")"
         switch format {
         case .json:
             var object = header(figures, source: source, notes: notes)
@@ -77,20 +62,9 @@ public struct RegionsRenderer {
             }
             footer(source, notes, into: &writer)
             return writer.text
-        case .markdown:
-            var out = "### \(MarkdownWriter.escaped(title))\n\n| code | municipality | province | inhabitants |\n|---|---|---|---:|\n"
-            for municipality in region.municipalities {
-                out += "| \(municipality.code) | \(MarkdownWriter.escaped(municipality.name)) | \(municipality.provinceName) | \(number(municipality.inhabitants)) |\n"
-            }
-            out += "| | **total** | | **\(number(region.inhabitants))** |\n"
-            return out + markdownNotes(source, notes)
-        default:
-            var table = TextTable(headers: ["code", "municipality", "province", "inhabitants"], alignments: [.left, .left, .left, .right])
-            for municipality in region.municipalities {
-                table.append([municipality.code.rawValue, municipality.name, municipality.provinceName, number(municipality.inhabitants)])
-            }
-            table.append(["", "total", "", number(region.inhabitants)], ruleBefore: true)
-            return title + "\n\n" + table.render() + textNotes(source, notes)
+        case .markdown: return MarkdownWriter().write(RegionsDocument.build(region, in: figures, locale: locale))
+        case .html: return HTMLWriter().write([RegionsDocument.build(region, in: figures, locale: locale)])
+        default: return TextWriter().write(RegionsDocument.build(region, in: figures, locale: locale))
         }
     }
 
@@ -130,11 +104,4 @@ public struct RegionsRenderer {
         for note in notes { writer.append([.text(note)]) }
     }
 
-    func textNotes(_ source: CBSSource, _ notes: [String]) -> String {
-        "\n" + notes.map { $0 + "\n\n" }.joined() + source.credit + "\n"
-    }
-
-    func markdownNotes(_ source: CBSSource, _ notes: [String]) -> String {
-        "\n" + notes.map { MarkdownWriter.escaped($0) + "\n\n" }.joined() + MarkdownWriter.escaped(source.credit) + "\n"
-    }
 }

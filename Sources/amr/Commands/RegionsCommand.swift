@@ -21,24 +21,27 @@ enum RegionsCommand: Command {
     ]
     static let options = [
         CBSOptions.yearOption,
-        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "csv", "json"]),
-        OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "number notation, default nl (802.209); en gives 802,209", choices: ["nl", "en"]),
+        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "csv", "json"]),
+        OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "language and number notation: nl (default, 802.209) or en (802,209)", choices: ["nl", "en"]),
         OptionSpec(long: "output", short: "o", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
     ]
 
     static func run(_ arguments: ParsedArguments, environment: Environment, outcome: inout Outcome) throws -> Int32 {
-        let format = arguments.value("format").flatMap(OutputFormat.init(rawValue:)) ?? .table
+        let format = ReportFormat.chosen(arguments, choices: ReportFormat.choices(options))
         let locale = arguments.value("locale").flatMap(NumberLocale.init(rawValue:)) ?? .nl
         let resolver = try CBSOptions.resolver(arguments, command: name)
         let renderer = RegionsRenderer(locale: locale)
-        let text: String
-        if arguments.operands.isEmpty {
-            text = renderer.render(resolver.figures, as: format)
-        } else {
+        let region = arguments.operands.isEmpty ? nil
             // "amr regions Gooi en Vechtstreek" without quotes is one name.
-            let region = try CBSOptions.region(arguments.operands.joined(separator: " "), resolver, command: name)
-            text = renderer.render(region, in: resolver.figures, as: format)
+            : try CBSOptions.region(arguments.operands.joined(separator: " "), resolver, command: name)
+        if format == .xlsx {
+            let document = region.map { RegionsDocument.build($0, in: resolver.figures, locale: locale) }
+                ?? RegionsDocument.build(resolver.figures, locale: locale)
+            try OutputFile.write(workbook: try XLSXWriter().write([document]), to: arguments.value("output"), inputs: [],
+                                 environment: environment, command: name, outcome: &outcome)
+            return 0
         }
+        let text = region.map { renderer.render($0, in: resolver.figures, as: format) } ?? renderer.render(resolver.figures, as: format)
         try OutputFile.write(text, to: arguments.value("output"), inputs: [], outcome: &outcome)
         return 0
     }

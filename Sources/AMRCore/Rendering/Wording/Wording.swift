@@ -52,6 +52,14 @@ public struct Wording: Sendable {
     var statedSumExact: @Sendable (_ total: String) -> String
     var adHocTitle: @Sendable (_ weight: String, _ name: String) -> String
     var regionLabel: String
+    var codeHeading: String
+    var municipalitiesHeading: String
+    var inhabitantsHeading: String
+    var provinceHeading: String
+    var regionsCount: @Sendable (Int) -> String
+    var municipalitiesCount: @Sendable (Int) -> String
+    var regionsTitle: @Sendable (_ date: String) -> String
+    var regionMunicipalitiesTitle: @Sendable (_ region: String, _ date: String) -> String
     /// `Haaglanden (AM21), 5 gemeenten op 1 januari 2024`.
     var regionContext: @Sendable (_ region: String, _ municipalities: Int, _ date: String) -> String
     /// The title of a split over a region by CBS inhabitants.

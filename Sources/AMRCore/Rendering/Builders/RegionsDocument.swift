@@ -1,0 +1,50 @@
+/// CBS's labour-market regions as a document: all regions of a year with their number of
+/// municipalities and inhabitants, or one region's municipalities, always with the credit
+/// "Bron: CBS" and, for 2020–2023, the caveat on region membership.
+public enum RegionsDocument {
+    /// The regions of `figures`' year.
+    public static func build(_ figures: CBSYear, locale: NumberLocale) -> ReportDocument {
+        let w = Wording.of(locale)
+        var table = ReportDocument.Table(columns: [
+            .init(w.codeHeading), .init(w.regionLabel), .init(w.municipalitiesHeading, alignment: .right, summable: true),
+            .init(w.inhabitantsHeading, alignment: .right, summable: true),
+        ])
+        for region in figures.regions {
+            table.rows.append([.text(region.code.rawValue), .text(region.name), count(region.municipalities.count), count(region.inhabitants)])
+        }
+        table.total = [.strong(w.total), .text(w.regionsCount(figures.regions.count)), count(figures.municipalities.count), count(figures.inhabitants)]
+        let source = figures.source(regionTables: Array(Set(figures.municipalities.map(\.regionTable))).sorted())
+        let caveats = CBSUse.caveats(in: figures)
+        return document(w.regionsTitle(w.date(figures.date)), table: table, source: source, caveats: caveats, year: figures.year, w, locale)
+    }
+
+    /// One region's municipalities in `figures`' year.
+    public static func build(_ region: CBSRegion, in figures: CBSYear, locale: NumberLocale) -> ReportDocument {
+        let w = Wording.of(locale)
+        var table = ReportDocument.Table(columns: [
+            .init(w.codeHeading), .init(w.municipality), .init(w.provinceHeading),
+            .init(w.inhabitantsHeading, alignment: .right, summable: true),
+        ])
+        for municipality in region.municipalities {
+            table.rows.append([.text(municipality.code.rawValue), .text(municipality.name), .text(municipality.provinceName),
+                               count(municipality.inhabitants)])
+        }
+        table.total = [.strong(w.total), .text(w.municipalitiesCount(region.municipalities.count)), .empty, count(region.inhabitants)]
+        let title = w.regionMunicipalitiesTitle(region.label, w.date(figures.date))
+        return document(title, table: table, source: figures.source(regionTables: region.regionTables),
+                        caveats: CBSUse.caveats(for: region.code, in: figures), year: figures.year, w, locale)
+    }
+
+    static func count(_ value: Int) -> ReportDocument.Cell { .number(ExactDecimal(significand: Int64(value))) }
+
+    static func document(_ title: String, table: ReportDocument.Table, source: CBSSource, caveats: [CBSUse.Caveat], year: Int,
+                         _ w: Wording, _ locale: NumberLocale) -> ReportDocument {
+        var blocks: [ReportDocument.Block] = [.table(table)]
+        if !caveats.isEmpty {
+            let years = "\(MembershipCaveat.years.lowerBound)–\(MembershipCaveat.years.upperBound)"
+            blocks.append(.paragraph(w.membershipCaveat(years, year, caveats.map { w.membershipClause($0.municipality, $0.otherRegions, $0.cbsRegion) })))
+        }
+        return ReportDocument(locale: locale, title: title, sections: [.init(name: "CBS \(year)", blocks: blocks)],
+                              credits: [w.cbsCredit(source, w.date(source.date))])
+    }
+}

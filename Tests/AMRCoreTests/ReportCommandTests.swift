@@ -103,3 +103,38 @@ import Testing
         }
     }
 }
+
+/// Issue 12: the plan's tables, with several columns and their stated total row, in every format
+/// of `amr monitor` and `amr progress`.
+@Suite struct MonitorTablesTests {
+    static let rijnmond = ["monitor", "Fixtures/rijnmond-2022-2025.json"]
+
+    @Test func tablesShowInEveryFormat() throws {
+        let table = TestSupport.run(Self.rijnmond)
+        #expect(table.exitCode == 0)
+        #expect(table.stdout.contains("TABELLEN\nTransparante werkzoekenden en matches via HalloWerk\n"))
+        #expect(table.stdout.contains("Totaal                                           8.553                                       1.853\n"))
+        // An empty cell stays empty: Participatiewet has CVs but no registration count.
+        #expect(table.stdout.contains("Participatiewet                                                                                  2.414\n"))
+        let markdown = TestSupport.run(Self.rijnmond + ["--format", "markdown"]).stdout
+        #expect(markdown.contains("| BAR | 322 | 95 |"))
+        #expect(markdown.contains("| **Totaal** | **8.553** | **1.853** |"))
+        let html = TestSupport.run(Self.rijnmond + ["--format", "html"]).stdout
+        #expect(html.contains("<h3>Transparantie Werk.nl per doelgroep uitkering</h3>"))
+        #expect(html.contains("<tfoot>\n<tr><td><b>Totaal</b></td><td class=\"num\">30.360</td><td class=\"num\">28.072</td></tr>"))
+        let json = try JSONReader.parse(Array(TestSupport.run(Self.rijnmond + ["--format", "json"]).stdout.utf8), file: "stdout")
+        #expect(json.value(at: "/tables/0/rows/1/name")?.kind == .string("BAR"))
+        #expect(json.value(at: "/tables/0/totals/transparant")?.kind == .string("8553"))
+        #expect(json.value(at: "/tables/1/rows/3/name")?.kind == .string("Participatiewet"))
+        #expect(json.value(at: "/tables/1/rows/3/values/cv")?.kind == .string("2414"))
+        #expect(json.value(at: "/tables/1/rows/3/values/geregistreerd") == nil)
+        let csv = TestSupport.run(Self.rijnmond + ["--format", "csv", "--locale", "en"]).stdout
+        #expect(csv.contains("\r\ntable,"))
+        #expect(csv.contains(",BAR,,2021-11-01,,322,"))
+        let progress = TestSupport.run(["progress", "Fixtures/rijnmond-2022-2025.json"]).stdout
+        #expect(progress.contains("TABELLEN"))
+        let workbook = TestSupport.run(Self.rijnmond + ["--format", "xlsx"])
+        let names = String(decoding: try { var a = try ZipArchive(bytes: workbook.binary, file: "m.xlsx", maximumSize: 1 << 26); return try a.contents(of: "xl/workbook.xml") ?? [] }(), as: UTF8.self)
+        #expect(names.contains(#"name="Tabellen""#))
+    }
+}

@@ -43,6 +43,45 @@ public struct MonitorReport: Hashable, Sendable {
         public var realisedNow: ExactDecimal?
     }
 
+    /// A table of the plan as the monitor shows it: headings, one row per municipality, cluster
+    /// or label with the cells the plan prints (nil where it leaves one empty), and the stated
+    /// total row when the plan prints one.
+    public struct TableView: Hashable, Sendable {
+        public struct Column: Hashable, Sendable {
+            public var id: String
+            public var title: String
+            public var isPercentage: Bool
+        }
+
+        public struct Row: Hashable, Sendable {
+            public var name: String
+            public var cells: [ExactDecimal?]
+        }
+
+        public var id: String
+        public var title: String
+        public var date: PlanDate?
+        public var source: String?
+        public var columns: [Column]
+        public var rows: [Row]
+        public var totalLabel: String?
+        /// The stated total row, cell by cell; nil when the plan prints none.
+        public var totals: [ExactDecimal?]?
+
+        init(_ table: CountTable, region: Region) {
+            id = table.id
+            title = table.title
+            date = table.date
+            source = table.source.map(\.citation).flatMap { $0.isEmpty ? nil : $0 }
+            // The single-column form's one column is headed by what it counts.
+            let single = table.form == .singleColumn
+            columns = table.columns.map { Column(id: $0.id, title: single ? (table.measure ?? $0.title) : $0.title, isPercentage: $0.isPercentage) }
+            rows = table.rows.map { row in Row(name: row.displayName(in: region), cells: table.columns.map { row.cell($0.id)?.value }) }
+            totalLabel = table.totalLabel
+            totals = table.hasTotalRow || table.totalLabel != nil ? table.columns.map { table.totals[$0.id]?.value } : nil
+        }
+    }
+
     public var planTitle: String
     public var planID: String
     public var regionName: String
@@ -50,6 +89,8 @@ public struct MonitorReport: Hashable, Sendable {
     public var targets: [TargetProgress]
     public var subprojects: [SubprojectRow]
     public var programmes: [Programme]
+    /// The plan's tables, as published.
+    public var tables: [TableView] = []
     /// Lines compared with the previous monitor; nil when there is none.
     public var changes: [Change]?
     public var previousAsOf: PlanDate?
@@ -80,7 +121,8 @@ public enum MonitorBuilder {
         let targets = ProgressCalculator.progress(of: plan, asOf: asOf, orangeFrom: orangeFrom, counts: counts)
         let rows = plan.subprojects.map { row($0, targets: targets) }
         var report = MonitorReport(planTitle: plan.title, planID: plan.id, regionName: plan.region.name, asOf: asOf,
-                                   targets: targets, subprojects: rows, programmes: plan.programmes, changes: nil, previousAsOf: nil)
+                                   targets: targets, subprojects: rows, programmes: plan.programmes,
+                                   tables: plan.tables.map { MonitorReport.TableView($0, region: plan.region) }, changes: nil, previousAsOf: nil)
         if let previous {
             let date = previousAsOf ?? ProgressCalculator.latestMeasurement(in: previous) ?? asOf
             let earlier = self.report(previous, asOf: date, orangeFrom: orangeFrom)

@@ -45,6 +45,18 @@ public struct MonitorRenderer {
                            p.realised.map { .text($0.date.description) } ?? .empty, pct(p.performance), pct(p.ofTarget),
                            decimal(p.gap), p.target.value.map(CSVWriter.Cell.number) ?? .empty, .empty, .text(p.reason)])
         }
+        // Table cells in long form: one line per stated number (id: table/column, name: row).
+        for table in report.tables {
+            let rows = table.rows.map { ($0.name, $0.cells) } + (table.totals.map { [(table.totalLabel ?? "total", $0)] } ?? [])
+            for (name, cells) in rows {
+                for (column, value) in zip(table.columns, cells) {
+                    guard let value else { continue }
+                    writer.append([.text("table"), .text("\(table.id)/\(column.id)"), .text(name), .empty,
+                                   .text(table.date?.description ?? ""), .empty, .number(value), .empty, .empty, .empty, .empty, .empty, .empty,
+                                   .text(column.title)])
+                }
+            }
+        }
         if full {
             for row in report.subprojects {
                 let note = (row.disagreement.map { "⚠ \($0). " } ?? "") + (row.subproject.note ?? "")
@@ -86,6 +98,23 @@ public struct MonitorRenderer {
                 return .object(t)
             }),
         ]
+        if !report.tables.isEmpty {
+            object["tables"] = .array(report.tables.map { table in
+                func values(_ cells: [ExactDecimal?]) -> JSONOutput {
+                    .object(Dictionary(uniqueKeysWithValues: zip(table.columns, cells).compactMap { column, value in
+                        value.map { (column.id, JSONOutput.string($0.description)) }
+                    }))
+                }
+                var t: [String: JSONOutput] = [
+                    "id": .string(table.id), "name": .string(table.title),
+                    "columns": .array(table.columns.map { .object(["id": .string($0.id), "name": .string($0.title), "percentage": .bool($0.isPercentage)]) }),
+                    "rows": .array(table.rows.map { .object(["name": .string($0.name), "values": values($0.cells)]) }),
+                ]
+                if let date = table.date { t["date"] = .string(date.description) }
+                if let totals = table.totals { t["totals"] = values(totals) }
+                return .object(t)
+            })
+        }
         if full {
             object["subprojects"] = .array(report.subprojects.map { row in
                 var s: [String: JSONOutput] = ["id": .string(row.subproject.id), "name": .string(row.subproject.name),

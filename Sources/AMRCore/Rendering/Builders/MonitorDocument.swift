@@ -16,6 +16,9 @@ public enum MonitorDocument {
         if full && !report.subprojects.isEmpty {
             document.sections.append(subprojects(report, w))
         }
+        if !report.tables.isEmpty {
+            document.sections.append(tables(report, w))
+        }
         if full, let changes = report.changes {
             let since = report.previousAsOf.map(w.date)
             let blocks: [ReportDocument.Block] = changes.isEmpty
@@ -131,6 +134,30 @@ public enum MonitorDocument {
         }
         if report.subprojects.contains(where: \.fromStatus) { blocks.append(.footnote(w.derivedFootnote)) }
         return .init(heading: w.subprojects, name: w.subprojects, blocks: blocks)
+    }
+
+    // MARK: - Tables
+
+    /// The plan's tables as published: one table per plan table, its date and source under it.
+    static func tables(_ report: MonitorReport, _ w: Wording) -> ReportDocument.Section {
+        var blocks: [ReportDocument.Block] = []
+        for view in report.tables {
+            var table = ReportDocument.Table(
+                columns: [.init("")] + view.columns.map { .init($0.title, alignment: .right, summable: !$0.isPercentage) },
+                caption: view.title)
+            func cells(_ values: [ExactDecimal?]) -> [ReportDocument.Cell] {
+                zip(view.columns, values).map { column, value in
+                    guard let value else { return .empty }
+                    return column.isPercentage ? .percent(value) : .number(value)
+                }
+            }
+            for row in view.rows { table.rows.append([.text(row.name)] + cells(row.cells)) }
+            if let totals = view.totals { table.total = [.strong(view.totalLabel ?? w.total)] + cells(totals) }
+            blocks.append(.table(table))
+            let about = [view.date.map { w.tableDate(w.date($0)) }, view.source.map { "\(w.sourceLabel): \($0)" }].compactMap { $0 }
+            if !about.isEmpty { blocks.append(.footnote(about.joined(separator: " · "))) }
+        }
+        return .init(heading: w.tablesHeading, name: w.tablesHeading, blocks: blocks)
     }
 
     // MARK: - Changes

@@ -132,6 +132,8 @@ extension Wording {
         light: { light in light.rawValue },
         status: dutchStatus,
         targets: "Doelen",
+        tablesHeading: "Tabellen",
+        tableDate: { date in "peildatum \(date)" },
         subprojects: "Deelprojecten",
         changesSince: { date in "Veranderingen sinds " + (date ?? "de vorige monitor") },
         noChanges: "Geen lichten veranderd.",

@@ -144,6 +144,8 @@ extension Wording {
         light: englishLight,
         status: englishStatus,
         targets: "Targets",
+        tablesHeading: "Tables",
+        tableDate: { date in "as of \(date)" },
         subprojects: "Sub-projects",
         changesSince: { date in "Changes since " + (date ?? "the previous monitor") },
         noChanges: "No lights changed.",

@@ -94,6 +94,9 @@ public struct Wording: Sendable {
     var light: @Sendable (TrafficLight) -> String
     var status: @Sendable (Subproject.Status) -> String
     var targets: String
+    var tablesHeading: String
+    /// `stand per 1 november 2021` under a table.
+    var tableDate: @Sendable (String) -> String
     var subprojects: String
     var changesSince: @Sendable (_ date: String?) -> String
     var noChanges: String

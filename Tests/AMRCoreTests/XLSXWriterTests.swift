@@ -94,6 +94,26 @@ import Testing
         }
     }
 
+    @Test func amrReadsItsOwnWorkbookAsWeightsAndFindsTheSameSplit() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("amr-roundtrip-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let workbook = directory.appendingPathComponent("verdeling.xlsx").path
+        #expect(TestSupport.run(["allocate", Self.h2018, "-o", workbook]).exitCode == 1)
+        let again = TestSupport.run(["allocate", "--total", "159500", "--weights", workbook, "--format", "json"])
+        #expect(again.exitCode == 0, "\(again.stderr)")
+        let json = try JSONReader.parse(Array(again.stdout.utf8), file: "stdout")
+        // The exact shares written are read back as the stated split, and they match.
+        #expect(json.value(at: "/matchesStated")?.kind == .bool(true))
+        #expect(json.value(at: "/shares/1/stated")?.kind == .string("104360.19"))
+        #expect(json.value(at: "/shares/1/amount")?.kind == .string("104360.19"))
+        #expect(json.value(at: "/totalRow/label")?.kind == .string("totaal"))
+        #expect(json.value(at: "/totalRow/matches")?.kind == .bool(true))
+        #expect(json.value(at: "/shareColumns/0/kind")?.kind == .string("fraction"))
+        #expect(json.value(at: "/shareColumns/0/matches")?.kind == .bool(true))
+        let text = TestSupport.run(["allocate", "--total", "159500", "--weights", workbook])
+        #expect(text.stdout.contains("Rij 15 van blad bijdrage-2018 (\"totaal\") is het totaal van de tabel, geen partij: 802.209 inwoners, de som van de 5 rijen 10–14."))
+    }
+
     @Test func everyReportBecomesAWorkbookWithOneSheetPerTableSection() throws {
         let (monitor, monitorBytes) = Self.workbook(["monitor", "Fixtures/veenstreek-monitor-2021.json", "--previous",
                                                      "Fixtures/veenstreek-monitor-2021-q1.json", "--format", "xlsx"])

@@ -141,9 +141,17 @@ public struct WeightTable: Sendable, Equatable {
         }
         let layout = try Layout.find(in: records, file: file)
         var dataRecords: [CSVRecord] = []
+        var afterTotal = false
         for record in records[layout.firstData...] {
             if isFooter(record) { break }
+            // Text of one cell under the table's total row is a remark (an explanation, a
+            // credit), as in the workbooks amr writes itself: the table ends at its total.
+            if afterTotal, record.fields.filter({ !$0.isEmpty }).count == 1, layout.weight >= record.fields.count || record.fields[layout.weight].isEmpty {
+                break
+            }
             dataRecords.append(record)
+            let labelField = layout.name < record.fields.count && !record.fields[layout.name].isEmpty ? layout.name : 0
+            if labelField < record.fields.count, case .total? = labelKind(record.fields[labelField]) { afterTotal = true } else { afterTotal = false }
         }
         guard !dataRecords.isEmpty else {
             let after = layout.headerLine.map { " after the header on line \($0)" } ?? ""

@@ -133,7 +133,7 @@ public enum AllocationDocument {
     /// Whether a total or subtotal row of the weights table adds up.
     static func totalRowNote(_ row: TotalRow, _ report: AllocationReport, _ w: Wording, _ locale: NumberLocale) -> String {
         let place = w.totalRowPlace(row.line, row.location.sheet, row.label)
-        let rows = w.rowsSpan(row.rowCount, row.firstLine, row.lastLine)
+        let rows = w.rowsSpan(row.rowCount, row.firstLine, row.lastLine, row.location.sheet != nil)
         guard let stated = row.stated else { return w.totalRowEmpty(place, row.isSubtotal) }
         let value = "\(locale.format(stated)) \(report.weightName)"
         if row.recognisedBy == .sum { return w.totalRowBySum(place, value, rows) }

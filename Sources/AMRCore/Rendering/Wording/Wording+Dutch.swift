@@ -101,7 +101,10 @@ extension Wording {
         totalRowPlace: { line, sheet, label in
             (sheet.map { "Rij \(line) van blad \($0)" } ?? "Regel \(line)") + (label.isEmpty ? "" : " (\"\(label)\")")
         },
-        rowsSpan: { count, first, last in count == 1 ? "de rij op regel \(first)" : "de \(count) rijen op regels \(first)–\(last)" },
+        rowsSpan: { count, first, last, sheet in
+            sheet ? (count == 1 ? "rij \(first)" : "de \(count) rijen \(first)–\(last)")
+                : (count == 1 ? "de rij op regel \(first)" : "de \(count) rijen op regels \(first)–\(last)")
+        },
         totalRowEmpty: { place, subtotal in "\(place) is \(subtotal ? "een subtotaal" : "het totaal van de tabel") zonder waarde: geen partij, en niets te controleren." },
         totalRowBySum: { place, value, rows in
             "\(place) is gelezen als het totaal van de tabel, niet als partij, omdat de waarde, \(value), precies de som is van \(rows); is het wel een partij, zet er dan een rij \"Totaal\" onder."

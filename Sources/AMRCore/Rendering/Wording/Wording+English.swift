@@ -113,7 +113,10 @@ extension Wording {
         totalRowPlace: { line, sheet, label in
             (sheet.map { "Row \(line) of sheet \($0)" } ?? "Line \(line)") + (label.isEmpty ? "" : " (\"\(label)\")")
         },
-        rowsSpan: { count, first, last in count == 1 ? "the row on line \(first)" : "the \(count) rows on lines \(first)–\(last)" },
+        rowsSpan: { count, first, last, sheet in
+            sheet ? (count == 1 ? "row \(first)" : "the \(count) rows \(first)–\(last)")
+                : (count == 1 ? "the row on line \(first)" : "the \(count) rows on lines \(first)–\(last)")
+        },
         totalRowEmpty: { place, subtotal in "\(place) is \(subtotal ? "a subtotal" : "the table's total") without a value: not a party, and nothing to check." },
         totalRowBySum: { place, value, rows in
             "\(place) is read as the table's total, not as a party, because its value, \(value), is exactly the sum of \(rows); if it is a party, add a row \"Totaal\" under it."

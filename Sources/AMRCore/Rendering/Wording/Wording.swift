@@ -73,8 +73,8 @@ public struct Wording: Sendable {
     var membershipCaveat: @Sendable (_ years: String, _ year: Int, _ clauses: [String]) -> String
     /// `Regel 7 ("Totaal")`, `Rij 7 van blad Inwoners ("Totaal")`.
     var totalRowPlace: @Sendable (_ line: Int, _ sheet: String?, _ label: String) -> String
-    /// `de 5 rijen op regels 2–6`.
-    var rowsSpan: @Sendable (_ count: Int, _ first: Int, _ last: Int) -> String
+    /// `de 5 rijen op regels 2–6` (a text file), `de 5 rijen 10–14` (a sheet).
+    var rowsSpan: @Sendable (_ count: Int, _ first: Int, _ last: Int, _ sheet: Bool) -> String
     var totalRowEmpty: @Sendable (_ place: String, _ subtotal: Bool) -> String
     var totalRowBySum: @Sendable (_ place: String, _ value: String, _ rows: String) -> String
     var totalRowMatches: @Sendable (_ place: String, _ subtotal: Bool, _ value: String, _ rows: String) -> String

@@ -48,19 +48,11 @@ struct PlacementRanges {
         try merged.finish()   // no header: the file is empty
         let starts = rangeStarts(from: bodyStart, size: size, lineLimit: merged.lineLimit)
         if starts.count > 1 {
-            let ranges = starts.count
-            let work = RangeWork(ranges: self, starts: starts, size: size, scanners: (0..<ranges).map { _ in merged.freshCopy() })
-            DispatchQueue.concurrentPerform(iterations: ranges) { work.run($0) }
-            work.collect()
-            let ends = work.ends, scanners = work.scanners
-            for index in 0..<ranges {
-                let last = index + 1 == ranges
-                if ends[index] >= 0 && (last || ends[index] == starts[index + 1]) {
-                    merged.absorb(scanners[index])
-                } else {
-                    _ = try scan(&merged, from: starts[index], to: size, final: true)
-                    break
-                }
+            let work = RangeWork(ranges: self, starts: starts, size: size, merged: merged)
+            DispatchQueue.concurrentPerform(iterations: min(counter.threads, starts.count)) { _ in work.work() }
+            merged = work.merged
+            if let failed = work.failed {
+                _ = try scan(&merged, from: starts[failed], to: size, final: true)
             }
         } else {
             _ = try scan(&merged, from: bodyStart, to: size, final: true)
@@ -111,7 +103,9 @@ struct PlacementRanges {
         if let given = counter.rangeTargets {
             targets = given.sorted()
         } else {
-            let ranges = min(counter.threads, length / max(1, counter.minimumRangeSize))
+            // About four ranges per thread, of at least minimumRangeSize and at most 8 MiB.
+            let rangeSize = min(max(counter.minimumRangeSize, length / max(1, counter.threads * 4)), max(counter.minimumRangeSize, 8 << 20))
+            let ranges = length / max(1, rangeSize)
             guard ranges > 1 else { return [bodyStart] }
             targets = (1..<ranges).map { bodyStart + length * $0 / ranges }
         }
@@ -217,51 +211,73 @@ struct PlacementRanges {
     }
 }
 
-/// The ranges of one count, shared with the threads that count them: each thread reads and
-/// writes only its own range's scanner and end, and the results are read after
-/// `concurrentPerform` has returned, which waits for every thread. That is why the unchecked
-/// `Sendable` is sound.
+/// The ranges of one count, shared with the threads that count them. A thread takes the next
+/// range not yet taken, counts it with a scanner of its own and then merges every range that is
+/// finished and next in file order. Many small ranges rather than one per thread: a thread that
+/// gets less of the machine just counts fewer. A thread does not run further ahead of the
+/// merged ranges than `lookAhead`, so at most that many scanners wait in memory. From the first
+/// range that is not clean no more are taken; the caller reads on from there. Everything but
+/// the counting itself happens under `condition`.
 final class RangeWork: @unchecked Sendable {
     let ranges: PlacementRanges
     let starts: [Int]
     let size: Int
-    var scanners: [PlacementScanner]
-    /// Per range: the offset where its complete records end, or -1 when it failed.
-    var ends: [Int]
-    private let scannerSlots: UnsafeMutablePointer<PlacementScanner>
-    private let endSlots: UnsafeMutablePointer<Int>
+    let lookAhead: Int
+    /// The header's scanner, into which the ranges are merged in order.
+    var merged: PlacementScanner
+    /// The first range, in file order, that did not end exactly at the next one's start (or
+    /// failed).
+    var failed: Int?
+    private let condition = NSCondition()
+    private var next = 0
+    private var frontier = 0
+    private var finished: [Int: (scanner: PlacementScanner, end: Int)] = [:]
 
-    init(ranges: PlacementRanges, starts: [Int], size: Int, scanners: [PlacementScanner]) {
+    init(ranges: PlacementRanges, starts: [Int], size: Int, merged: PlacementScanner) {
         self.ranges = ranges
         self.starts = starts
         self.size = size
-        self.scanners = []
-        ends = []
-        scannerSlots = .allocate(capacity: starts.count)
-        scannerSlots.initialize(from: scanners, count: starts.count)
-        endSlots = .allocate(capacity: starts.count)
-        endSlots.initialize(repeating: -1, count: starts.count)
+        self.merged = merged
+        lookAhead = 4 * max(1, ranges.counter.threads)
     }
 
-    /// Counts range `index` (on the calling thread).
-    func run(_ index: Int) {
-        let last = index + 1 == starts.count
-        do {
-            endSlots[index] = try ranges.scan(&scannerSlots[index], from: starts[index], to: last ? size : starts[index + 1], final: last)
-        } catch {
-            endSlots[index] = -1
+    /// Counts ranges on the calling thread until none are left.
+    func work() {
+        condition.lock()
+        let template = merged.freshCopy()
+        condition.unlock()
+        while true {
+            condition.lock()
+            while failed == nil && next < starts.count && next - frontier >= lookAhead { condition.wait() }
+            guard failed == nil, next < starts.count else {
+                condition.unlock()
+                return
+            }
+            let index = next
+            next += 1
+            condition.unlock()
+
+            let last = index + 1 == starts.count
+            var scanner = template.freshCopy()
+            let end: Int
+            do {
+                end = try ranges.scan(&scanner, from: starts[index], to: last ? size : starts[index + 1], final: last)
+            } catch {
+                end = -1
+            }
+
+            condition.lock()
+            finished[index] = (scanner, end)
+            while failed == nil, let done = finished.removeValue(forKey: frontier) {
+                if done.end >= 0 && (frontier + 1 == starts.count || done.end == starts[frontier + 1]) {
+                    merged.absorb(done.scanner)
+                    frontier += 1
+                } else {
+                    failed = frontier
+                }
+            }
+            condition.broadcast()
+            condition.unlock()
         }
-    }
-
-    /// The results, once every range has run.
-    func collect() {
-        scanners = Array(UnsafeBufferPointer(start: scannerSlots, count: starts.count))
-        ends = Array(UnsafeBufferPointer(start: endSlots, count: starts.count))
-    }
-
-    deinit {
-        scannerSlots.deinitialize(count: starts.count)
-        scannerSlots.deallocate()
-        endSlots.deallocate()
     }
 }

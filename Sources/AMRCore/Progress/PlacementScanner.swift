@@ -39,7 +39,7 @@ struct PlacementScanner {
     var wideCounts: [PlacementCounter.GroupKey: Int] = [:]
     var records = 0
     var total = 0
-    let storage = ScanStorage()
+    let storage: ScanStorage
     var fields: FieldBounds
     var scratch: [UInt8] = []
 
@@ -48,6 +48,7 @@ struct PlacementScanner {
         self.file = file
         lineLimit = max(1, min(counter.maximumLineLength, PlacementCounter.blockCapacity(for: counter.maximumLineLength) / 2))
         dimensionCount = counter.groupBy.count
+        storage = ScanStorage(dimensions: counter.groupBy.count)
         fromCode = counter.from.map(Self.code) ?? Int.min
         toCode = counter.to.map(Self.code) ?? Int.max
         fields = FieldBounds(storage)

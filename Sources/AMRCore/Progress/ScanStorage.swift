@@ -7,6 +7,8 @@ final class ScanStorage {
     static let fieldCapacity = 64
     /// At most one dimension of each kind can be grouped by.
     static let dimensionCapacity = PlacementDimension.allCases.count
+    /// The grouped dimensions: the capacity of `dimensions` and `interners`.
+    let dimensionCount: Int
 
     /// What one grouped dimension reads: a column (interned), or a period of the date.
     struct Dimension {
@@ -27,14 +29,17 @@ final class ScanStorage {
     let escaped = UnsafeMutablePointer<Bool>.allocate(capacity: fieldCapacity)
     /// The fast path's separator positions of the current record.
     let separators = UnsafeMutablePointer<Int>.allocate(capacity: 64)
-    let dimensions = UnsafeMutablePointer<Dimension>.allocate(capacity: dimensionCapacity)
-    let interners = UnsafeMutablePointer<ValueInterner>.allocate(capacity: dimensionCapacity)
+    let dimensions: UnsafeMutablePointer<Dimension>
+    let interners: UnsafeMutablePointer<ValueInterner>
     let counts = UnsafeMutablePointer<GroupCounts>.allocate(capacity: 1)
     private(set) var filters = UnsafeMutablePointer<Filter>.allocate(capacity: 1)
     private(set) var filterCount = 0
 
-    init() {
-        for index in 0..<Self.dimensionCapacity { (interners + index).initialize(to: ValueInterner()) }
+    init(dimensions count: Int) {
+        dimensionCount = count
+        dimensions = .allocate(capacity: max(1, count))
+        interners = .allocate(capacity: max(1, count))
+        for index in 0..<count { (interners + index).initialize(to: ValueInterner()) }
         counts.initialize(to: GroupCounts())
     }
 
@@ -51,7 +56,7 @@ final class ScanStorage {
     }
 
     deinit {
-        for index in 0..<Self.dimensionCapacity { interners[index].release() }
+        for index in 0..<dimensionCount { interners[index].release() }
         interners.deallocate()
         counts.pointee.release()
         counts.deallocate()

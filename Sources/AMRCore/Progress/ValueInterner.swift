@@ -23,7 +23,7 @@ struct ValueInterner {
     private(set) var count = 0
 
     init() {
-        let size = 1024
+        let size = 256
         slots = .allocate(capacity: size)
         slots.initialize(repeating: Slot(head: 0, tail: 0, bytes: nil, length: 0, id: -1), count: size)
         mask = size - 1

@@ -556,16 +556,22 @@ struct PlacementScanner {
     static func dateCode(_ start: UnsafePointer<UInt8>?, _ length: Int) -> Int? {
         guard length == 10, let start else { return nil }
         let raw = UnsafeRawPointer(start)
-        // YYYY-MM-DD in two loads: after the xor every digit is 0...9 and each dash 0, and
-        // ((v & 0x7F) + 0x76) | v has its high bit clear exactly for bytes below 10.
-        let head = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) ^ 0x2D30_302D_3030_3030
-        let tail = UInt64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self))) ^ 0x3030
-        if (((head & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7676_7676_7676_7676) | head) & 0x8080_8080_8080_8080 == 0,
-           head & 0xFF00_00FF_0000_0000 == 0,
-           (((tail & 0x7F7F) &+ 0x7676) | tail) & 0x8080 == 0 {
-            let year = Int(head & 0xF) * 1000 + Int(head >> 8 & 0xF) * 100 + Int(head >> 16 & 0xF) * 10 + Int(head >> 24 & 0xF)
-            let month = Int(head >> 40 & 0xF) * 10 + Int(head >> 48 & 0xF)
-            let day = Int(tail & 0xF) * 10 + Int(tail >> 8 & 0xF)
+        // YYYY-MM-DD in two overlapping loads, bytes 0...7 and 2...9. After the xor each digit
+        // is 0...9 and each dash 0; ((v & 0x7F) + 0x76) | v has its high bit clear exactly for
+        // the bytes below 10.
+        let head = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & 0xFFFF ^ 0x3030
+        let rest = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 2, as: UInt64.self)) ^ 0x3030_2D30_302D_3030
+        if (((rest & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7676_7676_7676_7676) | rest) & 0x8080_8080_8080_8080 == 0,
+           rest & 0x0000_FF00_00FF_0000 == 0,
+           (((head & 0x7F7F) &+ 0x7676) | head) & 0x8080 == 0 {
+            // d * 10 + the next digit, in every byte at once (no byte can carry: 9 * 10 + 9 < 256).
+            let pairs = rest &* 10 &+ (rest >> 8), century = head &* 10 &+ (head >> 8)
+            let year = Int(century & 0xFF) &* 100 &+ Int(pairs & 0xFF)
+            let month = Int(pairs >> 24 & 0xFF), day = Int(pairs >> 48 & 0xFF)
+            // The common case first: a year from 1, a month, a day that every month has.
+            if year >= 1 && UInt(bitPattern: month &- 1) < 12 && UInt(bitPattern: day &- 1) < 28 {
+                return year &* 10_000 &+ month &* 100 &+ day
+            }
             return validCode(year: year, month: month, day: day)
         }
         return otherDateCode(start)

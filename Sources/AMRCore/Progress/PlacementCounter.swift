@@ -66,8 +66,8 @@ public struct PlacementCounter: Sendable {
     var rangeTargets: [Int]? = nil
 
     /// Counts the file at `path` (`-` for standard input); `file` names it in messages. A regular
-    /// file is read with `pread(2)` into one reusable buffer per thread and scanned in place: no
-    /// per-row strings, no whole-file copy.
+    /// file is read range by range with `pread(2)` into a buffer of `blockSize` per range and
+    /// scanned in place: no per-row strings, no whole-file copy, memory bounded by the threads.
     public func count(path: String, file: String) throws(LoadError) -> PlacementCounts {
         if path == "-" { return try PlacementRanges(counter: self, file: file, source: .stream(descriptor: 0)).count() }
         var isDirectory: ObjCBool = false

@@ -20,69 +20,68 @@ public struct PlacementCounts: Hashable, Sendable {
 }
 
 /// Counts a placement export (one row per placement: `datum,gemeente,sector,doelgroep`, found by
-/// header, extra columns ignored, `,` or `;`) in one streaming pass: the file is read in blocks
-/// and only the distinct values of each column are kept, so memory does not grow with the
-/// number of rows.
-public struct PlacementCounter {
+/// header, extra columns ignored, `,` or `;`) in one pass: only the distinct values of each
+/// column are kept, so memory does not grow with the number of rows. A regular file or a buffer
+/// is split into byte ranges counted on `threads` threads and merged into the same result, to
+/// the byte, as one thread gives; standard input and pipes are read as a stream on one thread.
+public struct PlacementCounter: Sendable {
     public var groupBy: [PlacementDimension]
     public var from: PlanDate?
     public var to: PlanDate?
     /// Column → value a record must have (case-insensitive), e.g. `["sector": "Bouw & Techniek"]`.
     public var filter: [String: String]
+    /// Threads to count a regular file or a buffer with; 1 reads it as one stream.
+    public var threads: Int
 
-    public init(groupBy: [PlacementDimension] = [], from: PlanDate? = nil, to: PlanDate? = nil, filter: [String: String] = [:]) {
+    public init(groupBy: [PlacementDimension] = [], from: PlanDate? = nil, to: PlanDate? = nil, filter: [String: String] = [:],
+                threads: Int = PlacementCounter.availableThreads) {
         self.groupBy = groupBy
         self.from = from
         self.to = to
         self.filter = filter
+        self.threads = threads
     }
 
-    static let blockSize = 1 << 22
+    /// The cores this process may use: the default for `threads`.
+    public static var availableThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Bytes read at a time: small enough to stay in the cache while it is scanned.
+    static let blockSize = 1 << 19
+
+    /// The read buffer for a line limit: a block, or more so that two records of the longest
+    /// length fit (the limit is capped at 64 MiB so a buffer is never absurd).
+    static func blockCapacity(for lineLimit: Int) -> Int {
+        max(blockSize, 2 * min(max(lineLimit, 1), 1 << 26) + 2)
+    }
+
     /// Longest record accepted, in bytes.
     public var maximumLineLength = InputLimits.standard.maximumLineLength
+    /// A range is at least this long, so a small file is not split for nothing (tests lower it).
+    var minimumRangeSize = 1 << 20
+    /// Whether records are read by the fast path where they can be (tests compare it with the
+    /// general path alone).
+    var fastPath = true
+    /// Where the ranges should start, as offsets from the file's start, instead of evenly
+    /// spread ones (tests use it to split at every byte); each is moved to the next line start.
+    var rangeTargets: [Int]? = nil
 
-    /// Counts the file at `path` (`-` for standard input); `file` names it in messages. Reads
-    /// with `read(2)` into one reusable buffer and scans its bytes in place: no per-row strings.
+    /// Counts the file at `path` (`-` for standard input); `file` names it in messages. A regular
+    /// file is read range by range with `pread(2)` into a buffer of `blockSize` per range and
+    /// scanned in place: no per-row strings, no whole-file copy, memory bounded by the threads.
     public func count(path: String, file: String) throws(LoadError) -> PlacementCounts {
-        let descriptor: Int32
-        if path == "-" {
-            descriptor = 0
-        } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .unreadable(file: file, reason: "no such file") }
-            if isDirectory.boolValue { throw .unreadable(file: file, reason: "it is a directory; give a file") }
-            descriptor = open(path, O_RDONLY)
-            guard descriptor >= 0 else { throw .unreadable(file: file, reason: "permission denied") }
+        if path == "-" { return try PlacementRanges(counter: self, file: file, source: .stream(descriptor: 0)).count() }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .unreadable(file: file, reason: "no such file") }
+        if isDirectory.boolValue { throw .unreadable(file: file, reason: "it is a directory; give a file") }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw .unreadable(file: file, reason: "permission denied") }
+        defer { close(descriptor) }
+        var status = stat()
+        // A pipe or a device (`<(…)`, /dev/stdin) has no size and no offsets: read it as a stream.
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            return try PlacementRanges(counter: self, file: file, source: .stream(descriptor: descriptor)).count()
         }
-        defer { if descriptor != 0 { close(descriptor) } }
-        let capacity = Self.blockSize
-        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        defer { buffer.deallocate() }
-        var scanner = PlacementScanner(counter: self, file: file)
-        var filled = 0
-        var start = 0
-        var first = true
-        while true {
-            let got = read(descriptor, buffer + filled, capacity - filled)
-            if got < 0 { throw .unreadable(file: file, reason: "read failed") }
-            filled += got
-            if first && filled >= 2 {
-                first = false
-                if (buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF) {
-                    throw .encoding(SourceLocation(file: file, line: 1, column: 1), "the file is UTF-16; save it as UTF-8")
-                }
-                if filled >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { start = 3 }
-            }
-            let atEnd = got == 0
-            let consumed = try scanner.consume(UnsafeBufferPointer(start: buffer + start, count: filled - start), final: atEnd)
-            let rest = filled - start - consumed
-            if rest > 0 { (buffer).update(from: buffer + start + consumed, count: rest) }
-            filled = rest
-            start = 0
-            if atEnd { break }
-        }
-        try scanner.finish()
-        return scanner.result()
+        return try PlacementRanges(counter: self, file: file, source: .file(descriptor: descriptor, size: Int(status.st_size))).count()
     }
 
     /// The realised value of every target with a filter, counted in a placement export: the
@@ -99,18 +98,13 @@ public struct PlacementCounter {
         return result
     }
 
-    /// Counts placement records given as bytes (tests).
+    /// Counts placement records held in memory: an export already read, or a sheet of a workbook
+    /// converted to CSV text (UTF-8, a byte-order mark allowed). The same counting, splitting
+    /// and messages as for a file; `file` names the source in messages.
     public func count(bytes: [UInt8], file: String) throws(LoadError) -> PlacementCounts {
-        var scanner = PlacementScanner(counter: self, file: file)
-        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
-            throw .encoding(SourceLocation(file: file, line: 1, column: 1), "the file is UTF-16; save it as UTF-8")
+        try bytes.withUnsafeBufferPointer { (buffer) throws(LoadError) in
+            try PlacementRanges(counter: self, file: file, source: .memory(buffer)).count()
         }
-        try body.withUnsafeBufferPointer { (pointer) throws(LoadError) in
-            _ = try scanner.consume(pointer, final: true)
-        }
-        try scanner.finish()
-        return scanner.result()
     }
 
     /// The group of a record: one small number per dimension (an interned value, a year, a

@@ -88,10 +88,16 @@ public struct PlacementCounter: Sendable {
     /// records that match the filter from the target's start (its baseline when cumulative, else
     /// its period) up to `asOf`.
     public static func realised(for plan: Plan, asOf: PlanDate, path: String, file: String) throws(LoadError) -> [String: Measurement] {
+        try realised(for: plan, asOf: asOf, file: file) { counter throws(LoadError) in try counter.count(path: path, file: file) }
+    }
+
+    /// The placements each target with a filter counts, with `count` reading the export.
+    static func realised(for plan: Plan, asOf: PlanDate, file: String,
+                         count: (PlacementCounter) throws(LoadError) -> PlacementCounts) throws(LoadError) -> [String: Measurement] {
         var result: [String: Measurement] = [:]
         for target in plan.targets where !target.filter.isEmpty {
             let start = target.cumulative ? target.baseline?.date : (target.period?.start ?? plan.period?.start)
-            let counted = try PlacementCounter(from: start, to: asOf, filter: target.filter).count(path: path, file: file)
+            let counted = try count(PlacementCounter(from: start, to: asOf, filter: target.filter))
             result[target.id] = Measurement(date: asOf, value: ExactDecimal(significand: Int64(counted.total)), level: nil, kind: .realised,
                                             channels: [], source: "counted in \(file)", note: nil, pointer: "")
         }

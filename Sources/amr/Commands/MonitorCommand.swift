@@ -57,7 +57,7 @@ enum ProgressCommand: Command {
 enum ReportOptions {
     static let options = [
         OptionSpec(long: "as-of", short: "d", value: "YYYY-MM-DD", help: "the date to report at; default the latest measurement in the plan"),
-        OptionSpec(long: "placements", short: nil, value: "FILE.csv", help: "count a placement export for targets with a filter"),
+        OptionSpec(long: "placements", short: nil, value: "FILE.csv", help: "count a placement export (CSV or .xlsx) for targets with a filter"),
         OptionSpec(long: "orange-from", short: nil, value: "PERCENT", help: "orange from this % of expected (default: the plan's, else 80)"),
         OptionSpec(long: "fail-on", short: nil, value: "LIGHT", help: "exit 1 when a line is this colour or worse", choices: ["red", "orange"]),
         OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "csv", "json"]),
@@ -98,7 +98,11 @@ enum ReportOptions {
         var inputs = [planFile]
         if let placements = arguments.value("placements") {
             inputs.append(placements)
-            counts = try PlacementCounter.realised(for: plan, asOf: asOf, path: placements, file: placements)
+            if let sheet = try PlacementExport.sheet(placements, sheet: nil, limits: limits) {
+                counts = try PlacementCounter.realised(for: plan, asOf: asOf, sheet: sheet, file: placements)
+            } else {
+                counts = try PlacementCounter.realised(for: plan, asOf: asOf, path: placements, file: placements)
+            }
         }
         var previous: Plan?
         if let previousFile = arguments.value("previous") {

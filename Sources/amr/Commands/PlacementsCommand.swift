@@ -11,7 +11,8 @@ enum PlacementsCommand: Command {
         file is read in one pass, so memory does not grow with the number of rows. A file is split
         into parts counted on all cores (--threads); the result is the same, to the byte, as on
         one. Standard input (-) is read as a stream on one thread. Dates are YYYY-MM-DD or
-        DD-MM-YYYY; --from and --to include their days.
+        DD-MM-YYYY; --from and --to include their days. An Excel workbook (.xlsx) is read too: its
+        first sheet or the one named with --sheet, date cells as dates; messages name the cell.
         """
     static let examples = [
         "amr placements plaatsingen.csv --by gemeente,sector",
@@ -22,6 +23,7 @@ enum PlacementsCommand: Command {
         OptionSpec(long: "by", short: "b", value: "KEYS", help: "group by these, comma-separated: " + PlacementDimension.allCases.map(\.rawValue).joined(separator: ",")),
         OptionSpec(long: "from", short: nil, value: "YYYY-MM-DD", help: "count placements on or after this date"),
         OptionSpec(long: "to", short: nil, value: "YYYY-MM-DD", help: "count placements on or before this date"),
+        OptionSpec(long: "sheet", short: nil, value: "NAME", help: "the sheet of a workbook (.xlsx) export to count (default: the first)"),
         OptionSpec(long: "threads", short: nil, value: "N", help: "count a file on N threads, default all cores"),
         OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "csv", "json"]),
         OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "language and number notation: nl (default) or en", choices: ["nl", "en"]),
@@ -61,7 +63,15 @@ enum PlacementsCommand: Command {
         }
         var counter = PlacementCounter(groupBy: dimensions, from: from, to: to, threads: threads)
         counter.maximumLineLength = try environment.limits().maximumLineLength
-        let counts = try counter.count(path: file, file: file == "-" ? "<stdin>" : file)
+        let counts: PlacementCounts
+        if let sheet = try PlacementExport.sheet(file, sheet: arguments.value("sheet"), limits: try environment.limits()) {
+            counts = try counter.count(sheet, file: file)
+        } else {
+            if arguments.has("sheet") {
+                throw UsageError("--sheet picks a sheet of a workbook, but \(file) is not an Excel workbook (.xlsx); leave --sheet out for a CSV file", command: name)
+            }
+            counts = try counter.count(path: file, file: file == "-" ? "<stdin>" : file)
+        }
         let format = ReportFormat.chosen(arguments, choices: ReportFormat.choices(options))
         let locale = arguments.value("locale").flatMap(NumberLocale.init(rawValue:)) ?? .nl
         let renderer = PlacementRenderer(locale: locale, file: file == "-" ? "<stdin>" : file, from: from, to: to)

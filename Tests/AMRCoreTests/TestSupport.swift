@@ -13,11 +13,14 @@ enum TestSupport {
 
     /// Runs amr in-process from the package root, so relative paths in arguments and messages
     /// read as a user would type them.
-    static func run(_ arguments: [String]) -> Outcome {
+    static func run(_ arguments: [String]) -> Outcome { run(arguments, in: root) }
+
+    /// Runs amr in-process from `directory`.
+    static func run(_ arguments: [String], in directory: URL) -> Outcome {
         lock.lock()
         defer { lock.unlock() }
         let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(root.path)
+        FileManager.default.changeCurrentDirectoryPath(directory.path)
         defer { FileManager.default.changeCurrentDirectoryPath(previous) }
         return Tool.run(arguments, environment: Environment(variables: [:], stdoutIsTerminal: false))
     }

@@ -151,6 +151,24 @@ import Testing
         #expect(try Inflate.inflate(writer.bytes, limit: 100) == Array("abababababab".utf8))
     }
 
+    /// 40,000 matches of 258 bytes: 10 MB out. Appending a slice of the output to itself once
+    /// copied the whole output per match, which took minutes here; byte copies take well under a
+    /// second.
+    @Test(.timeLimit(.minutes(1))) func longOutputsInflateInLinearTime() throws {
+        var writer = BitWriter()
+        writer.bits(1, 1)
+        writer.bits(1, 2)
+        writer.fixedSymbol(Int(UInt8(ascii: "x")))
+        for _ in 0..<40_000 {
+            writer.fixedSymbol(285)
+            writer.code(0, 5)      // distance 1
+        }
+        writer.fixedSymbol(256)
+        let output = try Inflate.inflate(writer.bytes, limit: 1 << 24)
+        #expect(output.count == 1 + 40_000 * 258)
+        #expect(output.allSatisfy { $0 == UInt8(ascii: "x") })
+    }
+
     @Test func emptyInputIsTruncatedButAnEmptyStreamIsEmpty() throws {
         #expect(throws: Inflate.Failure.truncated) { try Inflate.inflate([], limit: 10) }
         #expect(try Inflate.inflate([0x03, 0x00], limit: 0) == [])

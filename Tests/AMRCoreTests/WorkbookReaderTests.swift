@@ -260,6 +260,27 @@ import Testing
         #expect(try Self.records(try Self.workbook(sheets: [("Blad1", rows)], omitting: ["_rels/.rels", "[Content_Types].xml"])).first?.fields == ["1"])
     }
 
+    /// libxml2 refuses more than 10,000,000 bytes handed over at once; parts go in as a stream.
+    @Test func aSheetPartOverTenMegabytesReads() throws {
+        let rows = (1...120_000).map { "<row r=\"\($0)\"><c r=\"A\($0)\" t=\"inlineStr\"><is><t>Gemeente \($0)</t></is></c><c r=\"B\($0)\"><v>\($0)</v></c></row>" }.joined()
+        #expect(rows.utf8.count > 10_000_000)
+        let records = try Self.records(try Self.workbook(sheets: [("Blad1", rows)]))
+        #expect(records.count == 120_000)
+        #expect(records.last?.fields == ["Gemeente 120000", "120000"])
+    }
+
+    /// XMLParser reports nothing for some documents that stop with elements open.
+    @Test func aSheetThatStopsWithElementsOpenIsRefused() throws {
+        let cut = "<worksheet xmlns=\"\(Self.main)\"><sheetData><row r=\"1\"><c><v>1</v></c></row>"
+        let cutMessage = Self.message(try Self.workbook(sheets: [("Blad1", "")], replacing: ["xl/worksheets/sheet1.xml": cut]))
+        #expect(cutMessage == "w.xlsx: the workbook is damaged: part xl/worksheets/sheet1.xml is not well-formed XML (line 1, column 121); save it again from Excel")
+        let open = Self.message(try Self.workbook(sheets: [("Blad1", "")], replacing: ["xl/worksheets/sheet1.xml": "<worksheet>"]))
+        #expect(open?.hasPrefix("w.xlsx: the workbook is damaged: part xl/worksheets/sheet1.xml is not well-formed XML") == true)
+        // Here libxml2 says nothing; the count of open elements does.
+        #expect(Self.message(try Self.workbook(sheets: [("Blad1", "")], replacing: ["xl/worksheets/sheet1.xml": ""]))
+                == "w.xlsx: the workbook is damaged: part xl/worksheets/sheet1.xml is not well-formed XML (it ends before its elements are closed); save it again from Excel")
+    }
+
     @Test func sheetTargetsResolveAndMayNotLeaveThePackage() {
         #expect(RelationshipsPart.resolve("worksheets/sheet1.xml", from: "xl/workbook.xml") == "xl/worksheets/sheet1.xml")
         #expect(RelationshipsPart.resolve("/xl/worksheets/sheet1.xml", from: "xl/workbook.xml") == "xl/worksheets/sheet1.xml")

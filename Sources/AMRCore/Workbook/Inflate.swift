@@ -277,13 +277,10 @@ public enum Inflate {
                 let back = Inflate.distanceBase[distanceSymbol] + (try bits(Inflate.distanceExtra[distanceSymbol]))
                 guard back <= output.count else { throw .distanceTooFar(distance: back, available: output.count) }
                 guard output.count <= limit - length else { throw .outputTooLarge(limit: limit) }
+                // Byte by byte: the source may overlap what is being written (a run), and a
+                // slice of `output` appended to itself would copy the whole buffer each time.
                 let start = output.count - back
-                if back >= length {
-                    output.append(contentsOf: output[start..<(start + length)])
-                } else {
-                    // Overlapping copy: each byte may be one just written (a run).
-                    for offset in 0..<length { output.append(output[start + offset]) }
-                }
+                for offset in 0..<length { output.append(output[start + offset]) }
             }
         }
     }

@@ -16,6 +16,11 @@ protocol XMLPartHandler {
 ///
 /// A part with a document type declaration is refused before parsing: OOXML parts never have
 /// one, and refusing it rules out entity-expansion bombs and external entities.
+///
+/// Two facts about `XMLParser` on Linux (libxml2 underneath) shape this: given all the bytes at
+/// once as `Data` it fails on parts over 10,000,000 bytes ("huge input lookup"), so the bytes go
+/// in through a stream, in chunks; and it reports no error for a document that ends with
+/// elements still open, so the delegate counts open elements itself.
 enum XMLPart {
     /// The SpreadsheetML namespaces: transitional (what Excel writes) and strict.
     static let spreadsheetNamespaces: Set<String> = [
@@ -28,7 +33,7 @@ enum XMLPart {
         if contains(bytes, Array("<!DOCTYPE".utf8)) {
             throw LoadError.workbook(file: file, "part \(part) declares a document type, which workbooks never do; save the workbook again from Excel")
         }
-        let parser = XMLParser(data: Data(bytes))
+        let parser = XMLParser(stream: InputStream(data: Data(bytes)))
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         let delegate = Delegate(handler: handler)
@@ -37,6 +42,9 @@ enum XMLPart {
         if let failure = delegate.failure { throw failure }
         if !finished || parser.parserError != nil {
             throw ZipArchive.damaged(file, "part \(part) is not well-formed XML (line \(parser.lineNumber), column \(parser.columnNumber))")
+        }
+        if !delegate.sawRoot || delegate.depth != 0 {
+            throw ZipArchive.damaged(file, "part \(part) is not well-formed XML (it ends before its elements are closed)")
         }
         handler = delegate.handler
     }
@@ -56,11 +64,16 @@ enum XMLPart {
     final class Delegate<Handler: XMLPartHandler>: NSObject, XMLParserDelegate {
         var handler: Handler
         var failure: LoadError?
+        /// Elements open now, and whether a root element was seen at all.
+        var depth = 0
+        var sawRoot = false
 
         init(handler: Handler) { self.handler = handler }
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+            depth += 1
+            sawRoot = true
             guard failure == nil else { return }
             do { try handler.start(elementName, namespace: namespaceURI, attributes: attributeDict) } catch {
                 failure = error
@@ -69,6 +82,7 @@ enum XMLPart {
         }
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+            depth -= 1
             guard failure == nil else { return }
             do { try handler.end(elementName, namespace: namespaceURI) } catch {
                 failure = error

@@ -169,6 +169,34 @@ import Testing
         #expect(output.allSatisfy { $0 == UInt8(ascii: "x") })
     }
 
+    /// Codes of every length 1–15 (symbol n has length n + 1, two of 15): those longer than the
+    /// lookup table are decoded bit by bit, and each symbol comes back.
+    @Test func codesLongerThanTheTableDecode() throws {
+        var lengths = (0..<14).map { UInt8($0 + 1) }
+        lengths += [15, 15]
+        let code = try Inflate.Huffman(lengths: lengths[...], allowIncomplete: false, name: "test")
+        #expect(code.bits == Inflate.Huffman.tableBits)
+        // Canonical codes (RFC 1951 3.2.2).
+        var next = [Int](repeating: 0, count: 17)
+        var value = 0
+        for length in 1...16 {
+            value = (value + lengths.filter { Int($0) == length - 1 }.count) << 1
+            next[length] = value
+        }
+        var codes: [Int] = []
+        for length in lengths {
+            codes.append(next[Int(length)])
+            next[Int(length)] += 1
+        }
+        let order = [15, 3, 0, 12, 14, 9, 1, 13, 10, 11]
+        var writer = BitWriter()
+        for symbol in order { writer.code(codes[symbol], Int(lengths[symbol])) }
+        var decoder = Inflate.Decoder(input: writer.bytes + [0xFF, 0xFF], limit: 0)
+        var decoded: [Int] = []
+        for _ in order { decoded.append(try decoder.decode(code)) }
+        #expect(decoded == order)
+    }
+
     @Test func emptyInputIsTruncatedButAnEmptyStreamIsEmpty() throws {
         #expect(throws: Inflate.Failure.truncated) { try Inflate.inflate([], limit: 10) }
         #expect(try Inflate.inflate([0x03, 0x00], limit: 0) == [])

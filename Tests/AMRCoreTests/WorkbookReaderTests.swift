@@ -141,6 +141,10 @@ import Testing
         #expect(ExcelNumber.normalized(stored) == nil)
     }
 
+    @Test(.timeLimit(.minutes(1))) func aMillionLeadingZerosAreQuick() {
+        #expect(ExcelNumber.normalized(String(repeating: "0", count: 1_000_000) + "1.5") == "1.5")
+    }
+
     @Test func serialsBecomeDatesWithTheLotusLeapDay() {
         #expect(ExcelDate.text(serial: "1", kind: .date, date1904: false) == "1900-01-01")
         #expect(ExcelDate.text(serial: "59", kind: .date, date1904: false) == "1900-02-28")

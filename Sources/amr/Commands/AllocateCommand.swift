@@ -27,6 +27,7 @@ enum AllocateCommand: Command {
         "amr allocate Fixtures/haaglanden-2018.json --allocation bijdrage-2018 --format json",
         "amr allocate --total 159500 --weights inwoners.csv --unit 1",
         "amr allocate --total 159500.00 --weights inwoners.csv --format csv -o verdeling.csv",
+        "amr allocate --total 159500 --weights inwoners.xlsx --sheet Blad1",
     ]
     static let options = [
         OptionSpec(long: "allocation", short: "a", value: "ID", help: "only the allocation with this id (plan files)"),

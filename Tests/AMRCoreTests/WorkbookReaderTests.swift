@@ -285,6 +285,27 @@ import Testing
                 == "w.xlsx: the workbook is damaged: part xl/worksheets/sheet1.xml is not well-formed XML (it ends before its elements are closed); save it again from Excel")
     }
 
+    /// Found by the sheet fuzzer: one byte 0xE1 in an attribute of styles.xml made Foundation's
+    /// XMLParser trap. Parts are checked for UTF-8 before they are parsed.
+    @Test func aPartThatIsNotUTF8IsRefusedNotACrash() throws {
+        let styles = String(decoding: try Self.fixture("fuzz-crash-styles-not-utf8.xml"), as: UTF8.self)
+        #expect(styles.contains("\u{FFFD}"))
+        let crashing = [UInt8](try Self.fixture("fuzz-crash-styles-not-utf8.xml"))
+        var bytes = try Self.workbook(sheets: [("Blad1", "<row r=\"1\"><c><v>1</v></c></row>")], omitting: ["xl/styles.xml"])
+        var writer = ZipWriter()
+        var archive = try ZipArchive(bytes: bytes, file: "w.xlsx", maximumSize: 1 << 20)
+        for entry in archive.entries { try writer.add(entry.name, try #require(try archive.contents(of: entry.name))) }
+        try writer.add("xl/styles.xml", crashing)
+        bytes = try writer.archive()
+        #expect(Self.message(bytes) == "w.xlsx: the workbook is damaged: part xl/styles.xml is not UTF-8 text (byte 1761 is not); workbooks are written in UTF-8; save it again from Excel")
+        #expect(XMLPart.firstInvalidUTF8(Array("gewoon € en ü".utf8)) == nil)
+        #expect(XMLPart.firstInvalidUTF8([0x61, 0xC0, 0x80]) == 1)          // overlong
+        #expect(XMLPart.firstInvalidUTF8([0xED, 0xA0, 0x80]) == 0)          // surrogate
+        #expect(XMLPart.firstInvalidUTF8([0xF4, 0x90, 0x80, 0x80]) == 0)    // above U+10FFFF
+        #expect(XMLPart.firstInvalidUTF8([0x61, 0xE2, 0x82]) == 1)          // cut short
+        #expect(XMLPart.firstInvalidUTF8([0x61, 0x00]) == 1)
+    }
+
     @Test func sheetTargetsResolveAndMayNotLeaveThePackage() {
         #expect(RelationshipsPart.resolve("worksheets/sheet1.xml", from: "xl/workbook.xml") == "xl/worksheets/sheet1.xml")
         #expect(RelationshipsPart.resolve("/xl/worksheets/sheet1.xml", from: "xl/workbook.xml") == "xl/worksheets/sheet1.xml")

@@ -30,6 +30,9 @@ enum XMLPart {
 
     /// Feeds `bytes`, the part named `part` of the workbook `file`, to `handler`.
     static func parse<Handler: XMLPartHandler>(_ bytes: [UInt8], part: String, file: String, into handler: inout Handler) throws(LoadError) {
+        if let offset = firstInvalidUTF8(bytes) {
+            throw ZipArchive.damaged(file, "part \(part) is not UTF-8 text (byte \(offset + 1) is not); workbooks are written in UTF-8")
+        }
         if contains(bytes, Array("<!DOCTYPE".utf8)) {
             throw LoadError.workbook(file: file, "part \(part) declares a document type, which workbooks never do; save the workbook again from Excel")
         }
@@ -47,6 +50,41 @@ enum XMLPart {
             throw ZipArchive.damaged(file, "part \(part) is not well-formed XML (it ends before its elements are closed)")
         }
         handler = delegate.handler
+    }
+
+    /// The offset of the first byte that is not part of well-formed UTF-8 (RFC 3629: no
+    /// overlong forms, no surrogates, nothing above U+10FFFF) or is NUL, or nil. Checked before
+    /// parsing because Foundation's XMLParser on Linux traps (crashes the process) on an
+    /// attribute value that is not UTF-8, where libxml2 would have reported it.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                if lead == 0 { return index }
+                index += 1
+                continue
+            }
+            let length: Int
+            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; upper = 0x9F
+            case 0xF0: length = 4; lower = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; upper = 0x8F
+            default: return index
+            }
+            guard index + length <= count else { return index }
+            let second = bytes[index + 1]
+            guard second >= lower && second <= upper else { return index }
+            for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return index }
+            index += length
+        }
+        return nil
     }
 
     static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {

@@ -68,6 +68,8 @@ for sig, at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
 open(p, "wb").write(bytes(data))
 write("malformed-sheet.xlsx", parts(sheet=SHEET.replace("</c></row>", "</row>", 1)))
 write("traversal.xlsx", parts() + [("../../evil.xml", "<x/>")])
+# A Latin-1 byte (0xEB, ë) in an attribute of a sheet that says nothing of its encoding.
+write("not-utf8.xlsx", [(k, v.replace('r="B2"', 'r="B2" x="Zo\u00eb"').encode("latin-1") if k.endswith("sheet1.xml") else v) for k, v in parts()])
 write("spreadsheet.ods", [("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", "<x/>")])
 open(os.path.join(out, "old.xls"), "wb").write(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504))
 os.remove(ok)

@@ -60,8 +60,9 @@ enum ExcelNumber {
         }
 
         // value = digits × 10^power, digits without leading zeros.
-        while let first = digits.first, first == UInt8(ascii: "0") { digits.removeFirst() }
-        guard !digits.isEmpty else { return "0" }
+        // Dropped in one go: removing them one by one is quadratic in a hostile cell.
+        guard let firstSignificant = digits.firstIndex(where: { $0 != UInt8(ascii: "0") }) else { return "0" }
+        digits.removeFirst(firstSignificant)
         var power = exponent - fractionCount
         guard exponentRange.contains(power + digits.count - 1) else { return nil }
 

@@ -70,12 +70,20 @@ public enum Inflate {
     /// The order in which a dynamic block lists the code-length code's lengths (3.2.7).
     static let codeLengthOrder: [Int] = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
 
-    /// A canonical Huffman code as one lookup table indexed by the next `bits` input bits
-    /// (least significant first, as DEFLATE packs them). Each entry is `symbol << 4 | length`;
-    /// 0 marks a bit pattern no code has (possible only in an allowed incomplete code).
+    /// A canonical Huffman code: a lookup table indexed by the next `bits` (at most
+    /// `tableBits`) input bits, least significant first as DEFLATE packs them, for the codes
+    /// that fit; longer codes are decoded bit by bit from the counts per length and the symbols
+    /// in canonical order (as zlib's puff does). Each table entry is `symbol << 4 | length`; 0
+    /// sends decoding the slow way. The table is capped because a hostile stream can start a new
+    /// dynamic block every few bytes, and a full 2¹⁵-entry table per block would cost far more
+    /// than the block's bytes.
     struct Huffman {
+        static let tableBits = 10
         var table: [UInt16]
         var bits: Int
+        /// Codes per length (index 1...15) and the symbols in canonical order.
+        var counts: [Int]
+        var symbols: [UInt16]
 
         /// Builds the code for `lengths` (0 = symbol unused). Over-subscribed lengths always
         /// fail; incomplete ones fail unless `allowSingleCode` and exactly one code of length 1
@@ -97,8 +105,16 @@ public enum Inflate {
                 guard allowSingleCode, used <= 1, count[1] == used else { throw .invalidCode(which: name) }
             }
             let maxLength = (1...15).last { count[$0] > 0 } ?? 1
-            bits = maxLength
-            table = [UInt16](repeating: 0, count: 1 << maxLength)
+            bits = min(maxLength, Self.tableBits)
+            table = [UInt16](repeating: 0, count: 1 << bits)
+            counts = count
+            var offsets = [Int](repeating: 0, count: 16)
+            for length in 1..<15 { offsets[length + 1] = offsets[length] + count[length] }
+            symbols = [UInt16](repeating: 0, count: used)
+            for (symbol, length) in lengths.enumerated() where length != 0 {
+                symbols[offsets[Int(length)]] = UInt16(symbol)
+                offsets[Int(length)] += 1
+            }
             // First canonical code of each length (3.2.2).
             var next = [Int](repeating: 0, count: 16)
             var code = 0
@@ -106,7 +122,7 @@ public enum Inflate {
                 code = (code + count[length - 1]) << 1
                 next[length] = code
             }
-            for (offset, length8) in lengths.enumerated() where length8 != 0 {
+            for (offset, length8) in lengths.enumerated() where length8 != 0 && Int(length8) <= bits {
                 let length = Int(length8)
                 let canonical = next[length]
                 next[length] += 1
@@ -167,18 +183,30 @@ public enum Inflate {
         }
 
         mutating func decode(_ code: Huffman) throws(Failure) -> Int {
-            if bitCount < code.bits { refill() }
+            if bitCount < 15 { refill() }
             let entry = Int(code.table[Int(bitBuffer & ((1 << UInt64(code.bits)) - 1))])
             let length = entry & 15
-            guard length != 0 else {
+            if length != 0 {
                 // Past the end of input the missing bits read as zeros; say truncated then.
-                if bitCount < code.bits { throw .truncated }
-                throw .invalidSymbol
+                guard length <= bitCount else { throw .truncated }
+                bitBuffer >>= UInt64(length)
+                bitCount -= length
+                return entry >> 4
             }
-            guard length <= bitCount else { throw .truncated }
-            bitBuffer >>= UInt64(length)
-            bitCount -= length
-            return entry >> 4
+            // A code longer than the table, or no code at all: bit by bit, canonically.
+            var value = 0, first = 0, index = 0
+            for length in 1...15 {
+                guard bitCount > 0 else { throw .truncated }
+                value |= Int(bitBuffer & 1)
+                bitBuffer >>= 1
+                bitCount -= 1
+                let count = code.counts[length]
+                if value - first < count { return Int(code.symbols[index + value - first]) }
+                index += count
+                first = (first + count) << 1
+                value <<= 1
+            }
+            throw .invalidSymbol
         }
 
         mutating func run() throws(Failure) {
@@ -277,13 +305,10 @@ public enum Inflate {
                 let back = Inflate.distanceBase[distanceSymbol] + (try bits(Inflate.distanceExtra[distanceSymbol]))
                 guard back <= output.count else { throw .distanceTooFar(distance: back, available: output.count) }
                 guard output.count <= limit - length else { throw .outputTooLarge(limit: limit) }
+                // Byte by byte: the source may overlap what is being written (a run), and a
+                // slice of `output` appended to itself would copy the whole buffer each time.
                 let start = output.count - back
-                if back >= length {
-                    output.append(contentsOf: output[start..<(start + length)])
-                } else {
-                    // Overlapping copy: each byte may be one just written (a run).
-                    for offset in 0..<length { output.append(output[start + offset]) }
-                }
+                for offset in 0..<length { output.append(output[start + offset]) }
             }
         }
     }

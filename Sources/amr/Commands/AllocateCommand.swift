@@ -41,6 +41,7 @@ enum AllocateCommand: Command {
         "amr allocate --total 159500.00 --weights inwoners.csv --format csv -o verdeling.csv",
         "amr allocate --total 159500 --weights inwoners.xlsx --format xlsx -o verdeling.xlsx",
         "amr allocate --total 159500 --weights inwoners.csv --region haaglanden --year 2024",
+        "amr allocate --total 159500 --weights inwoners.xlsx --sheet Blad1",
     ]
     static let options = [
         OptionSpec(long: "allocation", short: "a", value: "ID", help: "only the allocation with this id (plan files)"),

@@ -68,7 +68,7 @@ public enum AllocationDocument {
         blocks += notes(report, w, locale).map(ReportDocument.Block.paragraph)
         blocks.append(.footnote(w.explanation(report.method, key, unit, money(report.total))))
         return ReportDocument(locale: locale, title: title, reference: report.id, facts: facts,
-                              sections: [ReportDocument.Section(name: report.id ?? w.exactShare, blocks: blocks)],
+                              sections: [ReportDocument.Section(name: report.id ?? w.splitSheet, blocks: blocks)],
                               credits: report.cbs.map { [w.cbsCredit($0.source, w.date($0.source.date))] } ?? [])
     }
 

@@ -69,6 +69,7 @@ extension Wording {
             "De vermelde aandelen tellen op tot \(sum), \(size) \(short ? "minder dan" : "meer dan") \(total)."
         },
         statedSumExact: { total in "De vermelde aandelen tellen op tot \(total)." },
+        splitSheet: "verdeling",
         adHocTitle: { weight, name in "\(weight) per \(name)" },
         regionLabel: "regio",
         codeHeading: "code",

@@ -81,6 +81,7 @@ extension Wording {
             "The stated shares add up to \(sum), \(size) \(short ? "short of" : "more than") \(total)."
         },
         statedSumExact: { total in "The stated shares add up to \(total)." },
+        splitSheet: "split",
         adHocTitle: { weight, name in "\(weight) per \(name)" },
         regionLabel: "region",
         codeHeading: "code",

@@ -50,6 +50,8 @@ public struct Wording: Sendable {
     var splitDiffers: @Sendable (_ rows: Int, _ details: [String]) -> String
     var statedSumOff: @Sendable (_ sum: String, _ size: String, _ short: Bool, _ total: String) -> String
     var statedSumExact: @Sendable (_ total: String) -> String
+    /// The sheet of a split in a workbook.
+    var splitSheet: String
     var adHocTitle: @Sendable (_ weight: String, _ name: String) -> String
     var regionLabel: String
     var codeHeading: String

@@ -52,6 +52,16 @@ import Testing
         #expect(workbook.contains(#"<sheet name="bijdrage-2018" sheetId="1" r:id="rId1"/>"#))
     }
 
+    /// The sheet and style parts as golden text, in both languages: a change in the workbook's
+    /// layout shows in review.
+    @Test(arguments: ["nl", "en"])
+    func workbookPartsGolden(locale: String) throws {
+        let (_, bytes) = Self.workbook(["allocate", Self.h2018, "--format", "xlsx", "--locale", locale])
+        let suffix = locale == "nl" ? "" : "-en"
+        TestSupport.expectGolden(try Self.part(bytes, "xl/worksheets/sheet1.xml"), "allocate-haaglanden-2018\(suffix).sheet1.xml")
+        TestSupport.expectGolden(try Self.part(bytes, "xl/styles.xml"), "allocate-haaglanden-2018\(suffix).styles.xml")
+    }
+
     @Test func workbookReadsBackToTheSameNumbers() throws {
         let report = try PlanAllocator.allocate(
             try PlanLoader.load(contentsOf: TestSupport.fixture("haaglanden-2018.json")).plan.allocations[0],

@@ -71,7 +71,7 @@ enum CheckCommand: Command {
                 checked += 1
             } catch {
                 outcome.stderr += "amr: error: \(error)\n"
-                unusable.append(UnusableFile(file: display, message: "\(error)", location: (error as? LoadError)?.location))
+                unusable.append(UnusableFile(file: display, message: "\(error)", location: error.location))
             }
         }
         findings.sort()

@@ -223,25 +223,8 @@ public struct XLSXWriter {
         return xml + "</Relationships>"
     }
 
-    /// Text for XML: the five entities escaped, characters XML 1.0 forbids dropped.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                let v = scalar.value
-                if v < 0x20 || (0xFFFE...0xFFFF).contains(v) { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Text for an XML attribute of a part (XML 1.0, see `XMLText`).
+    static func escaped(_ text: String) -> String { XMLText.escaped(text, attribute: true) }
 }
 
 extension XLSXWriter.Sheet.Entry {
@@ -325,7 +308,7 @@ extension XLSXWriter.Sheet {
         let bold = entry.emphasis != .plain
         func string(_ value: String, _ style: Int) -> String {
             let s = style == 0 ? "" : #" s="\#(style)""#
-            return #"<c r="\#(reference)" t="inlineStr"\#(s)><is><t xml:space="preserve">\#(XLSXWriter.escaped(value))</t></is></c>"#
+            return #"<c r="\#(reference)" t="inlineStr"\#(s)><is><t xml:space="preserve">\#(XMLText.escaped(value, attribute: false))</t></is></c>"#
         }
         func number(_ value: ExactDecimal, _ style: Int) -> String {
             let s = style == 0 ? "" : #" s="\#(style)""#

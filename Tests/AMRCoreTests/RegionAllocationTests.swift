@@ -206,3 +206,23 @@ import Testing
         #expect(outcome.stderr == "amr: error: \(message)\n")
     }
 }
+
+/// A weights file checked against a region may end in a row named after the region: its total.
+@Suite struct RegionTotalRowTests {
+    @Test func aLastRowNamedAfterTheRegionIsItsTotal() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("amr-region-total-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = directory.appendingPathComponent("haaglanden.csv")
+        try Data("gemeente;inwoners\nDelft;109.577\nDen Haag;566.221\nMidden-Delfland;19.377\nRijswijk;59.642\nWestland;115.941\nHaaglanden;870.759\n".utf8).write(to: file)
+        let outcome = TestSupport.run(["allocate", "--total", "159500", "--weights", file.path, "--region", "haaglanden", "--year", "2024", "--format", "json"])
+        // A stated total one off: the split is over the five municipalities, and the exit code says the total differs.
+        #expect(outcome.exitCode == 1, "\(outcome.stderr)")
+        let json = try JSONReader.parse(Array(outcome.stdout.utf8), file: "stdout")
+        #expect(json.value(at: "/totalRow/label")?.kind == .string("Haaglanden"))
+        #expect(json.value(at: "/totalRow/recognisedBy")?.kind == .string("name"))
+        #expect(json.value(at: "/totalRow/matches")?.kind == .bool(false))
+        #expect(json.value(at: "/shares/4/name")?.kind == .string("Westland"))
+        #expect(json.value(at: "/shares/5") == nil)
+        #expect(json.value(at: "/shares/1/amount")?.kind == .string("103716.82"))
+    }
+}

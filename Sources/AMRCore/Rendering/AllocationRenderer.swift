@@ -147,17 +147,4 @@ public struct AllocationRenderer {
     func decimal(_ money: Money, _ report: AllocationReport) -> ExactDecimal {
         NumberLocale.decimal(money, decimals: report.unit.decimals)
     }
-
-    func money(_ amount: Money, _ report: AllocationReport) -> String {
-        locale.format(amount, decimals: report.unit.decimals)
-    }
-
-    func difference(_ amount: Money?, _ report: AllocationReport) -> String {
-        guard let amount, amount.cents != 0 else { return "" }
-        return locale.formatSigned(amount, decimals: report.unit.decimals)
-    }
-
-    func weight(_ row: AllocationReport.Row) -> String {
-        row.weight.map { locale.format($0) } ?? String(row.integerWeight)
-    }
 }

@@ -102,3 +102,12 @@ public struct TextWriter {
         return "\u{1B}[\(code)m\(text)\u{1B}[0m"
     }
 }
+
+extension String {
+    /// The text without the spaces at its end.
+    var trailingSpacesRemoved: Substring {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)] == " " { end = index(before: end) }
+        return self[startIndex..<end]
+    }
+}

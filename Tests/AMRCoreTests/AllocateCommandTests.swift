@@ -70,7 +70,7 @@ import Testing
         #expect(outcome.exitCode == 1)
         #expect(outcome.stdout.contains("De vermelde verdeling wijkt in 1 rij af: Den Haag is € 0,01 te laag vermeld."))
         #expect(outcome.stdout.contains("De vermelde aandelen tellen op tot € 159.499,99, € 0,01 minder dan € 159.500,00."))
-        #expect(outcome.stdout.contains("gemeente   inwoners  aandeel  exact aandeel       vermeld  verschil"))
+        #expect(outcome.stdout.contains("gemeente   inwoners  % inwoners  exact aandeel       vermeld  verschil"))
     }
 
     @Test func tableNamesTheWrongRowAndTheSumInEnglish() {

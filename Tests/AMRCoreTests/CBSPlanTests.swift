@@ -130,7 +130,7 @@ import Testing
         #expect(found.count == 2)
         let weesp = try #require(found.first { $0.message.contains("Weesp") })
         #expect(weesp.message == "CBS puts Weesp (GM0457) in Groot Amsterdam (AM18) on 1 January 2021, not in Gooi en Vechtstreek (AM12)")
-        #expect(weesp.hint == "CBS's membership for 2020–2023 is its 2026 one applied backwards, and Weesp (GM0457) may have belonged to Gooi en Vechtstreek (AM12) rather than Groot Amsterdam (AM18); the plan's own list wins")
+        #expect(weesp.hint == "amr uses CBS's 2026 membership for 2020–2023, and Weesp (GM0457) may have belonged to Gooi en Vechtstreek (AM12) rather than Groot Amsterdam (AM18); the plan's own list wins")
         #expect(found.contains { $0.message == "CBS puts Eemnes (GM0317) in Gooi en Vechtstreek (AM12) on 1 January 2021, but the plan's region does not list it" })
         // In 2024 Weesp is part of Amsterdam: no caveat, and it is no municipality at all.
         let later = text.replacingOccurrences(of: "\"start\": \"2021-01-01\", \"end\": \"2021-12-31\"", with: "\"start\": \"2024-01-01\", \"end\": \"2024-12-31\"")

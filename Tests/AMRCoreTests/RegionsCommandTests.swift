@@ -56,7 +56,7 @@ import Testing
         let gooi = TestSupport.run(["regions", "gooi-en-vechtstreek", "--year", "2020", "--locale", "en"]).stdout
         #expect(gooi.contains("Weesp (GM0457) may have belonged to Gooi en Vechtstreek (AM12) rather than Groot Amsterdam (AM18)"))
         let dutch = TestSupport.run(["regions", "gooi-en-vechtstreek", "--year", "2020"]).stdout
-        #expect(dutch.contains("in 2020 hoorde mogelijk Weesp (GM0457) bij Gooi en Vechtstreek (AM12) en niet bij Groot Amsterdam (AM18)"))
+        #expect(dutch.contains("in 2020 hoorde Weesp (GM0457) mogelijk bij Gooi en Vechtstreek (AM12) in plaats van bij Groot Amsterdam (AM18)"))
         #expect(!TestSupport.run(["regions", "haaglanden", "--year", "2020"]).stdout.contains("Region membership"))
         #expect(!TestSupport.run(["regions", "--year", "2024"]).stdout.contains("Region membership"))
         let csv = TestSupport.run(["regions", "--year", "2023", "--format", "csv", "--locale", "en"]).stdout

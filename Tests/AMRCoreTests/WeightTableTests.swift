@@ -353,8 +353,19 @@ import Testing
     }
 
     @Test func statLineSuffixesAreDroppedOtherParenthesesKept() throws {
-        let t = try table("Regio's;aantal\nZuid-Holland (PV);3\nAgglomeratie 's-Gravenhage (CR);2\nWest (LD);1\nBergen (NH.) (gemeente);4\nBergen (L.);5\n")
-        #expect(t.rows.map(\.name) == ["Zuid-Holland", "Agglomeratie 's-Gravenhage", "West", "Bergen (NH.)", "Bergen (L.)"])
+        let areas = try table("Regio's;aantal\nZuid-Holland (PV);3\nAgglomeratie 's-Gravenhage (CR);2\nWest (LD);1\n")
+        #expect(areas.rows.map(\.name) == ["Zuid-Holland", "Agglomeratie 's-Gravenhage", "West"])
+        let municipalities = try table("Regio's;aantal\nBergen (NH.) (gemeente);4\nBergen (L.);5\n")
+        #expect(municipalities.rows.map(\.name) == ["Bergen (NH.)", "Bergen (L.)"])
+    }
+
+    /// A StatLine export of municipalities that also lists Nederland or a province: those rows are
+    /// aggregates, never parties beside the municipalities.
+    @Test func aggregatesAmongMunicipalitiesAreRefused() {
+        #expect(message("Regio's;aantal\nNederland;17942942\nDelft;109577\nWestland;115941\n")
+                == "w.csv:2:1: 'Nederland' is an aggregate (the country, a province or a COROP area), not one of the parties beside it; remove the row")
+        #expect(message("Regio's;aantal\nDelft;109577\nZuid-Holland (PV);3804906\nWestland;115941\n")
+                == "w.csv:3:1: 'Zuid-Holland (PV)' is an aggregate (the country, a province or a COROP area), not one of the parties beside it; remove the row")
     }
 
     @Test func theHaaglandenFixture() throws {

@@ -72,7 +72,7 @@ import Testing
             Issue.record("no header row")
             return
         }
-        #expect(records[header].fields == ["gemeente", "inwoners", "aandeel", "exact aandeel", "vermeld", "verschil"])
+        #expect(records[header].fields == ["gemeente", "inwoners", "% inwoners", "exact aandeel", "vermeld", "verschil"])
         for (offset, row) in report.rows.enumerated() {
             let record = records[header + 1 + offset]
             #expect(record.fields[0] == row.name)

@@ -97,14 +97,19 @@ public enum RegionAllocator {
             guard let municipality = found else { continue }
             matched.append(municipality)
             linesOf[municipality.code, default: []].append(row.line)
-            if !members.contains(municipality.code) { foreign.append((row.line, municipality)) }
+            // In 2020–2023 a municipality whose region is uncertain may be listed where the
+            // plan's own list puts it: the file wins (the note says so).
+            if !members.contains(municipality.code), !uncertainlyIn(region.code, municipality.code) { foreign.append((row.line, municipality)) }
         }
 
+        func uncertainlyIn(_ region: RegionCode, _ code: MunicipalityCode) -> Bool {
+            MembershipCaveat.caveat(for: code, in: figures)?.otherRegions.contains(region) ?? false
+        }
         let uncertain = { (code: MunicipalityCode) -> String in
-            MembershipCaveat.caveat(for: code, in: figures) == nil ? "" : " (its membership in \(figures.year) is uncertain: CBS applies the 2026 division backwards)"
+            MembershipCaveat.caveat(for: code, in: figures) == nil ? "" : " (its membership in \(figures.year) is uncertain: amr uses CBS's 2026 division for 2020–2023)"
         }
         var parts: [String] = []
-        let missing = region.municipalities.filter { linesOf[$0.code] == nil }
+        let missing = region.municipalities.filter { linesOf[$0.code] == nil && MembershipCaveat.caveat(for: $0.code, in: figures) == nil }
         if !missing.isEmpty {
             parts.append("missing " + missing.map { PlaceResolver.label($0) + uncertain($0.code) }.joined(separator: ", "))
         }

@@ -98,7 +98,7 @@ public struct WeightTable: Sendable, Equatable {
     /// as the total because it equals the sum of the rows above it. One line each, with a location.
     public var warnings: [String] = []
 
-    static let nameHeaders: Set<String> = ["name", "naam", "gemeente", "gemeenten", "gemeentenaam", "regio", "regio's", "regios", "municipality", "partij", "party"]
+    static let nameHeaders: Set<String> = ["name", "naam", "gemeente", "gemeenten", "gemeentenaam", "regio", "regio's", "regios", "municipality", "partij", "party", "woonplaats", "plaats"]
     static let nameParts = ["gemeente", "regio"]
     static let weightHeaders: Set<String> = ["weight", "gewicht", "inwoners", "population", "aantal", "inhabitants", "stemmen", "votes"]
     static let weightParts = ["inwoners", "bevolking"]
@@ -141,18 +141,22 @@ public struct WeightTable: Sendable, Equatable {
         }
         let layout = try Layout.find(in: records, file: file)
         var dataRecords: [CSVRecord] = []
-        var afterTotal = false
-        for record in records[layout.firstData...] {
-            if isFooter(record) { break }
-            // Text of one cell under the table's total row is a remark (an explanation, a
-            // credit), as in the workbooks amr writes itself: the table ends at its total.
-            if afterTotal, record.fields.filter({ !$0.isEmpty }).count == 1, layout.weight >= record.fields.count || record.fields[layout.weight].isEmpty {
-                break
-            }
-            dataRecords.append(record)
-            let labelField = layout.name < record.fields.count && !record.fields[layout.name].isEmpty ? layout.name : 0
-            if labelField < record.fields.count, case .total? = labelKind(record.fields[labelField]) { afterTotal = true } else { afterTotal = false }
+        var body = Array(records[layout.firstData...])
+        if let footer = body.firstIndex(where: isFooter) { body.removeSubrange(footer...) }
+        // Remarks under the table's total row (an explanation, a credit: text in one cell, as in
+        // the workbooks amr writes itself) end the table, but only when nothing but such
+        // remarks follows; a one-cell row between rows (a cluster's heading) stays a row.
+        func isRemark(_ record: CSVRecord) -> Bool {
+            record.fields.filter({ !$0.isEmpty }).count == 1 && (layout.weight >= record.fields.count || record.fields[layout.weight].isEmpty)
         }
+        var end = body.count
+        while end > 0, isRemark(body[end - 1]) { end -= 1 }
+        if end < body.count, end > 0 {
+            let last = body[end - 1]
+            let labelField = layout.name < last.fields.count && !last.fields[layout.name].isEmpty ? layout.name : 0
+            if labelField < last.fields.count, case .total? = labelKind(last.fields[labelField]) { body.removeSubrange(end...) }
+        }
+        dataRecords = body
         guard !dataRecords.isEmpty else {
             let after = layout.headerLine.map { " after the header on line \($0)" } ?? ""
             throw .csv((records.first { $0.line == layout.headerLine } ?? records[0]).location(file: file),
@@ -254,7 +258,7 @@ public struct WeightTable: Sendable, Equatable {
             if index == last && index > 0 && !isSubtotalLabel {
                 totalRow = try total(index, over: parties, how, subtotal: false)
                 // `Totaal Zuid` closing the last cluster rather than the table.
-                if totalRow?.matches == false, !subtotals.isEmpty, !group.isEmpty {
+                if totalRow?.matches == false, !subtotals.isEmpty, !group.isEmpty, !plainTotals.contains(labelKey(labels[index])) {
                     let cluster = try total(index, over: group, how, subtotal: true)
                     if cluster.matches {
                         subtotals.append(cluster)
@@ -291,6 +295,28 @@ public struct WeightTable: Sendable, Equatable {
                 parties.removeLast()
                 totalRow = try total(last, over: above, .sum, subtotal: false)
             }
+        }
+        // A total row closes the rows above it: a party under the table's last total row is a
+        // row the total leaves out (or an aggregate such as Nederland), never silently split over.
+        let totalLines = subtotals.map(\.line) + (totalRow.map { [$0.line] } ?? [])
+        if totalOnTop == nil, let lastTotal = totalLines.max(),
+           let stray = parties.first(where: { dataRecords[$0].line > lastTotal }), !cells[stray].name.isEmpty {
+            throw .csv(dataRecords[stray].location(ofField: layout.name, file: file),
+                       "'\(shown(cells[stray].name))' comes after the total row on line \(lastTotal), which closes the rows above it; remove the row, move it above the total, or add a total row under it")
+        }
+        // An unlabelled first row that is exactly the sum of all rows below it is a total on top.
+        if totalRow == nil, totalOnTop == nil, subtotals.isEmpty, parties.count > minimumRowsUnderASumTotal + 1,
+           let first = parties.first, !cells[first].name.isEmpty, !hasMunicipalityCode(dataRecords[first], layout),
+           let value = weights[first], !value.isZero, let sum = ExactDecimal.sum(parties.dropFirst().compactMap { weights[$0] }),
+           ExactDecimal.compare(sum, value) == 0 {
+            throw .csv(dataRecords[first].location(ofField: layout.name, file: file),
+                       "the first row, '\(shown(cells[first].name))' (\(shown(cells[first].text))), is exactly the sum of the rows below it, so it looks like their total; label it 'Totaal' (a total on top is read as such) or remove it")
+        }
+        // Aggregates (Nederland, a province, a COROP area) among municipalities would take a share.
+        let aggregates = parties.filter { isAggregate(labelFields[$0] < dataRecords[$0].fields.count ? dataRecords[$0].fields[labelFields[$0]] : "") }
+        if let aggregate = aggregates.first, aggregates.count < parties.count {
+            throw .csv(dataRecords[aggregate].location(ofField: layout.name, file: file),
+                       "'\(shown(dataRecords[aggregate].fields[labelFields[aggregate]]))' is an aggregate (the country, a province or a COROP area), not one of the parties beside it; remove the row")
         }
         if parties.last == last && cells[last].name.isEmpty {
             let above = parties.dropLast().compactMap { weights[$0] }
@@ -361,7 +387,11 @@ public struct WeightTable: Sendable, Equatable {
 
     static let totalWords: Set<String> = ["totaal", "total", "totalen", "totals", "eindtotaal", "som", "sum"]
     static let subtotalWords: Set<String> = ["subtotaal", "subtotal", "sub-totaal", "sub-total", "tussentotaal"]
-    static let summaryWords: Set<String> = ["gemiddelde", "gemiddeld", "average", "mean", "mediaan", "median", "minimum", "maximum"]
+    static let summaryWords: Set<String> = ["gemiddelde", "gemiddeld", "average", "mean", "mediaan", "median", "minimum", "maximum",
+                                            "aantal", "count", "number"]
+    /// Labels of the table's own total, with no cluster named: such a row never closes a cluster.
+    static let plainTotals: Set<String> = ["totaal", "total", "totalen", "totals", "eindtotaal", "som", "sum", "generaal totaal",
+                                           "totaal generaal", "grand total"]
 
     /// Whether a first field labels a total (`Totaal`, `Totaal Haaglanden`, `Generaal totaal`,
     /// `Eindtotaal:`, `Som van inwoners`, `Noord totaal`), a subtotal (`Subtotaal BAR`) or a
@@ -403,6 +433,13 @@ public struct WeightTable: Sendable, Equatable {
     /// Refuses rows with more fields than the header (or, without a header, than the first row):
     /// a separator inside an unquoted value (`Delft,101,381` read as weight 101) shifts the rest.
     /// Trailing empty fields are fine.
+    /// Whether three-digit numbers in `column` are rare (on at most half of the rows): the
+    /// column does not hold such numbers of its own.
+    static func isStray(column: Int, in records: [CSVRecord]) -> Bool {
+        let threeDigits = records.filter { column < $0.fields.count && $0.fields[column].count == 3 && $0.fields[column].allSatisfy(\.isASCIIDigit) }
+        return threeDigits.count * 2 <= records.count
+    }
+
     static func checkWidths(_ records: [CSVRecord], layout: Layout, delimiter: UInt8, file: String) throws(LoadError) {
         let separator = Character(Unicode.Scalar(delimiter))
         for record in records {
@@ -412,7 +449,12 @@ public struct WeightTable: Sendable, Equatable {
             // Without a header the first row sets the width, so a split number there would set
             // it too: digits after the weight are a split number on every row.
             let split = splitNumber(fields, weight: layout.weight, extra: max(1, width - layout.width), delimiter: delimiter)
-            guard wide || (layout.headerLine == nil && split != nil) else { continue }
+            // With a header wider than the data (`Gemeente,Inwoners,Opmerking`), `Delft,101,381`
+            // fits in its width: three digits after a weight of at most three, in a column that
+            // holds no such numbers on most other rows, are the rest of a split number.
+            let strayThousands = !wide && layout.headerLine != nil && split.map { $0.kind != .decimal } == true
+                && isStray(column: layout.weight + 1, in: records)
+            guard wide || (layout.headerLine == nil && split != nil) || strayThousands else { continue }
             let reference = layout.headerLine.map { "the header (line \($0)) has \(layout.width)" }
                 ?? "the first row (line \(layout.widthLine)) has \(layout.width)"
             let count = wide ? "this row has \(width) fields but \(reference): " : ""
@@ -663,7 +705,17 @@ public struct WeightTable: Sendable, Equatable {
                 c != name?.column && c != weight?.column && isCodeHeader(headerFields[c])
             }
             let nameColumn = name?.column ?? headerFields.indices.first { $0 != weight?.column && $0 != codeColumn } ?? 0
-            let weightColumn = weight?.column ?? headerFields.indices.first { c in
+            let unnamed = headerFields.indices.filter { c in
+                c != nameColumn && c != codeColumn && !periodHeaders.contains(normalized(headerFields[c])) && !headerFields[c].isEmpty
+            }
+            // Without a weight heading, one column of numbers is the weight; of two or more
+            // (`2023`, `2024`) amr does not pick one.
+            if weight == nil, unnamed.count > 1, firstDataIsNumeric(unnamed, records: records, after: header) {
+                let names = unnamed.map { "'\(shown(headerFields[$0]))'" }.joined(separator: ", ")
+                throw .csv(records[header].location(ofField: unnamed[0], file: file),
+                           "no column is headed as the weights (inwoners, gewicht, …) and \(unnamed.count) could be: \(names); keep one, or head the one to split by 'inwoners' or 'gewicht'")
+            }
+            let weightColumn = weight?.column ?? unnamed.first ?? headerFields.indices.first { c in
                 c != nameColumn && c != codeColumn && !periodHeaders.contains(normalized(headerFields[c]))
             } ?? nameColumn + 1
 
@@ -716,6 +768,12 @@ public struct WeightTable: Sendable, Equatable {
                            "no row has two fields; expected a name and a weight on each row, separated by ',', ';' or a tab")
             }
             let fields = records[first].fields
+            // `Woonplaats | 2024`: a year where the weight goes may be a heading or a row's
+            // weight; amr does not guess which.
+            if isYear(fields[1]), !isNumberLike(fields[0]) {
+                throw .csv(records[first].location(file: file),
+                           "'\(shown(fields[0]))' with \(fields[1]) may be a heading (a year over the weights) or a row; head the columns as gemeente and inwoners, or remove the line")
+            }
             let hasHeader = !isNumberLike(fields[1])
             let firstData = hasHeader ? first + 1 : first
             let code = firstData < records.count
@@ -765,7 +823,24 @@ public struct WeightTable: Sendable, Equatable {
         /// Two or more fields, a number after the first, and no field that is a known header.
         static func looksLikeData(_ record: CSVRecord) -> Bool {
             guard record.fields.count >= 2, record.fields.dropFirst().contains(where: isNumberLike) else { return false }
+            // `Naam gemeente;2024`: a name heading over columns headed by years.
+            if let first = record.fields.first, nameRank(first) != nil,
+               record.fields.dropFirst().filter(isNumberLike).allSatisfy(isYear), !record.numeric.contains(1) {
+                return false
+            }
             return !record.fields.contains { nameRank($0) == 0 || weightRank($0) == 0 || isCodeHeader($0) }
+        }
+
+        /// Whether the first row after the header holds numbers in all of `columns`.
+        static func firstDataIsNumeric(_ columns: [Int], records: [CSVRecord], after header: Int) -> Bool {
+            guard let row = records.dropFirst(header + 1).first(where: { !$0.fields.allSatisfy(\.isEmpty) }) else { return false }
+            return columns.allSatisfy { $0 < row.fields.count && isNumberLike(trimmed(row.fields[$0])) }
+        }
+
+        /// `2024`: four digits from 1900 to 2100, as a column heading writes a year.
+        static func isYear(_ text: String) -> Bool {
+            guard text.count == 4, let value = Int(text) else { return false }
+            return (1900...2100).contains(value)
         }
     }
 
@@ -773,7 +848,15 @@ public struct WeightTable: Sendable, Equatable {
     static func isFooter(_ record: CSVRecord) -> Bool {
         guard record.fields.filter({ !$0.isEmpty }).count == 1, let first = record.fields.first else { return false }
         let lowered = first.lowercased()
-        return ["©", "(c)", "bron", "source", "centraal bureau voor de statistiek"].contains { lowered.hasPrefix($0) }
+        // "Bron:" or "Bron CBS", never a name such as Bronckhorst.
+        return ["©", "(c)", "bron:", "bron ", "source:", "source ", "centraal bureau voor de statistiek"].contains { lowered.hasPrefix($0) }
+    }
+
+    /// The country, a province, a COROP area or a landsdeel as a StatLine export writes them.
+    static func isAggregate(_ raw: String) -> Bool {
+        let name = trimmed(raw)
+        return ["nederland", "netherlands", "the netherlands"].contains(name.lowercased())
+            || [" (PV)", " (LD)", " (CR)", " (COROP)"].contains { name.hasSuffix($0) }
     }
 
     /// `Delft (gemeente)` → `Delft`.
@@ -1034,4 +1117,9 @@ public struct WeightTable: Sendable, Equatable {
               groups.allSatisfy({ $0.allSatisfy(isDigit) }), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
         return Reading(integer: Array(groups.joined()), fraction: fraction)
     }
+}
+
+extension Character {
+    /// `0` to `9` only.
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

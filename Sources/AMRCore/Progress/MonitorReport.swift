@@ -56,6 +56,18 @@ public struct MonitorReport: Hashable, Sendable {
         public struct Row: Hashable, Sendable {
             public var name: String
             public var cells: [ExactDecimal?]
+            /// Each cell's own reference date, where it states one other than the table's.
+            public var dates: [PlanDate?]
+        }
+
+        /// A stated total that its parts do not add up to (`amr check` says which number is off).
+        public struct Mismatch: Hashable, Sendable {
+            /// The column, for a column total; nil for a row total.
+            public var column: String?
+            /// The row, for a row total; nil for the total row.
+            public var row: String?
+            public var stated: ExactDecimal
+            public var sum: ExactDecimal
         }
 
         public var id: String
@@ -67,6 +79,8 @@ public struct MonitorReport: Hashable, Sendable {
         public var totalLabel: String?
         /// The stated total row, cell by cell; nil when the plan prints none.
         public var totals: [ExactDecimal?]?
+        /// Stated totals that do not equal the sum of their parts, so a reader is not misled.
+        public var mismatches: [Mismatch] = []
 
         init(_ table: CountTable, region: Region) {
             id = table.id
@@ -75,10 +89,37 @@ public struct MonitorReport: Hashable, Sendable {
             source = table.source.map(\.citation).flatMap { $0.isEmpty ? nil : $0 }
             // The single-column form's one column is headed by what it counts.
             let single = table.form == .singleColumn
-            columns = table.columns.map { Column(id: $0.id, title: single ? (table.measure ?? $0.title) : $0.title, isPercentage: $0.isPercentage) }
-            rows = table.rows.map { row in Row(name: row.displayName(in: region), cells: table.columns.map { row.cell($0.id)?.value }) }
+            columns = table.columns.map { Column(id: $0.id, title: single ? "" : $0.title, isPercentage: $0.isPercentage) }
+            let tableDate = table.date
+            rows = table.rows.map { row in
+                Row(name: row.displayName(in: region), cells: table.columns.map { row.cell($0.id)?.value },
+                    dates: table.columns.map { column in row.cell(column.id)?.date.flatMap { $0 == tableDate ? nil : $0 } })
+            }
             totalLabel = table.totalLabel
             totals = table.hasTotalRow || table.totalLabel != nil ? table.columns.map { table.totals[$0.id]?.value } : nil
+            mismatches = Self.mismatches(table, region: region)
+        }
+
+        /// Column totals against their rows, and row totals against their count columns.
+        static func mismatches(_ table: CountTable, region: Region) -> [Mismatch] {
+            var found: [Mismatch] = []
+            for column in table.columns where !column.isPercentage {
+                guard let stated = table.totals[column.id]?.value else { continue }
+                let parts = table.rows.map { $0.cell(column.id)?.value }
+                guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }), let sum = ExactDecimal.sum(parts.compactMap { $0 }),
+                      !sum.isEqual(to: stated) else { continue }
+                found.append(Mismatch(column: table.form == .singleColumn ? nil : column.title, row: nil, stated: stated, sum: sum))
+            }
+            guard let totalColumn = table.totalColumn else { return found }
+            let addends = table.columns.filter { $0.kind == .count && ($0.measure == nil || $0.measure == table.measure) }
+            for row in table.rows {
+                guard let stated = row.cell(totalColumn.id)?.value else { continue }
+                let parts = addends.map { row.cell($0.id)?.value }
+                guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }), let sum = ExactDecimal.sum(parts.compactMap { $0 }),
+                      !sum.isEqual(to: stated) else { continue }
+                found.append(Mismatch(column: nil, row: row.displayName(in: region), stated: stated, sum: sum))
+            }
+            return found
         }
     }
 

@@ -11,8 +11,15 @@ public struct TargetProgress: Hashable, Sendable {
     public var outlook: Measurement?
     /// The measurement before `realised`, for the trend.
     public var previous: Measurement?
-    /// realised / expected (for lower-is-better: expected / realised), or nil.
+    /// How well the target does against its trajectory, for the light: realised / expected, and
+    /// for lower-is-better expected / realised (so that higher is better either way), or nil.
     public var performance: Fraction?
+    /// realised / expected, whatever the direction: what "of expected" shows (for a
+    /// lower-is-better target more than 100% is worse), or nil.
+    public var ofExpected: Fraction? {
+        guard let value = realised.map({ Fraction($0.value) }), let expected, !expected.isZero else { return nil }
+        return value.divided(by: expected)
+    }
     /// realised / target value, or nil.
     public var ofTarget: Fraction?
     /// realised − expected, or nil.
@@ -67,8 +74,8 @@ public enum ProgressReason: Hashable, Sendable {
         case .belowWithin(let t): "below the expected value, at least \(t)% of it"
         case .below(let t): "below \(t)% of the expected value"
         case .atOrBelow: "at or below the expected value"
-        case .aboveWithin(let t): "above the expected value, within \(t)% of it"
-        case .tooFarAbove(let t): "more than \(t)% off the expected value"
+        case .aboveWithin(let t): "above the expected value, which is still at least \(t)% of the realised value"
+        case .tooFarAbove(let t): "too far above the expected value, which is less than \(t)% of the realised value"
         }
     }
 }

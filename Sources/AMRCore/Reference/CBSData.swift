@@ -28,6 +28,18 @@ public struct CBSData: Sendable {
     /// The figures for 1 January of `year`, if amr has them.
     public func year(_ year: Int) -> CBSYear? { years.first { $0.year == year } }
 
+    /// The labour-market regions' names of every year that are no municipality's name: a weights
+    /// table's last row named so is the region's total, never a party (`Haaglanden`, not
+    /// `Groningen` or `Amersfoort`, which are municipalities too).
+    public var regionNamesForTotals: [String] {
+        let municipalities = Set(years.flatMap { $0.municipalities.map { $0.name.lowercased() } })
+        var names: [String] = []
+        for name in years.flatMap({ $0.regions.map(\.name) }) where !municipalities.contains(name.lowercased()) && !names.contains(name) {
+            names.append(name)
+        }
+        return names
+    }
+
     /// The most recent year.
     public var latest: CBSYear? { years.last }
 

@@ -53,6 +53,7 @@ public struct AllocationRenderer {
         }
         // The credit as a last line of one field, as CBS's own exports end (a weights reader skips it).
         for credit in Set(reports.compactMap { $0.cbs?.source.credit }).sorted() { writer.append([.text(credit)]) }
+        for note in reports.flatMap({ $0.cbs?.englishNotes ?? [] }) { writer.append([.text(note)]) }
         return writer.text
     }
 

@@ -42,7 +42,7 @@ public struct MonitorRenderer {
         for p in report.targets {
             writer.append([.text("target"), .text(p.target.id), .text(p.target.name), .text(p.light.rawValue), .text(p.asOf.description),
                            decimal(p.expected), p.realised.map { .number($0.value) } ?? .empty,
-                           p.realised.map { .text($0.date.description) } ?? .empty, pct(p.performance), pct(p.ofTarget),
+                           p.realised.map { .text($0.date.description) } ?? .empty, pct(p.ofExpected), pct(p.ofTarget),
                            decimal(p.gap), p.target.value.map(CSVWriter.Cell.number) ?? .empty, .empty, .text(p.reason)])
         }
         // Table cells in long form: one line per stated number (id: table/column, name: row).
@@ -90,7 +90,7 @@ public struct MonitorRenderer {
                 var t: [String: JSONOutput] = [
                     "id": .string(p.target.id), "name": .string(p.target.name), "light": .string(p.light.rawValue),
                     "reason": .string(p.reason), "expected": fraction(p.expected), "realised": measurement(p.realised),
-                    "outlook": measurement(p.outlook), "ofExpectedPercent": pct(p.performance), "ofTargetPercent": pct(p.ofTarget),
+                    "outlook": measurement(p.outlook), "ofExpectedPercent": pct(p.ofExpected), "ofTargetPercent": pct(p.ofTarget),
                     "gap": fraction(p.gap), "target": p.target.value.map { .string($0.description) } ?? .null,
                     "direction": .string(p.target.direction.rawValue), "orangeFromPercent": .string(p.orangeFrom.description),
                 ]

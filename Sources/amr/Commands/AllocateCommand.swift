@@ -181,7 +181,9 @@ enum AllocateCommand: Command {
     /// what the reader guessed.
     static func adHocReport(total: Money, weightsFile: String, sheet: String?, method: ApportionmentMethod?, unit: RoundingUnit?,
                             limits: InputLimits) throws -> (AllocationReport, warnings: [String]) {
-        let table = try weightsTable(weightsFile, sheet: sheet, limits: limits)
+        // A last row named after a labour-market region is that region's total.
+        let regionNames = (try? CBSData.embedded())?.regionNamesForTotals ?? []
+        let table = try weightsTable(weightsFile, sheet: sheet, limits: limits, totalNames: regionNames)
         let report = try PlanAllocator.allocate(total, over: table, file: displayName(weightsFile), method: method ?? .largestRemainder,
                                                 unit: unit ?? .cent)
         return (report, table.warnings + shareColumnWarnings(report, file: displayName(weightsFile)))

@@ -6,7 +6,7 @@
 enum CBSMembershipRule: PlanRule {
     static let id = "cbs-membership"
     static let summary = "the region lists the municipalities CBS puts in it in the plan's year, and no others (warning)"
-    static let help = "The region's list of municipalities is compared with the municipalities CBS puts in that labour-market region in the plan's year: one missing or one that CBS puts elsewhere is a warning. For 2020–2023 CBS applies the later division backwards, so four municipalities (Renkum, Weesp, Hardinxveld-Giessendam, Vijfheerenlanden) are flagged with that caveat; the plan's own list always wins."
+    static let help = "The region's list of municipalities is compared with the municipalities CBS puts in that labour-market region in the plan's year: one missing or one that CBS puts elsewhere is a warning. For 2020–2023 amr uses CBS's 2026 division, so four municipalities (Renkum, Weesp, Hardinxveld-Giessendam, Vijfheerenlanden) are flagged with that caveat; the plan's own list always wins."
 
     static func check(_ context: inout CheckContext) {
         let plan = context.plan
@@ -63,6 +63,6 @@ enum CBSMembershipRule: PlanRule {
 
     static func hint(for code: MunicipalityCode, figures: CBSYear, otherwise: String) -> String {
         guard let caveat = MembershipCaveat.caveat(for: code, in: figures) else { return otherwise }
-        return "CBS's membership for \(MembershipCaveat.years.lowerBound)–\(MembershipCaveat.years.upperBound) is its 2026 one applied backwards, and \(caveat.clause(in: figures)); the plan's own list wins"
+        return "amr uses CBS's 2026 membership for \(MembershipCaveat.years.lowerBound)–\(MembershipCaveat.years.upperBound), and \(caveat.clause(in: figures)); the plan's own list wins"
     }
 }

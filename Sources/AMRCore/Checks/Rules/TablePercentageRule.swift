@@ -122,6 +122,14 @@ enum TablePercentageRule: PlanRule {
         case .table(let other, let base):
             guard let otherTable = plan.table(id: other) else { return .missing("there is no table \"\(other)\"") }
             let otherNames = TableNames(table: otherTable, plan: plan)
+            // A total row's base where the base table prints no total: the sum of its rows.
+            if ref == .total, otherTable.totals[base] == nil {
+                let values = otherTable.rows.map { $0.cells[base]?.value }
+                guard !values.isEmpty, values.allSatisfy({ $0 != nil }), let sum = ExactDecimal.sum(values.compactMap { $0 }) else {
+                    return .missing("\"\(otherTable.title)\" has no total of \"\(otherNames.column(base))\", and not every row has one to add up")
+                }
+                return .value(sum, pointer: nil, what: "the sum of \"\(otherNames.column(base))\" in \"\(otherTable.title)\"")
+            }
             guard let otherRef = matchingRow(ref, in: table, other: otherTable) else {
                 return .missing(ref == .total ? "\"\(otherTable.title)\" has no total row to take the base from"
                                               : "\"\(otherTable.title)\" has no row for \(names.row(ref)) to take the base from")

@@ -18,21 +18,28 @@ public enum AllocationDocument {
         }
         var amount = money(report.total)
         if let basis = report.basis {
-            let budget = basis.budgetTitle.map { "\($0) (\(basis.budget))" } ?? basis.budget
+            // The budget by its title as published, or by its id when it has none.
+            let budget = basis.budgetTitle.map { "\($0) (\(basis.budget))" } ?? w.budgetNamed(basis.budget)
             amount += " " + w.basis(budget, money(basis.budgetTotal), basis.carryOver.map(money))
         }
         facts.append(.init(w.amountLabel, amount))
         let key = keyText(report.key, w, locale)
         facts.append(.init(w.keyLabel, key))
-        if !report.keySources.isEmpty { facts.append(.init(w.sourceLabel, report.keySources.joined(separator: "; "))) }
+        if !report.keySources.isEmpty {
+            // A source written as a credit ("Bron: CBS, …") is shown without its own label.
+            let sources = report.keySources.map { $0.hasPrefix("Bron: ") ? String($0.dropFirst(6)) : $0 }
+            facts.append(.init(w.sourceLabel, sources.joined(separator: "; ")))
+        }
         facts.append(.init(w.methodLabel, "\(w.method(report.method)), \(w.roundedTo(unit))"))
         if let statedIn = report.statedIn { facts.append(.init(w.statedInLabel, statedIn)) }
 
         let stated = report.hasStatedShares
+        // CBS's figures are inhabitants in the reader's language; a plan's or file's own heading otherwise.
+        let weightHeading = report.cbs != nil && report.cbs?.differences == nil ? w.inhabitantsHeading : report.weightName
         var columns: [ReportDocument.Table.Column] = [
-            .init(report.id == nil ? report.nameHeading : w.municipality),
-            .init(report.weightName, alignment: .right, summable: true),
-            .init(w.sharePercent, alignment: .right),
+            .init(report.id == nil && report.cbs?.differences == nil ? report.nameHeading : w.municipality),
+            .init(weightHeading, alignment: .right, summable: true),
+            .init("% " + weightHeading, alignment: .right),
             .init(w.exactShare, alignment: .right, summable: true),
         ]
         if stated {
@@ -79,7 +86,7 @@ public enum AllocationDocument {
         case .stated: w.statedWeights
         case .mix(let parts): parts.map { part in "\(locale.format(part.percent))% " + (part.date.map { w.measureOn(part.measure, w.date($0)) } ?? part.measure) }.joined(separator: " + ")
         case .file(let column, let file): w.fromFile(column, file)
-        case .cbsInhabitants(let date, let table): w.measureOn("inwoners", w.date(date)) + " (CBS \(table))"
+        case .cbsInhabitants(let date, let table): w.measureOn(w.inhabitantsHeading, w.date(date)) + " (CBS \(table))"
         }
     }
 

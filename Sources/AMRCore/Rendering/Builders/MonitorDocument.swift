@@ -9,7 +9,7 @@ public enum MonitorDocument {
         let summary = report.summary(includingSubprojects: full).map {
             ReportDocument.LightCount(light: $0.light, count: $0.count, label: w.light($0.light))
         }
-        document.sections.append(.init(blocks: [.lights(w.lights, summary)]))
+        if !summary.isEmpty { document.sections.append(.init(blocks: [.lights(w.lights, summary)])) }
         if !report.targets.isEmpty {
             document.sections.append(targets(report, w, locale))
         }
@@ -17,7 +17,7 @@ public enum MonitorDocument {
             document.sections.append(subprojects(report, w))
         }
         if !report.tables.isEmpty {
-            document.sections.append(tables(report, w))
+            document.sections.append(tables(report, w, locale))
         }
         if full, let changes = report.changes {
             let since = report.previousAsOf.map(w.date)
@@ -47,7 +47,7 @@ public enum MonitorDocument {
                 .text(p.target.name),
                 display(p.expected).map(ReportDocument.Cell.number) ?? .empty,
                 p.realised.map { .dated($0.value, $0.date) } ?? .empty,
-                percent(p.performance).map(ReportDocument.Cell.percent) ?? .empty,
+                percent(p.ofExpected).map(ReportDocument.Cell.percent) ?? .empty,
                 percent(p.ofTarget).map(ReportDocument.Cell.percent) ?? .empty,
                 display(p.gap).map(ReportDocument.Cell.signed) ?? .empty,
             ] + (showTrend ? [trend.map(ReportDocument.Cell.text) ?? .empty] : []) + [.text(explanation(p, w, locale))])
@@ -139,11 +139,11 @@ public enum MonitorDocument {
     // MARK: - Tables
 
     /// The plan's tables as published: one table per plan table, its date and source under it.
-    static func tables(_ report: MonitorReport, _ w: Wording) -> ReportDocument.Section {
+    static func tables(_ report: MonitorReport, _ w: Wording, _ locale: NumberLocale) -> ReportDocument.Section {
         var blocks: [ReportDocument.Block] = []
         for view in report.tables {
             var table = ReportDocument.Table(
-                columns: [.init("")] + view.columns.map { .init($0.title, alignment: .right, summable: !$0.isPercentage) },
+                columns: [.init("")] + view.columns.map { .init($0.title.isEmpty ? w.count : $0.title, alignment: .right, summable: !$0.isPercentage) },
                 caption: view.title)
             func cells(_ values: [ExactDecimal?]) -> [ReportDocument.Cell] {
                 zip(view.columns, values).map { column, value in
@@ -154,7 +154,17 @@ public enum MonitorDocument {
             for row in view.rows { table.rows.append([.text(row.name)] + cells(row.cells)) }
             if let totals = view.totals { table.total = [.strong(view.totalLabel ?? w.total)] + cells(totals) }
             blocks.append(.table(table))
-            let about = [view.date.map { w.tableDate(w.date($0)) }, view.source.map { "\(w.sourceLabel): \($0)" }].compactMap { $0 }
+            for mismatch in view.mismatches {
+                blocks.append(.paragraph(w.tableMismatch(mismatch.column, mismatch.row, locale.format(mismatch.stated), locale.format(mismatch.sum))))
+            }
+            // Cells with a reference date of their own, named so that no number is read at the wrong date.
+            let ownDates = view.rows.flatMap { row in
+                zip(view.columns, row.dates).compactMap { column, date in
+                    date.map { "\(row.name)\(column.title.isEmpty ? "" : ", " + column.title): \(w.date($0))" }
+                }
+            }
+            let about = [view.date.map { w.tableDate(w.date($0)) }, ownDates.isEmpty ? nil : w.otherDates(ownDates),
+                         view.source.map { "\(w.sourceLabel): \($0)" }].compactMap { $0 }
             if !about.isEmpty { blocks.append(.footnote(about.joined(separator: " · "))) }
         }
         return .init(heading: w.tablesHeading, name: w.tablesHeading, blocks: blocks)

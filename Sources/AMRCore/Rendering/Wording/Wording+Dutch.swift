@@ -27,12 +27,11 @@ extension Wording {
         sourceLabel: "bron",
         statedInLabel: "vindplaats",
         municipality: "gemeente",
-        sharePercent: "aandeel",
         exactShare: "exact aandeel",
         stated: "vermeld",
         statedMinusExact: "verschil",
         basis: { budget, total, carryOver in
-            "= begroting \(budget) \(total)" + (carryOver.map { " − overschot \($0)" } ?? "")
+            "= \(budget) \(total)" + (carryOver.map { " − overschot \($0)" } ?? "")
         },
         measureOn: { measure, date in "\(measure) op \(date)" },
         equalShares: "gelijke delen",
@@ -48,7 +47,7 @@ extension Wording {
         roundedTo: { unit in "afgerond op \(unit)" },
         explanation: { method, key, unit, total in
             let how = switch method {
-            case .largestRemainder: "volgens de methode van de grootste overschotten (Hamilton): elk exact aandeel wordt naar beneden afgerond op \(unit), en wat overblijft gaat per \(unit) naar de grootste resten"
+            case .largestRemainder: "volgens de methode van de grootste overschotten (Hamilton): elk exact aandeel wordt naar beneden afgerond op \(unit), en wat overblijft gaat per \(unit) naar de grootste overschotten"
             case .dhondt: "volgens de methode-D'Hondt (grootste gemiddelden), in eenheden van \(unit)"
             case .sainteLague: "volgens de methode-Sainte-Laguë, in eenheden van \(unit)"
             }
@@ -70,6 +69,7 @@ extension Wording {
         },
         statedSumExact: { total in "De vermelde aandelen tellen op tot \(total)." },
         splitSheet: "verdeling",
+        budgetNamed: { id in "begroting \(id)" },
         adHocTitle: { weight, name in "\(weight) per \(name)" },
         regionLabel: "regio",
         codeHeading: "code",
@@ -93,10 +93,10 @@ extension Wording {
                 + "; de gewichten uit het bestand zijn gebruikt (ze kunnen van een andere peildatum zijn)."
         },
         membershipClause: { municipality, others, cbsRegion in
-            "\(municipality) bij \(others.joined(separator: " of ")) en niet bij \(cbsRegion)"
+            "\(municipality) mogelijk bij \(others.joined(separator: " of ")) in plaats van bij \(cbsRegion)"
         },
         membershipCaveat: { years, year, clauses in
-            "De regio-indeling voor \(years) is de indeling van 2026, door het CBS terug toegepast: in \(year) hoorde mogelijk "
+            "Voor \(years) is de CBS-regio-indeling van 2026 met terugwerkende kracht gebruikt: in \(year) hoorde "
                 + clauses.joined(separator: "; ") + ". De eigen gemeentelijst van een plan gaat voor."
         },
         totalRowPlace: { line, sheet, label in
@@ -132,21 +132,26 @@ extension Wording {
 
         asOf: { region, date in "\(region), stand per \(date)" },
         asOfLabel: "stand",
-        lights: "lichten",
+        lights: "stoplichten",
         light: { light in light.rawValue },
         status: dutchStatus,
         targets: "Doelen",
         tablesHeading: "Tabellen",
+        tableMismatch: { column, row, stated, sum in
+            if let row { return "Let op: het rijtotaal van \(row) is \(stated) vermeld, maar de kolommen tellen op tot \(sum) (zie amr check)." }
+            return "Let op: het totaal\(column.map { " van \"\($0)\"" } ?? "") is \(stated) vermeld, maar de rijen tellen op tot \(sum) (zie amr check)."
+        },
+        otherDates: { cells in "andere peildatum: " + cells.joined(separator: "; ") },
         tableDate: { date in "peildatum \(date)" },
         subprojects: "Deelprojecten",
-        changesSince: { date in "Veranderingen sinds " + (date ?? "de vorige monitor") },
-        noChanges: "Geen lichten veranderd.",
+        changesSince: { date in "Wijzigingen sinds " + (date ?? "de vorige monitor") },
+        noChanges: "Geen stoplichten gewijzigd.",
         lightHeading: "licht",
         targetHeading: "doel",
         expected: "verwacht",
         realised: "gerealiseerd",
-        ofExpected: "van verwacht",
-        ofTarget: "van doel",
+        ofExpected: "% van verwacht",
+        ofTarget: "% van doel",
         gap: "verschil",
         trend: "trend",
         explanationHeading: "toelichting",
@@ -165,8 +170,8 @@ extension Wording {
             case .belowWithin(let t): "onder de verwachte waarde, maar ten minste \(nl.format(t))% ervan"
             case .below(let t): "onder \(nl.format(t))% van de verwachte waarde"
             case .atOrBelow: "op of onder de verwachte waarde"
-            case .aboveWithin(let t): "boven de verwachte waarde, binnen \(nl.format(t))% ervan"
-            case .tooFarAbove(let t): "meer dan \(nl.format(t))% van de verwachte waarde af"
+            case .aboveWithin(let t): "boven de verwachte waarde, die nog ten minste \(nl.format(t))% van de gerealiseerde is"
+            case .tooFarAbove(let t): "te ver boven de verwachte waarde, die minder dan \(nl.format(t))% van de gerealiseerde is"
             }
         },
         disagreement: { d in
@@ -196,7 +201,7 @@ extension Wording {
             }
         },
         periodLabel: "periode",
-        recordsLabel: "records",
+        recordsLabel: "regels",
         fromDate: { date in "vanaf \(date)" },
         toDate: { date in "tot en met \(date)" },
         recordsRead: { records, counted in "\(records) gelezen, \(counted) geteld" }

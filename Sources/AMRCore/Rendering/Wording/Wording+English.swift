@@ -39,12 +39,11 @@ extension Wording {
         sourceLabel: "source",
         statedInLabel: "stated in",
         municipality: "municipality",
-        sharePercent: "share",
         exactShare: "exact share",
         stated: "stated",
         statedMinusExact: "stated − exact",
         basis: { budget, total, carryOver in
-            "= budget \(budget) \(total)" + (carryOver.map { " − carry-over \($0)" } ?? "")
+            "= \(budget) \(total)" + (carryOver.map { " − carry-over \($0)" } ?? "")
         },
         measureOn: { measure, date in "\(measure) on \(date)" },
         equalShares: "equal shares",
@@ -82,6 +81,7 @@ extension Wording {
         },
         statedSumExact: { total in "The stated shares add up to \(total)." },
         splitSheet: "split",
+        budgetNamed: { id in "budget \(id)" },
         adHocTitle: { weight, name in "\(weight) per \(name)" },
         regionLabel: "region",
         codeHeading: "code",
@@ -149,6 +149,11 @@ extension Wording {
         status: englishStatus,
         targets: "Targets",
         tablesHeading: "Tables",
+        tableMismatch: { column, row, stated, sum in
+            if let row { return "Note: the row total of \(row) is stated as \(stated), but its columns add up to \(sum) (see amr check)." }
+            return "Note: the total\(column.map { " of \"\($0)\"" } ?? "") is stated as \(stated), but the rows add up to \(sum) (see amr check)."
+        },
+        otherDates: { cells in "other dates: " + cells.joined(separator: "; ") },
         tableDate: { date in "as of \(date)" },
         subprojects: "Sub-projects",
         changesSince: { date in "Changes since " + (date ?? "the previous monitor") },
@@ -157,8 +162,8 @@ extension Wording {
         targetHeading: "target",
         expected: "expected",
         realised: "realised",
-        ofExpected: "of expected",
-        ofTarget: "of target",
+        ofExpected: "% of expected",
+        ofTarget: "% of target",
         gap: "gap",
         trend: "trend",
         explanationHeading: "explanation",
@@ -177,8 +182,8 @@ extension Wording {
             case .belowWithin(let t): "below the expected value, at least \(en.format(t))% of it"
             case .below(let t): "below \(en.format(t))% of the expected value"
             case .atOrBelow: "at or below the expected value"
-            case .aboveWithin(let t): "above the expected value, within \(en.format(t))% of it"
-            case .tooFarAbove(let t): "more than \(en.format(t))% off the expected value"
+            case .aboveWithin(let t): "above the expected value, which is still at least \(en.format(t))% of the realised value"
+            case .tooFarAbove(let t): "too far above the expected value, which is less than \(en.format(t))% of the realised value"
             }
         },
         disagreement: { d in

@@ -28,7 +28,6 @@ public struct Wording: Sendable {
     /// Where a plan states the table (vindplaats).
     var statedInLabel: String
     var municipality: String
-    var sharePercent: String
     var exactShare: String
     var stated: String
     var statedMinusExact: String
@@ -52,6 +51,8 @@ public struct Wording: Sendable {
     var statedSumExact: @Sendable (_ total: String) -> String
     /// The sheet of a split in a workbook.
     var splitSheet: String
+    /// A budget named by its id: `begroting begroting-2018`.
+    var budgetNamed: @Sendable (String) -> String
     var adHocTitle: @Sendable (_ weight: String, _ name: String) -> String
     var regionLabel: String
     var codeHeading: String
@@ -97,6 +98,10 @@ public struct Wording: Sendable {
     var status: @Sendable (Subproject.Status) -> String
     var targets: String
     var tablesHeading: String
+    /// A stated total that does not add up: of a column (`column`), a row (`row`) or the table.
+    var tableMismatch: @Sendable (_ column: String?, _ row: String?, _ stated: String, _ sum: String) -> String
+    /// Cells of a table with another reference date than the table's.
+    var otherDates: @Sendable ([String]) -> String
     /// `stand per 1 november 2021` under a table.
     var tableDate: @Sendable (String) -> String
     var subprojects: String

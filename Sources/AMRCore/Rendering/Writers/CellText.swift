@@ -11,10 +11,17 @@ struct CellText {
         case .difference(let amount, let decimals): amount.cents == 0 ? "" : locale.formatSigned(amount, decimals: decimals)
         case .signed(let value): value.significand > 0 ? "+" + locale.format(value) : locale.format(value)
         case .percent(let value): locale.format(value) + "%"
-        case .date(let date): date.description
+        case .date(let date): Self.date(date, locale)
         case .light(_, let label, let derived): "● " + label + (derived ? "*" : "")
-        case .dated(let value, let date): "\(locale.format(value)) (\(date))"
+        case .dated(let value, let date): "\(locale.format(value)) (\(Self.date(date, locale)))"
         }
+    }
+
+    /// A date in a table: `30-11-2020` in Dutch, `2020-11-30` in English.
+    static func date(_ date: PlanDate, _ locale: NumberLocale) -> String {
+        guard locale == .nl else { return date.description }
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+        return "\(two(date.day))-\(two(date.month))-\(date.year)"
     }
 
     /// Text cut to `width` characters with `…`, on one line.

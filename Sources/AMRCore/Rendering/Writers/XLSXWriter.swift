@@ -344,7 +344,7 @@ extension XLSXWriter.Sheet {
             return number(ExactDecimal(significand: Int64(XLSXWriter.serial(date))), styles.index(.date, entry.emphasis))
         case .dated(let value, let date):
             // The number stays a number; its format shows the date beside it.
-            return number(value, styles.index(.dated(decimals: value.scale, date: date.description), entry.emphasis))
+            return number(value, styles.index(.dated(decimals: value.scale, date: CellText.date(date, locale)), entry.emphasis))
         }
     }
 }
@@ -400,7 +400,7 @@ extension XLSXWriter {
             case .money(let d): #"[$€-413]\ \#(digits(d));[$€-413]\ \-\#(digits(d))"#
             case .difference(let d): #"+\#(digits(d));-\#(digits(d));"""#
             case .percent(let d): "0" + (d > 0 ? "." + String(repeating: "0", count: d) : "") + "%"
-            case .date: "yyyy-mm-dd"
+            case .date: "dd-mm-yyyy"
             case .dated(let d, let date): #"\#(digits(d))" (\#(date))""#
             }
         }

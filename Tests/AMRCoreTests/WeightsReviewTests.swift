@@ -33,7 +33,37 @@ import Testing
         Case(file: "g5.csv", exitCode: 2, expected: ["g5.csv:2:7: '101' and '381' look like one number, 101,381"]),
         Case(file: "g7.csv", exitCode: 2, expected: ["g7.csv:3:10: '524' and '882' look like one number, 524,882"]),
         Case(file: "c_regionoff.csv", exitCode: 1, expected: ["Delft", "Den Haag", "Midden-Delfland", "Westland", "Rijswijk"]),
+        // Workbooks: hidden (filtered) rows and hidden columns are not guessed at.
+        Case(file: "w2_hidden.xlsx", exitCode: 2, expected: ["w2_hidden.xlsx: sheet Sheet has hidden rows with values (3, 5)"]),
+        Case(file: "m7.xlsx", exitCode: 2, expected: ["m7.xlsx: sheet Sheet has a hidden column with values (B)"]),
+        // A formula saved without its result (openpyxl) says so.
+        Case(file: "r2.xlsx", exitCode: 2, expected: ["r2.xlsx:Blad1!B4: weight '=SUM(B2:B3)' is a formula whose result the workbook does not store"]),
+        // A conditional format's number format does not make a number a date.
+        Case(file: "r4.xlsx", exitCode: 0, expected: ["A", "B"]),
+        // "Bijdrage per inwoner" is a rate, not a stated split.
+        Case(file: "k2.csv", exitCode: 0, expected: ["Delft", "Den Haag", "Midden-Delfland", "Westland", "Rijswijk"]),
+        // The sheet the workbook opens on (2018), not the first (2017).
+        Case(file: "ms.xlsx", exitCode: 0, expected: ["Delft", "Den Haag"]),
     ]
+
+    @Test func theSheetReadIsTheActiveOneAndIsNamed() throws {
+        let outcome = TestSupport.run(["allocate", "--total", "1000", "--weights", Self.folder + "ms.xlsx"])
+        #expect(outcome.stdout.contains("bestand          \(Self.folder)ms.xlsx, blad 2018\n"))
+        let json = try JSONReader.parse(Array(TestSupport.run(["allocate", "--total", "1000", "--weights", Self.folder + "ms.xlsx", "--format", "json"]).stdout.utf8), file: "j")
+        #expect(json.value(at: "/sheet")?.kind == .string("2018"))
+        let first = TestSupport.run(["allocate", "--total", "1000", "--weights", Self.folder + "ms.xlsx", "--sheet", "2017"])
+        #expect(first.stdout.contains("blad 2017"))
+    }
+
+    /// Placement workbooks: a date-time cell counts on its day; a `;` inside a quoted heading
+    /// does not make `;` the separator.
+    @Test(arguments: ["p3.xlsx", "p4.xlsx"])
+    func placementWorkbooksAsSavedByOfficers(file: String) throws {
+        let outcome = TestSupport.run(["placements", Self.folder + file, "--format", "json"])
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        let json = try JSONReader.parse(Array(outcome.stdout.utf8), file: "j")
+        #expect(json.value(at: "/total")?.kind == .number("420"))
+    }
 
     @Test(arguments: cases)
     func neverSilentlyWrong(_ c: Case) throws {

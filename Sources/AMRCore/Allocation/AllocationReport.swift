@@ -48,6 +48,8 @@ public struct AllocationReport: Hashable, Sendable {
     public var rows: [Row]
     /// The amount the plan states for the split, when it states one.
     public var statedAmount: Money?
+    /// The sheet of a workbook the weights were read from.
+    public var sheet: String? = nil
     /// The CBS figures the split uses or was checked against (credit, region, differences).
     public var cbs: CBSUse? = nil
     /// The weights table's total row (ad hoc splits): never a party, its value checked.

@@ -95,7 +95,7 @@ public enum PlanAllocator {
             id: nil, title: "\(table.weightHeader) per \(table.nameHeader)", context: file, total: total, basis: nil,
             unit: unit, method: method, key: .file(column: table.weightHeader, file: file), nameHeading: table.nameHeader, weightName: table.weightHeader,
             weightTotal: sum(decimals), statedWeightTotal: table.totalRow?.stated, rows: rows, statedAmount: nil,
-            totalRow: table.totalRow, subtotalRows: table.subtotalRows, shareColumns: checks)
+            sheet: table.sheet, totalRow: table.totalRow, subtotalRows: table.subtotalRows, shareColumns: checks)
     }
 
     /// The share columns of a weights table set beside the split. The first column of amounts

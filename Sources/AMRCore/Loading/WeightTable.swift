@@ -97,6 +97,8 @@ public struct WeightTable: Sendable, Equatable {
     /// What the reader decided that the user must hear of even in JSON output: a last row taken
     /// as the total because it equals the sum of the rows above it. One line each, with a location.
     public var warnings: [String] = []
+    /// The sheet the table was read from, for a workbook.
+    public var sheet: String? = nil
 
     static let nameHeaders: Set<String> = ["name", "naam", "gemeente", "gemeenten", "gemeentenaam", "regio", "regio's", "regios", "municipality", "partij", "party", "woonplaats", "plaats"]
     static let nameParts = ["gemeente", "regio"]
@@ -369,7 +371,8 @@ public struct WeightTable: Sendable, Equatable {
                             weightMark: reading.decimalMark)
         }
         return WeightTable(rows: rows, nameHeader: layout.nameHeader, weightHeader: layout.weightHeader,
-                           totalRow: totalRow, subtotalRows: subtotals, shareColumns: shareColumns, warnings: warnings)
+                           totalRow: totalRow, subtotalRows: subtotals, shareColumns: shareColumns, warnings: warnings,
+                           sheet: raw.first?.sheet)
     }
 
     /// What a data row is.
@@ -511,6 +514,9 @@ public struct WeightTable: Sendable, Equatable {
 
     static func shareHeader(_ header: String) -> ShareHeader? {
         let lowered = header.lowercased()
+        // `Bijdrage per inwoner`, `€ per hoofd`: a rate, not a share of the split.
+        let words = lowered.split(whereSeparator: { !$0.isLetter })
+        if words.contains("per") || words.contains("tarief") || words.contains("rate") { return nil }
         if lowered.contains("%") || lowered.contains("procent") || lowered.contains("percentage") { return .percentage }
         if ["bedrag", "bijdrage", "verdeling", "amount", "€", "euro"].contains(where: { lowered.contains($0) }) { return .amount }
         if ["aandeel", "share", "fractie", "fraction"].contains(where: { lowered.contains($0) }) { return .share }
@@ -971,6 +977,12 @@ public struct WeightTable: Sendable, Equatable {
                 throw .csv(cell.location, "weight for '\(shown(cell.name))' is missing\(why); remove the row or fill in the value")
             default:
                 break
+            }
+            if text.hasPrefix("=") {
+                throw .csv(cell.location, "weight '\(shown(text))' is a formula whose result the workbook does not store (it was written by a program that does not calculate); open and save the workbook in Excel or LibreOffice, or write the numbers")
+            }
+            if text.hasPrefix("=") {
+                throw .csv(cell.location, "weight '\(shown(text))' is a formula whose result the workbook does not store (it was written by a program that does not calculate); open and save the workbook in Excel or LibreOffice, or write the numbers")
             }
             guard let reading = read(text) else {
                 throw .csv(cell.location, "weight '\(shown(text))' in column \"\(shown(header))\" is not a number; expected a whole or decimal number like 101381 or 12,5")

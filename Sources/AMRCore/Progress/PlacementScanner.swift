@@ -144,7 +144,14 @@ struct PlacementScanner {
     func delimiterCandidate(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> UInt8 {
         var tallies = (semicolon: 0, comma: 0, tab: 0)
         var index = start
-        while index < count && buffer[index] != 0x0A {
+        var quoted = false
+        while index < count && (quoted || buffer[index] != 0x0A) {
+            // Separators inside a quoted heading (`"gemeente; woonplaats"`) do not count.
+            if buffer[index] == 0x22 { quoted.toggle() }
+            if quoted {
+                index += 1
+                continue
+            }
             switch buffer[index] {
             case 0x3B: tallies.semicolon += 1
             case 0x2C: tallies.comma += 1

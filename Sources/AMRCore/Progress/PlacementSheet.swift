@@ -20,7 +20,9 @@ public struct PlacementSheet: Sendable {
             }
             var textColumns: [Int] = []
             var column = 1
-            for (index, field) in record.fields.enumerated() {
+            for (index, raw) in record.fields.enumerated() {
+                // A date-time cell (`2018-01-01 13:05:00`) counts on its day.
+                let field = Self.isDateTime(raw) ? String(raw.prefix(10)) : raw
                 if index > 0 {
                     text.append(UInt8(ascii: ","))
                     column += 1
@@ -44,6 +46,14 @@ public struct PlacementSheet: Sendable {
         bytes = text
         self.fields = fields
         sheet = records.first?.sheet
+    }
+
+    /// `2018-01-01 13:05` or `2018-01-01 13:05:00`, as a workbook's date-time cell reads.
+    static func isDateTime(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 16 || bytes.count == 19, bytes[10] == UInt8(ascii: " "), bytes[4] == UInt8(ascii: "-"),
+              bytes[7] == UInt8(ascii: "-"), bytes[13] == UInt8(ascii: ":") else { return false }
+        return bytes.indices.allSatisfy { [4, 7, 10, 13, 16].contains($0) || (bytes[$0] >= 48 && bytes[$0] <= 57) }
     }
 
     /// The error with its place in the text replaced by the sheet's cell.

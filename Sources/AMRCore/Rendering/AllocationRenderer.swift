@@ -71,6 +71,7 @@ public struct AllocationRenderer {
             "matchesStated": .bool(report.matchesStated),
         ]
         if let id = report.id { object["id"] = .string(id) }
+        if let sheet = report.sheet { object["sheet"] = .string(sheet) }
         if let cbs = report.cbs {
             object["source"] = .string(cbs.source.credit)
             if !cbs.englishNotes.isEmpty { object["notes"] = .array(cbs.englishNotes.map(JSONOutput.string)) }

@@ -6,11 +6,16 @@ struct StylesPart: XMLPartHandler {
     private var customFormats: [Int: String] = [:]
     private var formatIDs: [Int] = []
     private var inCellFormats = false
+    /// Inside `<numFmts>`: only there are number formats for cells (`<dxfs>` has its own, for
+    /// conditional formatting, that may reuse ids).
+    private var inNumberFormats = false
 
     mutating func start(_ name: String, namespace: String?, attributes: [String: String]) throws(LoadError) {
         guard let namespace, XMLPart.spreadsheetNamespaces.contains(namespace) else { return }
         switch name {
-        case "numFmt":
+        case "numFmts":
+            inNumberFormats = true
+        case "numFmt" where inNumberFormats:
             if let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"] { customFormats[id] = code }
         case "cellXfs":
             inCellFormats = true
@@ -24,6 +29,7 @@ struct StylesPart: XMLPartHandler {
     mutating func end(_ name: String, namespace: String?) throws(LoadError) {
         guard let namespace, XMLPart.spreadsheetNamespaces.contains(namespace) else { return }
         if name == "cellXfs" { inCellFormats = false }
+        if name == "numFmts" { inNumberFormats = false }
         if name == "styleSheet" { finish() }
     }
 

@@ -9,6 +9,8 @@ struct WorkbookPart: XMLPartHandler {
     }
 
     var sheets: [Sheet] = []
+    /// The sheet Excel opens on (`<workbookView activeTab="1"/>`), by position.
+    var activeTab = 0
     /// The 1904 date system (`<workbookPr date1904="1"/>`).
     var date1904 = false
     var sawWorkbook = false
@@ -18,6 +20,8 @@ struct WorkbookPart: XMLPartHandler {
         switch name {
         case "workbook":
             sawWorkbook = true
+        case "workbookView":
+            if let tab = attributes["activeTab"].flatMap({ Int($0) }), tab >= 0, activeTab == 0 { activeTab = tab }
         case "workbookPr":
             date1904 = ["1", "true"].contains(attributes["date1904"] ?? "")
         case "sheet":

@@ -37,8 +37,11 @@ public enum WorkbookReader {
         .workbook(file: file, "this is an old Excel 97-2003 workbook (.xls) or a password-protected one, which amr does not read; save it in Excel as Excel Workbook (.xlsx) without a password, or as CSV")
     }
 
-    /// The records of the sheet named `sheet` (any case), or of the first visible worksheet,
-    /// of the workbook in `bytes`; `file` is the name used in messages.
+    /// The records of the sheet named `sheet` (any case), or else of the sheet the workbook opens
+    /// on (its active tab, when that is a visible worksheet) or the first visible worksheet, of
+    /// the workbook in `bytes`; `file` is the name used in messages. Rows or columns the user
+    /// cannot see (hidden, filtered away) that hold values are refused: whether they count is
+    /// not amr's to guess.
     public static func records(bytes: [UInt8], file: String, sheet: String? = nil, limits: InputLimits = .standard) throws(LoadError) -> [CSVRecord] {
         if signature(of: bytes) == .ole { throw oleMessage(file: file) }
         var archive = try ZipArchive(bytes: bytes, file: file, maximumSize: limits.maximumFileSize)
@@ -62,7 +65,7 @@ public enum WorkbookReader {
         var relationships = RelationshipsPart()
         try XMLPart.parse(relationshipBytes, part: relationshipsName, file: file, into: &relationships)
 
-        let chosen = try choose(sheet, in: workbook.sheets, relationships: relationships, file: file)
+        let chosen = try choose(sheet, in: workbook.sheets, active: workbook.activeTab, relationships: relationships, file: file)
         guard let relationship = relationships.relationships.first(where: { $0.id == chosen.relationshipID }) else {
             throw ZipArchive.damaged(file, "sheet '\(WeightTable.shown(chosen.name))' has no relationship '\(WeightTable.shown(chosen.relationshipID))' in \(relationshipsName)")
         }
@@ -94,6 +97,14 @@ public enum WorkbookReader {
         var worksheet = WorksheetPart(file: file, sheet: chosen.name, part: sheetPart, sharedStrings: sharedStrings.strings,
                                       styles: styles.kinds, date1904: workbook.date1904, maximumFields: maximumFields)
         try XMLPart.parse(sheetBytes, part: sheetPart, file: file, into: &worksheet)
+        let name = SourceLocation.quotedSheetName(chosen.name)
+        if !worksheet.hiddenRows.isEmpty {
+            let rows = worksheet.hiddenRows.prefix(5).map(String.init).joined(separator: ", ") + (worksheet.hiddenRows.count > 5 ? ", …" : "")
+            throw LoadError.workbook(file: file, "sheet \(name) has hidden rows with values (\(rows)), for example filtered away; amr reads every row and does not guess whether those count: show them and delete the rows that do not belong, or copy the visible rows to a new sheet")
+        }
+        if let column = worksheet.hiddenColumnsUsed.min() {
+            throw LoadError.workbook(file: file, "sheet \(name) has a hidden column with values (\(SourceLocation.columnLetters(column))); amr does not guess whether it counts: show it, or delete it if it does not belong")
+        }
         return worksheet.records
     }
 
@@ -115,11 +126,14 @@ public enum WorkbookReader {
         return "xl/workbook.xml"
     }
 
-    /// The sheet asked for, or the first visible one.
-    static func choose(_ name: String?, in sheets: [WorkbookPart.Sheet], relationships: RelationshipsPart, file: String) throws(LoadError) -> WorkbookPart.Sheet {
+    /// The sheet asked for, or the one the workbook opens on, or the first visible one.
+    static func choose(_ name: String?, in sheets: [WorkbookPart.Sheet], active: Int = 0, relationships: RelationshipsPart,
+                       file: String) throws(LoadError) -> WorkbookPart.Sheet {
         let names = sheets.map(\.name)
         guard let name else {
-            let worksheets = sheets.filter { sheet in relationships.relationships.first { $0.id == sheet.relationshipID }?.role == "worksheet" }
+            let isWorksheet = { (sheet: WorkbookPart.Sheet) in relationships.relationships.first { $0.id == sheet.relationshipID }?.role == "worksheet" }
+            if sheets.indices.contains(active), !sheets[active].hidden, isWorksheet(sheets[active]) { return sheets[active] }
+            let worksheets = sheets.filter(isWorksheet)
             guard let first = worksheets.first(where: { !$0.hidden }) ?? worksheets.first ?? sheets.first else {
                 throw LoadError.workbook(file: file, "the workbook has no sheets; save the table in it again from Excel")
             }

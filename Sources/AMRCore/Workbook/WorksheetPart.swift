@@ -22,6 +22,11 @@ struct WorksheetPart: XMLPartHandler {
     let maximumFields: Int
 
     var records: [CSVRecord] = []
+    /// Rows and columns the user does not see (filtered away or hidden) that hold values.
+    private(set) var hiddenRows: [Int] = []
+    private var hiddenColumns: [ClosedRange<Int>] = []
+    private(set) var hiddenColumnsUsed: Set<Int> = []
+    private var rowHidden = false
     private var fieldCount = 0
 
     private var inSheetData = false
@@ -65,7 +70,13 @@ struct WorksheetPart: XMLPartHandler {
         switch name {
         case "sheetData":
             inSheetData = true
+        case "col" where !inSheetData:
+            if attributes["hidden"] == "1" || attributes["hidden"] == "true",
+               let min = attributes["min"].flatMap({ Int($0) }), let max = attributes["max"].flatMap({ Int($0) }), min <= max {
+                hiddenColumns.append(min...max)
+            }
         case "row" where inSheetData:
+            rowHidden = attributes["hidden"] == "1" || attributes["hidden"] == "true"
             var number = row + 1
             if let text = attributes["r"] {
                 guard let given = Int(text), given >= 1 else { throw damaged(row + 1, 1, "row number '\(WeightTable.shown(text))' is not a number") }
@@ -177,7 +188,8 @@ struct WorksheetPart: XMLPartHandler {
             if text.hasSuffix("T00:00:00") { text.removeLast(9) }
             return (text.replacingOccurrences(of: "T", with: " "), false)
         case "n":
-            guard let value else { return formula.map { ("=" + $0, false) } }
+            // A formula whose result was never stored (openpyxl writes `<v/>`) has no number.
+            guard let value, !(value.trimmingXMLSpace.isEmpty && formula != nil) else { return formula.map { ("=" + $0, false) } }
             guard let number = ExcelNumber.normalized(value) else {
                 throw damaged(row, cellColumn, "cell \(reference) is a number holding '\(WeightTable.shown(value))'")
             }
@@ -196,6 +208,10 @@ struct WorksheetPart: XMLPartHandler {
     mutating func finishRow() throws(LoadError) {
         while let last = cells.last, last.text.isEmpty { cells.removeLast() }
         guard let width = cells.last?.column else { return }
+        if rowHidden { hiddenRows.append(row) }
+        for cell in cells where !cell.text.isEmpty && hiddenColumns.contains(where: { $0.contains(cell.column) }) {
+            hiddenColumnsUsed.insert(cell.column)
+        }
         guard fieldCount <= maximumFields - width else {
             throw .csv(location(row, 1), "the sheet has more than \(maximumFields) cells up to here; amr reads tables, not databases: if it is genuine, raise AMR_MAX_FILE_SIZE")
         }

@@ -10,11 +10,13 @@ public enum AllocationDocument {
 
         var facts: [ReportDocument.Fact] = []
         var title = report.title
+        // The file, and for a workbook the sheet read, so no one wonders which figures were used.
+        let context = report.context + (report.sheet.map { ", " + w.sheetNamed($0) } ?? "")
         if let cbs = report.cbs, let region = cbs.region {
             facts.append(.init(w.regionLabel, w.regionContext(region, cbs.municipalities, w.date(cbs.source.date))))
-            if cbs.differences == nil { title = w.regionTitle(region, cbs.year) } else { facts.append(.init(w.fileLabel, report.context)) }
+            if cbs.differences == nil { title = w.regionTitle(region, cbs.year) } else { facts.append(.init(w.fileLabel, context)) }
         } else {
-            facts.append(.init(report.id == nil ? w.fileLabel : w.planLabel, report.context))
+            facts.append(.init(report.id == nil ? w.fileLabel : w.planLabel, context))
         }
         var amount = money(report.total)
         if let basis = report.basis {

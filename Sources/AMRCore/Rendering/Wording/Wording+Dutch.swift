@@ -68,6 +68,7 @@ extension Wording {
             "De vermelde aandelen tellen op tot \(sum), \(size) \(short ? "minder dan" : "meer dan") \(total)."
         },
         statedSumExact: { total in "De vermelde aandelen tellen op tot \(total)." },
+        sheetNamed: { sheet in "blad \(sheet)" },
         splitSheet: "verdeling",
         budgetNamed: { id in "begroting \(id)" },
         adHocTitle: { weight, name in "\(weight) per \(name)" },

@@ -80,6 +80,7 @@ extension Wording {
             "The stated shares add up to \(sum), \(size) \(short ? "short of" : "more than") \(total)."
         },
         statedSumExact: { total in "The stated shares add up to \(total)." },
+        sheetNamed: { sheet in "sheet \(sheet)" },
         splitSheet: "split",
         budgetNamed: { id in "budget \(id)" },
         adHocTitle: { weight, name in "\(weight) per \(name)" },

@@ -49,6 +49,8 @@ public struct Wording: Sendable {
     var splitDiffers: @Sendable (_ rows: Int, _ details: [String]) -> String
     var statedSumOff: @Sendable (_ sum: String, _ size: String, _ short: Bool, _ total: String) -> String
     var statedSumExact: @Sendable (_ total: String) -> String
+    /// `blad 2018`: the sheet a table was read from.
+    var sheetNamed: @Sendable (String) -> String
     /// The sheet of a split in a workbook.
     var splitSheet: String
     /// A budget named by its id: `begroting begroting-2018`.

@@ -286,7 +286,8 @@ extension XLSXWriter.Sheet {
                 // that fit in the merged width (Excel does not size merged rows itself).
                 let room = max(10, (spanning..<spanColumns).map(columnWidth).reduce(0, +))
                 let lines = Self.wrappedLines(text, room: room)
-                if row[spanning].emphasis == .prose && lines > 1 { height = #" ht="\#(lines * 15)" customHeight="1""# }
+                // Excel's tallest row is 409 points.
+                if row[spanning].emphasis == .prose && lines > 1 { height = #" ht="\#(min(409, lines * 15))" customHeight="1""# }
             }
             xml += #"<row r="\#(number)"\#(height)>"#
             for (columnIndex, entry) in row.enumerated() {

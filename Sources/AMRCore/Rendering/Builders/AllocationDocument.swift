@@ -39,7 +39,8 @@ public enum AllocationDocument {
         // CBS's figures are inhabitants in the reader's language; a plan's or file's own heading otherwise.
         let weightHeading = report.cbs != nil && report.cbs?.differences == nil ? w.inhabitantsHeading : report.weightName
         var columns: [ReportDocument.Table.Column] = [
-            .init(report.id == nil && report.cbs?.differences == nil ? report.nameHeading : w.municipality),
+            // A plan's or CBS's municipalities in the reader's words; a file's rows under its own heading.
+            .init(report.id != nil || (report.cbs != nil && report.cbs?.differences == nil) ? w.municipality : report.nameHeading),
             .init(weightHeading, alignment: .right, summable: true),
             .init("% " + weightHeading, alignment: .right),
             .init(w.exactShare, alignment: .right, summable: true),

@@ -306,6 +306,20 @@ import Testing
         #expect(XMLPart.firstInvalidUTF8([0x61, 0x00]) == 1)
     }
 
+    /// Found by the sheet fuzzer after the review fixes: a processing instruction without data
+    /// (`<?xm?>`) made Foundation's XMLParser crash in strlen. Parts with one are refused.
+    @Test func aProcessingInstructionIsRefusedNotACrash() throws {
+        let crashing = [UInt8](try Self.fixture("fuzz-crash-processing-instruction.xml"))
+        var strings = SharedStringsPart(maximumCount: 1 << 16, file: "w.xlsx")
+        #expect(throws: LoadError.workbook(file: "w.xlsx", "part xl/sharedStrings.xml holds a processing instruction (<?…?>), which workbooks never do; save the workbook again from Excel")) {
+            try XMLPart.parse(crashing, part: "xl/sharedStrings.xml", file: "w.xlsx", into: &strings)
+        }
+        #expect(XMLPart.hasProcessingInstruction(Array("<?xml version=\"1.0\"?><a/>".utf8)) == false)
+        #expect(XMLPart.hasProcessingInstruction(Array("\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a>x</a>".utf8)) == false)
+        #expect(XMLPart.hasProcessingInstruction(Array("<?xm?><a/>".utf8)) == true)
+        #expect(XMLPart.hasProcessingInstruction(Array("<?xml version=\"1.0\"?><a><?pi?></a>".utf8)) == true)
+    }
+
     @Test func sheetTargetsResolveAndMayNotLeaveThePackage() {
         #expect(RelationshipsPart.resolve("worksheets/sheet1.xml", from: "xl/workbook.xml") == "xl/worksheets/sheet1.xml")
         #expect(RelationshipsPart.resolve("/xl/worksheets/sheet1.xml", from: "xl/workbook.xml") == "xl/worksheets/sheet1.xml")

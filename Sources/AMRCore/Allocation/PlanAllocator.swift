@@ -204,8 +204,6 @@ public enum PlanAllocator {
         var seen: [String] = []
         for source in observations.compactMap(\.source) where !seen.contains(source) { seen.append(source) }
         return seen
-        /// The CBS figures the key takes, if any.
-        var cbs: CBSUse? = nil
     }
 
     static func weights(for spec: AllocationSpec, municipalities: [Municipality?], location: (String) -> SourceLocation) throws(LoadError) -> KeyedWeights {

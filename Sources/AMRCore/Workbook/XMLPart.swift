@@ -36,6 +36,9 @@ enum XMLPart {
         if contains(bytes, Array("<!DOCTYPE".utf8)) {
             throw LoadError.workbook(file: file, "part \(part) declares a document type, which workbooks never do; save the workbook again from Excel")
         }
+        if hasProcessingInstruction(bytes) {
+            throw LoadError.workbook(file: file, "part \(part) holds a processing instruction (<?…?>), which workbooks never do; save the workbook again from Excel")
+        }
         let parser = XMLParser(stream: InputStream(data: Data(bytes)))
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
@@ -50,6 +53,26 @@ enum XMLPart {
             throw ZipArchive.damaged(file, "part \(part) is not well-formed XML (it ends before its elements are closed)")
         }
         handler = delegate.handler
+    }
+
+    /// Whether `<?` occurs anywhere but in the XML declaration at the start. Foundation's
+    /// XMLParser on Linux crashes on a processing instruction without data (`<?xm?>`, found by
+    /// fuzzing), and workbook parts have none, so any is refused before parsing.
+    static func hasProcessingInstruction(_ bytes: [UInt8]) -> Bool {
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let declaration = Array("<?xml".utf8)
+        if bytes[start...].starts(with: declaration), bytes.count > start + 5, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start + 5]) {
+            // Skip the declaration: up to its `?>`.
+            var index = start + 5
+            while index + 1 < bytes.count, !(bytes[index] == 0x3F && bytes[index + 1] == 0x3E) { index += 1 }
+            start = index + 2
+        }
+        var index = start
+        while index + 1 < bytes.count {
+            if bytes[index] == 0x3C && bytes[index + 1] == 0x3F { return true }
+            index += 1
+        }
+        return false
     }
 
     /// The offset of the first byte that is not part of well-formed UTF-8 (RFC 3629: no

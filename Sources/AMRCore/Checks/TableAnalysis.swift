@@ -38,8 +38,7 @@ struct TableAnalysis {
     init(_ table: CountTable, context: CheckContext) {
         guard table.form == .columns else { return }
         let names = TableNames(table: table, plan: context.plan)
-        // A count column that counts something else (matches beside job seekers) is no addend.
-        let addends = table.columns.filter { $0.kind == .count && ($0.measure == nil || $0.measure == table.measure) }.map(\.id)
+        let addends = table.addendColumns.map(\.id)
         let totalColumn = table.totalColumn?.id
         let refs: [RowRef] = table.rows.indices.map { RowRef.row($0) } + (table.hasTotalRow ? [.total] : [])
         func cell(_ ref: RowRef, _ column: String) -> CountTable.Cell? { table.cell(ref, column) }

@@ -141,6 +141,12 @@ public struct CountTable: Hashable, Sendable {
 
     public func column(_ id: String) -> Column? { columns.first { $0.id == id } }
 
+    /// The columns a row total adds up: the counts of the table's own measure (a count column of
+    /// another measure, such as matches beside job seekers, is no addend).
+    public var addendColumns: [Column] {
+        columns.filter { $0.kind == .count && ($0.measure == nil || $0.measure == measure) }
+    }
+
     /// The row-total column, if the table has one.
     public var totalColumn: Column? { columns.first { $0.kind == .total } }
 

@@ -111,7 +111,7 @@ public struct MonitorReport: Hashable, Sendable {
                 found.append(Mismatch(column: table.form == .singleColumn ? nil : column.title, row: nil, stated: stated, sum: sum))
             }
             guard let totalColumn = table.totalColumn else { return found }
-            let addends = table.columns.filter { $0.kind == .count && ($0.measure == nil || $0.measure == table.measure) }
+            let addends = table.addendColumns
             for row in table.rows {
                 guard let stated = row.cell(totalColumn.id)?.value else { continue }
                 let parts = addends.map { row.cell($0.id)?.value }

@@ -186,6 +186,14 @@ struct XMLScanner {
         return equals(local, nameStart + (prefixLength > 0 ? prefixLength + 1 : 0), nameLength - (prefixLength > 0 ? prefixLength + 1 : 0))
     }
 
+    /// Whether the current element's local name is `local`, whatever its namespace (compare
+    /// `elementNamespace` once, then names with this).
+    @inline(__always)
+    func hasLocalName(_ local: StaticString) -> Bool {
+        let skip = prefixLength > 0 ? prefixLength + 1 : 0
+        return equals(local, nameStart + skip, nameLength - skip)
+    }
+
     /// The current element's local name (`tc` of `w:tc`).
     var localName: String {
         let skip = prefixLength > 0 ? prefixLength + 1 : 0

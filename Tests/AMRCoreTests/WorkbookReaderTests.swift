@@ -377,3 +377,37 @@ import Testing
         }
     }
 }
+
+/// Issue 18, item 5: a valid sheet padded with white space (64 MiB of it in a 66 KB file) is
+/// read in memory that does not grow with the padding. The reader before the scanner held the
+/// part, a copy and libxml2's buffers: several times the padding. Measured on a child process
+/// (its peak resident set from wait4), so other tests' memory does not count.
+@Suite struct WorkbookMemoryTests {
+    @Test func whitespacePaddingCostsNoMemory() throws {
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = runner.deletingLastPathComponent()
+        var binary: String?
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("amr").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { binary = candidate; break }
+            folder = folder.deletingLastPathComponent()
+        }
+        let amr = try #require(binary, "the amr binary beside the test runner")
+        let input = TestSupport.root.appendingPathComponent("Tests/AMRCoreTests/Corpus/inputs/whitespace-64mb.xlsx").path
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("amr-whitespace-\(getpid()).csv").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let arguments = [amr, "allocate", "--total", "1000", "--weights", input, "--format", "csv", "--locale", "en", "-o", output]
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        #expect(posix_spawn(&pid, amr, nil, nil, &argv, environ) == 0)
+        var status: Int32 = 0
+        var usage = rusage()
+        #expect(wait4(pid, &status, 0, &usage) == pid)
+        #expect(status == 0)
+        let written = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(written.contains("Delft") && written.contains("1000"))
+        // ru_maxrss is in KiB on Linux.
+        #expect(usage.ru_maxrss < 64 * 1024, "peak \(usage.ru_maxrss) KiB")
+    }
+}

@@ -39,7 +39,7 @@ struct Environment {
 }
 
 /// A subcommand: its name, help and options, and how it runs.
-protocol Command {
+protocol Command: Sendable {
     static var name: String { get }
     static var summary: String { get }
     static var usage: String { get }

@@ -21,7 +21,7 @@ enum HelpText {
 
         OPTIONS
           -h, --help       show help (also: amr help <command>, amr <command> --help)
-          -V, --version    show the version
+          -V, --version    show the version and the commit it was built from
 
         EXIT STATUS
           0 success, 1 the command found something (a stated split differs, check findings,

@@ -214,9 +214,10 @@ struct WorksheetScanner {
         if let style = scanner.withAttribute("s", { Self.digits($0) }) {
             cellStyle = style ?? (scanner.attribute("s").flatMap { Int($0) } ?? 0)
         }
-        value.removeAll(keepingCapacity: true)
-        formula.removeAll(keepingCapacity: true)
-        inline.removeAll(keepingCapacity: true)
+        // Only what holds something is cleared: most cells have a value and nothing else.
+        if !value.isEmpty { value.removeAll(keepingCapacity: true) }
+        if !formula.isEmpty { formula.removeAll(keepingCapacity: true) }
+        if !inline.isEmpty { inline.removeAll(keepingCapacity: true) }
         hasValue = false
         hasFormula = false
         hasInline = false

@@ -56,10 +56,11 @@ enum ProgressCommand: Command {
 /// The options and the run shared by `progress` and `monitor`.
 enum ReportOptions {
     static let options = [
-        OptionSpec(long: "as-of", short: "d", value: "YYYY-MM-DD", help: "the date to report at; default the latest measurement in the plan"),
+        OptionSpec(long: "as-of", short: "d", value: "DATE", help: "the date to report at, 30-06-2021 or 2021-06-30; default the latest measurement in the plan"),
         OptionSpec(long: "placements", short: nil, value: "FILE.csv", help: "count a placement export (CSV or .xlsx) for targets with a filter"),
         OptionSpec(long: "orange-from", short: nil, value: "PERCENT", help: "orange from this % of expected (default: the plan's, else 80)"),
-        OptionSpec(long: "fail-on", short: nil, value: "LIGHT", help: "exit 1 when a line is this colour or worse", choices: ["red", "orange"]),
+        OptionSpec(long: "fail-on", short: nil, value: "LIGHT", help: "exit 1 when a line is this colour or worse: rood/red or oranje/orange", choices: ["red", "orange"],
+                   aliases: ["rood": "red", "oranje": "orange"]),
         OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "csv", "json"]),
         OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "language and number notation: nl (default, € 20.157,18) or en", choices: ["nl", "en"]),
         OptionSpec(long: "output", short: "o", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
@@ -78,14 +79,11 @@ enum ReportOptions {
         let plan = loaded.plan
         var asOf: PlanDate
         if let text = arguments.value("as-of") {
-            guard let date = PlanDate(text) else {
-                throw UsageError("--as-of '\(text)' is not a date; expected YYYY-MM-DD, e.g. 2018-06-30", command: command)
-            }
-            asOf = date
+            asOf = try DateArgument.parse(text, option: "as-of", command: command)
         } else if let latest = ProgressCalculator.latestMeasurement(in: plan) ?? plan.period?.end {
             asOf = latest
         } else {
-            throw UsageError("\(planFile) has no measurements and no period to take a date from; give --as-of YYYY-MM-DD", command: command)
+            throw UsageError("\(planFile) has no measurements and no period to take a date from; give --as-of DATE, such as --as-of 30-06-2021", command: command)
         }
         var orangeFrom: ExactDecimal?
         if let text = arguments.value("orange-from") {

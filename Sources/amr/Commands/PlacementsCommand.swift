@@ -21,8 +21,8 @@ enum PlacementsCommand: Command {
     ]
     static let options = [
         OptionSpec(long: "by", short: "b", value: "KEYS", help: "group by these, comma-separated: " + PlacementDimension.allCases.map(\.rawValue).joined(separator: ",")),
-        OptionSpec(long: "from", short: nil, value: "YYYY-MM-DD", help: "count placements on or after this date"),
-        OptionSpec(long: "to", short: nil, value: "YYYY-MM-DD", help: "count placements on or before this date"),
+        OptionSpec(long: "from", short: nil, value: "DATE", help: "count placements on or after this date (30-06-2021 or 2021-06-30)"),
+        OptionSpec(long: "to", short: nil, value: "DATE", help: "count placements on or before this date (30-06-2021 or 2021-06-30)"),
         OptionSpec(long: "sheet", short: nil, value: "NAME", help: "the sheet of a workbook (.xlsx) export to count (default: the first)"),
         OptionSpec(long: "threads", short: nil, value: "N", help: "count a file on N threads, default all cores"),
         OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "csv", "json"]),
@@ -49,7 +49,7 @@ enum PlacementsCommand: Command {
         }
         func date(_ option: String) throws -> PlanDate? {
             guard let text = arguments.value(option) else { return nil }
-            guard let date = PlanDate(text) else { throw UsageError("--\(option) '\(text)' is not a date; expected YYYY-MM-DD", command: name) }
+            let date = try DateArgument.parse(text, option: option, command: name)
             return date
         }
         let from = try date("from"), to = try date("to")

@@ -18,8 +18,9 @@ enum AllocateCommand: Command {
         shares the plan states, with the difference per row and in the sum.
 
         The weights CSV has a header row; the name and weight columns are found by their header
-        (naam/gemeente/regio/name, inwoners/gewicht/weight/population) or else are the first two
-        columns. ',', ';' and tab are detected; a CBS StatLine export works as it is. A total row
+        (naam/gemeente/regio/name; inwoners/inwonertal/inw./bevolking/gewicht/weight/population)
+        or are said with --name-column and --weight-column (a header or a letter such as C); else
+        the weights are the one column of numbers beside the names. ',', ';' and tab are detected; a CBS StatLine export works as it is. A total row
         (Totaal, Som, Eindtotaal, Subtotaal …, or a last row that is the sum of the rows above
         it) is never a party: it is checked, and a total that differs exits 1. A column of
         percentages or amounts beside the weights (%, aandeel, bedrag) is compared with the split.
@@ -58,6 +59,8 @@ enum AllocateCommand: Command {
         OptionSpec(long: "total", short: "t", value: "AMOUNT", help: "the amount to split, in euros: 250000, 250.000 or 250.000,00 (Dutch notation; see above)"),
         OptionSpec(long: "weights", short: "w", value: "FILE", help: "a CSV or Excel workbook (.xlsx) of names and weights to split over"),
         OptionSpec(long: "sheet", short: nil, value: "NAME", help: "the sheet of the --weights workbook to read (default: the first)"),
+        OptionSpec(long: "weight-column", short: nil, value: "COLUMN", help: "the --weights column to split by: its header (\"Inw.\") or letter (C)"),
+        OptionSpec(long: "name-column", short: nil, value: "COLUMN", help: "the --weights column of names: its header (Woonplaats) or letter (A)"),
     ] + regionOptions + [
         OptionSpec(long: "unit", short: "u", value: "UNIT", help: "round shares to this unit in euros: 0,01 (default), 1, 100, 1.000, …"),
         OptionSpec(long: "method", short: "m", value: "METHOD", help: "largest-remainder (default), dhondt or sainte-lague"),
@@ -91,7 +94,7 @@ enum AllocateCommand: Command {
             }
             let total = try checkedTotal(totalText, locale: locale, unit: unit, method: method)
             let (report, warnings) = try adHocReport(total: total, weightsFile: weightsFile, sheet: arguments.value("sheet"), method: method,
-                                                     unit: unit, limits: try environment.limits())
+                                                     unit: unit, limits: try environment.limits(), columns: weightColumns(arguments))
             for warning in warnings { outcome.stderr += "amr: warning: \(warning)\n" }
             reports = [report]
             inputs = [weightsFile]
@@ -101,6 +104,9 @@ enum AllocateCommand: Command {
             }
             if arguments.has("sheet") {
                 throw UsageError("--sheet picks the sheet of a --weights workbook; it does not go with a plan file", command: name)
+            }
+            for option in ["weight-column", "name-column"] where arguments.has(option) {
+                throw UsageError("--\(option) picks a column of a --weights file; it does not go with a plan file (leave it out, or give --total AMOUNT --weights FILE)", command: name)
             }
             guard let planFile = arguments.operands.first else {
                 throw UsageError("give a plan file (amr allocate PLAN.json), --total AMOUNT --weights FILE.csv or --total AMOUNT --region REGION", command: name)
@@ -196,10 +202,10 @@ enum AllocateCommand: Command {
     /// The ad hoc form: `--total AMOUNT --weights FILE.csv` or `FILE.xlsx [--sheet NAME]`, with
     /// what the reader guessed.
     static func adHocReport(total: Money, weightsFile: String, sheet: String?, method: ApportionmentMethod?, unit: RoundingUnit?,
-                            limits: InputLimits) throws -> (AllocationReport, warnings: [String]) {
+                            limits: InputLimits, columns: WeightColumns? = nil) throws -> (AllocationReport, warnings: [String]) {
         // A last row named after a labour-market region is that region's total.
         let regionNames = (try? CBSData.embedded())?.regionNamesForTotals ?? []
-        let table = try weightsTable(weightsFile, sheet: sheet, limits: limits, totalNames: regionNames)
+        let table = try weightsTable(weightsFile, sheet: sheet, limits: limits, totalNames: regionNames, columns: columns)
         let report = try PlanAllocator.allocate(total, over: table, file: displayName(weightsFile), method: method ?? .largestRemainder,
                                                 unit: unit ?? .cent)
         return (report, table.warnings + shareColumnWarnings(report, file: displayName(weightsFile)))
@@ -207,21 +213,39 @@ enum AllocateCommand: Command {
 
     /// The weights table of a CSV file or an Excel workbook; a workbook is recognised by its
     /// bytes (a zip archive), not by its name. A row named as in `totalNames` is a total row.
-    static func weightsTable(_ weightsFile: String, sheet: String?, limits: InputLimits, totalNames: [String] = []) throws -> WeightTable {
+    static func weightsTable(_ weightsFile: String, sheet: String?, limits: InputLimits, totalNames: [String] = [],
+                             columns: WeightColumns? = nil) throws -> WeightTable {
         let file = displayName(weightsFile)
         let bytes = try FileInput.read(weightsFile, displayName: file, maximumSize: limits.maximumFileSize)
+        if isJSON(bytes) {
+            throw UsageError("\(file) is a plan file (JSON), not a weights table; to make its allocations, type 'amr allocate \(weightsFile)' without --total and --weights; to split an amount, give --weights a CSV or Excel file of names and weights", command: name)
+        }
         switch WorkbookReader.signature(of: bytes) {
         case .zip:
             let records = try WorkbookReader.records(bytes: bytes, file: file, sheet: sheet, limits: limits)
-            return try WeightTable.read(records: records, file: file, totalNames: totalNames)
+            return try WeightTable.read(records: records, file: file, totalNames: totalNames, columns: columns)
         case .ole:
             throw WorkbookReader.oleMessage(file: file)
         case .other:
             if sheet != nil {
                 throw UsageError("--sheet picks a sheet of a workbook, but \(file) is not an Excel workbook (.xlsx); leave --sheet out for a CSV file", command: name)
             }
-            return try WeightTable.read(bytes: bytes, file: file, totalNames: totalNames)
+            return try WeightTable.read(bytes: bytes, file: file, totalNames: totalNames, columns: columns)
         }
+    }
+
+    /// `--name-column` and `--weight-column`, when given.
+    static func weightColumns(_ arguments: ParsedArguments) -> WeightColumns? {
+        let columns = WeightColumns(name: arguments.value("name-column"), weight: arguments.value("weight-column"))
+        return columns.name == nil && columns.weight == nil ? nil : columns
+    }
+
+    /// A JSON document (a plan file): `{` or `[` first, after a byte-order mark and white space.
+    static func isJSON(_ bytes: [UInt8]) -> Bool {
+        var rest = bytes[...]
+        if rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }
+        guard let first = rest.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else { return false }
+        return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
     }
 
     /// A warning for each share column beside the weights that could not be compared.

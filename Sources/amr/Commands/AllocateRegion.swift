@@ -31,6 +31,9 @@ extension AllocateCommand {
             if arguments.has("sheet") {
                 throw UsageError("--sheet picks the sheet of a --weights workbook; add --weights FILE.xlsx or leave it out", command: name)
             }
+            for option in ["weight-column", "name-column"] where arguments.has(option) {
+                throw UsageError("--\(option) picks a column of a --weights file; add --weights FILE or leave it out", command: name)
+            }
             let report = try RegionAllocator.allocate(total, over: region, figures: resolver.figures,
                                                       method: method ?? .largestRemainder, unit: unit ?? .cent)
             return (report, [], [])
@@ -40,7 +43,8 @@ extension AllocateCommand {
         // (region Groningen holds Groningen).
         let names = region.municipalities.map { $0.name.lowercased() }
         let totalNames = names.contains(region.name.lowercased()) ? [] : [region.name]
-        let table = try weightsTable(weightsFile, sheet: arguments.value("sheet"), limits: try environment.limits(), totalNames: totalNames)
+        let table = try weightsTable(weightsFile, sheet: arguments.value("sheet"), limits: try environment.limits(), totalNames: totalNames,
+                                     columns: weightColumns(arguments))
         let report = try RegionAllocator.allocate(total, over: table, file: file, region: region, resolver: resolver,
                                                   method: method ?? .largestRemainder, unit: unit ?? .cent)
         return (report, [weightsFile], table.warnings + shareColumnWarnings(report, file: file))

@@ -11,6 +11,8 @@ struct OptionSpec {
     var choices: [String]? = nil
     /// Other words for a choice, as users write them (`rood` for `red`), lower-case.
     var aliases: [String: String] = [:]
+    /// May be given more than once (`--column gemeente=X --column sector=Y`).
+    var repeatable = false
 
     var takesValue: Bool { value != nil }
 }
@@ -20,8 +22,11 @@ struct ParsedArguments {
     var values: [String: String] = [:]
     var flags: Set<String> = []
     var operands: [String] = []
+    /// Every value of a repeatable option, in order.
+    var lists: [String: [String]] = [:]
 
     func value(_ long: String) -> String? { values[long] }
+    func values(_ long: String) -> [String] { lists[long] ?? [] }
     func has(_ long: String) -> Bool { flags.contains(long) || values[long] != nil }
 }
 
@@ -53,7 +58,7 @@ struct ArgumentParser {
             guard let spec = find(name) else {
                 throw UsageError("unknown option '\(name)' for 'amr \(command)'" + suggestion(for: name), command: command)
             }
-            if result.has(spec.long) {
+            if result.has(spec.long) && !spec.repeatable {
                 throw UsageError("option --\(spec.long) is given twice; give it once", command: command)
             }
             guard spec.takesValue else {
@@ -87,6 +92,7 @@ struct ArgumentParser {
                 value = chosen
             }
             result.values[spec.long] = value
+            if spec.repeatable { result.lists[spec.long, default: []].append(value) }
         }
         return result
     }

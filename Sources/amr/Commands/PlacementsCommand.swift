@@ -23,12 +23,41 @@ enum PlacementsCommand: Command {
         OptionSpec(long: "by", short: "b", value: "KEYS", help: "group by these, comma-separated: " + PlacementDimension.allCases.map(\.rawValue).joined(separator: ",")),
         OptionSpec(long: "from", short: nil, value: "DATE", help: "count placements on or after this date (30-06-2021 or 2021-06-30)"),
         OptionSpec(long: "to", short: nil, value: "DATE", help: "count placements on or before this date (30-06-2021 or 2021-06-30)"),
+        OptionSpec(long: "column", short: "c", value: "ROLE=HEADER", help: "the column that holds datum, gemeente, sector or doelgroep, by its header: --column gemeente=Woongemeente (repeatable)",
+                   repeatable: true),
         OptionSpec(long: "sheet", short: nil, value: "NAME", help: "the sheet of a workbook (.xlsx) export to count (default: the first)"),
         OptionSpec(long: "threads", short: nil, value: "N", help: "count a file on N threads, default all cores"),
         OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "csv", "json"]),
         OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "language and number notation: nl (default) or en", choices: ["nl", "en"]),
         OptionSpec(long: "output", short: "o", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
     ]
+
+    /// `--column gemeente=Woongemeente` …: the header of each role's column.
+    static func columnMapping(_ values: [String]) throws(UsageError) -> [String: String] {
+        let roles = PlacementCounter.columnRoles
+        let synonyms = ["date": "datum", "municipality": "gemeente", "branche": "sector", "target-group": "doelgroep", "year": "datum",
+                        "jaar": "datum", "kwartaal": "datum", "quarter": "datum", "month": "datum", "maand": "datum"]
+        var mapping: [String: String] = [:]
+        for value in values {
+            guard let equals = value.firstIndex(of: "=") else {
+                throw UsageError("--column '\(value)' names no role; type --column ROLE=HEADER with ROLE one of \(roles.joined(separator: ", ")), e.g. --column gemeente=Woongemeente", command: name)
+            }
+            let given = value[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
+            let header = value[value.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            guard let role = roles.contains(given) ? given : synonyms[given] else {
+                var message = "--column '\(value)': '\(given)' is not a column amr reads"
+                if let near = Suggestion.closest(to: given, among: roles) { message += "; did you mean --column \(near)=\(header)?" }
+                else { message += "; type --column ROLE=HEADER with ROLE one of \(roles.joined(separator: ", "))" }
+                throw UsageError(message, command: name)
+            }
+            guard !header.isEmpty else {
+                throw UsageError("--column \(role)= names no header; type the export's header after '=', e.g. --column \(role)=Woongemeente", command: name)
+            }
+            if mapping[role] != nil { throw UsageError("--column names \(role) twice; give each role once", command: name) }
+            mapping[role] = header
+        }
+        return mapping
+    }
 
     static func run(_ arguments: ParsedArguments, environment: Environment, outcome: inout Outcome) throws -> Int32 {
         guard arguments.operands.count == 1, let file = arguments.operands.first else {
@@ -62,6 +91,7 @@ enum PlacementsCommand: Command {
             threads = number
         }
         var counter = PlacementCounter(groupBy: dimensions, from: from, to: to, threads: threads)
+        counter.columns = try columnMapping(arguments.values("column"))
         counter.maximumLineLength = try environment.limits().maximumLineLength
         let counts: PlacementCounts
         if let sheet = try PlacementExport.sheet(file, sheet: arguments.value("sheet"), limits: try environment.limits()) {

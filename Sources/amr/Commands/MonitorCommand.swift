@@ -62,6 +62,7 @@ enum ReportOptions {
         OptionSpec(long: "fail-on", short: nil, value: "LIGHT", help: "exit 1 when a line is this colour or worse: rood/red or oranje/orange", choices: ["red", "orange"],
                    aliases: ["rood": "red", "oranje": "orange"]),
         OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "csv", "json"]),
+        OptionSpec(long: "wide", short: nil, value: nil, help: "show names whole in the table, however wide (default: cut to the terminal's width or COLUMNS only when needed)"),
         OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "language and number notation: nl (default, € 20.157,18) or en", choices: ["nl", "en"]),
         OptionSpec(long: "output", short: "o", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
     ]
@@ -108,13 +109,15 @@ enum ReportOptions {
             let earlier = try PlanLoader.load(contentsOf: previousFile, limits: limits)
             for warning in earlier.warnings { outcome.stderr += "amr: \(warning)\n" }
             previous = earlier.plan
+            try checkPrevious(earlier.plan, file: previousFile, against: plan, file: planFile, asOf: asOf, command: command)
         }
         let report = MonitorBuilder.report(plan, asOf: asOf, orangeFrom: orangeFrom, counts: counts, previous: previous)
         let format = ReportFormat.chosen(arguments, choices: ReportFormat.choices(options))
         let locale = arguments.value("locale").flatMap(NumberLocale.init(rawValue:)) ?? .nl
         let colour = format == .table && arguments.value("output") == nil && environment.stdoutIsTerminal
             && (environment.variables["NO_COLOR"] ?? "").isEmpty
-        let renderer = MonitorRenderer(locale: locale, colour: colour, full: full)
+        let renderer = MonitorRenderer(locale: locale, colour: colour, full: full,
+                                       width: arguments.value("output") == nil ? environment.tableWidth : nil, wide: arguments.has("wide"))
         if format == .xlsx {
             try OutputFile.write(workbook: try XLSXWriter().write([renderer.document(report)]), to: arguments.value("output"),
                                  inputs: inputs, environment: environment, command: command, outcome: &outcome)
@@ -125,6 +128,31 @@ enum ReportOptions {
         case "red": return report.worst(includingSubprojects: full) == .red ? 1 : 0
         case "orange": return report.worst(includingSubprojects: full).map { $0 == .red || $0 == .orange } == true ? 1 : 0
         default: return 0
+        }
+    }
+
+    /// A `--previous` monitor must be of the same region, share lines with this one (matched by
+    /// id) and stand at an earlier date, or the changes would compare unlike things: refused
+    /// (exit 2). Plan ids may differ (`…-2021-q1` and `…-2021`).
+    static func checkPrevious(_ earlier: Plan, file earlierFile: String, against plan: Plan, file planFile: String, asOf: PlanDate,
+                              command: String) throws(UsageError) {
+        let sameRegion: Bool
+        if let a = earlier.region.code, let b = plan.region.code {
+            sameRegion = a == b
+        } else {
+            sameRegion = earlier.region.name.lowercased() == plan.region.name.lowercased()
+        }
+        if !sameRegion {
+            throw UsageError("--previous \(earlierFile) is a monitor of \(earlier.region.name), but \(planFile) is of \(plan.region.name); give an earlier monitor of \(plan.region.name), or leave out --previous", command: command)
+        }
+        if let date = ProgressCalculator.latestMeasurement(in: earlier) ?? earlier.period?.end, date >= asOf {
+            throw UsageError("--previous \(earlierFile) stands at \(date), which is not before this report's date \(asOf); give an earlier monitor as --previous (the order is: amr \(command) NEWER.json --previous EARLIER.json), or a later --as-of", command: command)
+        }
+        // Another plan of the same region: no line in common, so nothing to compare.
+        let ids = Set(plan.targets.map { "t/" + $0.id } + plan.subprojects.map { "s/" + $0.id })
+        let earlierIDs = Set(earlier.targets.map { "t/" + $0.id } + earlier.subprojects.map { "s/" + $0.id })
+        if !ids.isEmpty, !earlierIDs.isEmpty, ids.isDisjoint(with: earlierIDs) {
+            throw UsageError("--previous \(earlierFile) has no target or sub-project in common with \(planFile) (lines are matched by id), so it is another plan; give an earlier monitor of the same plan, or leave out --previous", command: command)
         }
     }
 }

@@ -153,4 +153,14 @@ import Testing
         #expect(throws: LoadError.self) { try amount("250.000") }
         #expect(throws: LoadError.self) { try amount("\"1,500\"") }
     }
+
+    /// An amount column beside the weights follows the same rule: `250.000` is thousands,
+    /// `250,000` is not guessed.
+    @Test func amountCellsInASpreadsheet() throws {
+        let table = try WeightTable.read(bytes: Array("gemeente;inwoners;bedrag\nA;1;250.000\nB;1;250.000\n".utf8), file: "w.csv")
+        let values = table.shareColumns.first?.values.compactMap { $0?.value }
+        #expect(values == [ExactDecimal(significand: 250_000), ExactDecimal(significand: 250_000)])
+        let comma = try WeightTable.read(bytes: Array("gemeente;inwoners;bedrag\nA;1;250,000\nB;1;250,000\n".utf8), file: "w.csv")
+        #expect(comma.shareColumns.first?.problem?.contains("may be read two ways") == true)
+    }
 }

@@ -65,4 +65,13 @@ import Testing
         let csv = TestSupport.run(["placements", Self.fixture, "--by", "quarter", "--format", "csv"])
         #expect(csv.stdout.contains("2018-Q2;127"))
     }
+
+    @Test func periodsInDutch() {
+        let dutch = TestSupport.run(["placements", Self.fixture, "--by", "gemeente,kwartaal", "--format", "csv"])
+        let english = TestSupport.run(["placements", Self.fixture, "--by", "gemeente,quarter", "--format", "csv"])
+        #expect(dutch.exitCode == 0 && dutch.stdout == english.stdout)
+        let week = TestSupport.run(["placements", Self.fixture, "--by", "week"])
+        #expect(week.exitCode == 2)
+        #expect(week.stderr.contains("(or jaar, kwartaal, maand); type e.g. --by gemeente,kwartaal"))
+    }
 }

@@ -578,7 +578,12 @@ public struct WeightTable: Sendable, Equatable {
                 case UInt8(ascii: ",")?: chosen = reading.comma
                 default:
                     let options = [reading.point, reading.comma].compactMap { $0 }
-                    chosen = reading.isAmbiguous ? (column.kind == .amount ? nil : options.first { $0.fraction != nil }) : options.first
+                    // An amount has at most two decimals, so `250.000` in an amount column is
+                    // thousands, as `AmountReader` reads it in Dutch notation; `1,500` stays a question.
+                    let amount = column.kind == .amount || euroSign
+                    chosen = reading.isAmbiguous
+                        ? (amount ? (entry.text.contains(".") ? reading.comma : nil) : options.first { $0.fraction != nil })
+                        : options.first
                 }
                 guard let chosen else {
                     result.problem = "'\(shown(entry.text))' on line \(entry.location.line) may be read two ways ('.' or ',' as decimal mark)"

@@ -66,11 +66,14 @@ enum PlacementsCommand: Command {
         }
         var dimensions: [PlacementDimension] = []
         for part in (arguments.value("by") ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !part.isEmpty {
-            guard let dimension = PlacementDimension(rawValue: part) else {
+            // Dutch words for the periods, English ones for the columns: as people type them.
+            let words = ["jaar": "year", "kwartaal": "quarter", "maand": "month", "municipality": "gemeente", "target-group": "doelgroep",
+                         "gemeenten": "gemeente", "sectoren": "sector", "doelgroepen": "doelgroep", "branche": "sector"]
+            guard let dimension = PlacementDimension(rawValue: words[part] ?? part) else {
                 let names = PlacementDimension.allCases.map(\.rawValue)
                 var message = "--by '\(part)' is not something to group by"
                 if let near = Suggestion.closest(to: part, among: names) { message += "; did you mean '\(near)'?" }
-                else { message += "; expected some of: " + names.joined(separator: ",") }
+                else { message += "; expected some of: " + names.joined(separator: ",") + " (or jaar, kwartaal, maand); type e.g. --by gemeente,kwartaal" }
                 throw UsageError(message, command: name)
             }
             if dimensions.contains(dimension) { throw UsageError("--by names '\(part)' twice; name each key once", command: name) }

@@ -86,4 +86,12 @@ import Testing
         #expect(outcome.exitCode == 0, "\(text): \(outcome.stderr)")
         #expect(outcome.stdout.contains("Gooi en Vechtstreek (AM12)"), "\(text)")
     }
+
+    @Test func orangeFromAsTyped() {
+        let plain = TestSupport.run(["progress", "Fixtures/veenstreek-monitor-2021.json", "--orange-from", "90", "--format", "json"])
+        let percent = TestSupport.run(["progress", "Fixtures/veenstreek-monitor-2021.json", "--orange-from", "90%", "--format", "json"])
+        #expect(plain.exitCode == 0 && plain.stdout == percent.stdout)
+        let comma = TestSupport.run(["progress", "Fixtures/veenstreek-monitor-2021.json", "--orange-from", "72,5", "--format", "json"])
+        #expect(comma.stdout.contains("\"orangeFromPercent\": \"72.5\""))
+    }
 }

@@ -1076,7 +1076,7 @@ public struct WeightTable: Sendable, Equatable {
                 throw .csv(cell.location, "weight '\(shown(text))' is a formula whose result the workbook does not store (it was written by a program that does not calculate); open and save the workbook in Excel or LibreOffice, or write the numbers")
             }
             guard let reading = read(text) else {
-                throw .csv(cell.location, "weight '\(shown(text))' in column \"\(shown(header))\" is not a number; expected a whole or decimal number like 101381 or 12,5")
+                throw .csv(cell.location, "weight '\(shown(text))' in column \"\(shown(header))\" is not a number; expected a whole or decimal number like 101381 or 12,5 (if the weights are in another column, say which with --weight-column)")
             }
             if reading.negative, let some = reading.point ?? reading.comma, !isZero(some) {
                 throw .csv(cell.location, "weight '\(text)' is negative; weights must be 0 or more")
@@ -1115,7 +1115,7 @@ public struct WeightTable: Sendable, Equatable {
             }
             let cell = cells[index]
             guard let chosen else {
-                throw .csv(cell.location, "weight '\(shown(cell.text))' in column \"\(shown(header))\" is not a number; expected a whole or decimal number like 101381 or 12,5")
+                throw .csv(cell.location, "weight '\(shown(cell.text))' in column \"\(shown(header))\" is not a number; expected a whole or decimal number like 101381 or 12,5 (if the weights are in another column, say which with --weight-column)")
             }
             var literal = (reading.negative ? "-" : "") + String(decoding: chosen.integer, as: UTF8.self)
             if let fraction = chosen.fraction { literal += "." + String(decoding: fraction, as: UTF8.self) }

@@ -88,8 +88,12 @@ enum ReportOptions {
         }
         var orangeFrom: ExactDecimal?
         if let text = arguments.value("orange-from") {
-            guard case .success(let value) = ExactDecimal.parse(text), !value.isNegative, Fraction(value) <= Fraction(100) else {
-                throw UsageError("--orange-from '\(text)' is not a percentage; expected a number from 0 to 100, e.g. 80", command: command)
+            // `80`, `80%`, `72,5` or `72.5`: a percentage as people type it.
+            var plain = text.trimmingCharacters(in: .whitespaces)
+            if plain.hasSuffix("%") { plain = String(plain.dropLast()).trimmingCharacters(in: .whitespaces) }
+            plain = plain.replacingOccurrences(of: ",", with: ".")
+            guard case .success(let value) = ExactDecimal.parse(plain), !value.isNegative, Fraction(value) <= Fraction(100) else {
+                throw UsageError("--orange-from '\(text)' is not a percentage from 0 to 100; type e.g. --orange-from 80 (or 72,5)", command: command)
             }
             orangeFrom = value
         }

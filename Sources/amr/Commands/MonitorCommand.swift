@@ -18,7 +18,8 @@ enum MonitorCommand: Command {
     static let examples = [
         "amr monitor Fixtures/gooi-vechtstreek-monitor-2020.json",
         "amr monitor Fixtures/zuid-kennemerland-ijmond-2017.json --format html -o monitor.html",
-        "amr monitor plan-2021-q2.json --previous plan-2021-q1.json --fail-on red",
+        "amr monitor plan-2021-q2.json --previous plan-2021-q1.json --fail-on rood",
+        "amr monitor Fixtures/veenstreek-monitor-2021.json --as-of 30-06-2021 --wide",
     ]
     static let options = ReportOptions.options + [
         OptionSpec(long: "previous", short: "p", value: "FILE", help: "an earlier plan file to compare lights and trends with"),

@@ -163,4 +163,13 @@ import Testing
         let comma = try WeightTable.read(bytes: Array("gemeente;inwoners;bedrag\nA;1;250,000\nB;1;250,000\n".utf8), file: "w.csv")
         #expect(comma.shareColumns.first?.problem?.contains("may be read two ways") == true)
     }
+
+    @Test func wordsAfterTheTotalSayHowToTypeIt() {
+        let million = TestSupport.run(["allocate", "--total", "2,5", "miljoen", "--region", "haaglanden"])
+        #expect(million.exitCode == 2)
+        #expect(million.stderr.hasPrefix("amr: error: 'miljoen' after --total 2,5 is not part of the amount; type the amount in digits, e.g. --total 2.500.000 for 2,5 miljoen"))
+        let euro = TestSupport.run(["allocate", "--total", "€", "250.000", "--region", "haaglanden"])
+        #expect(euro.exitCode == 2)
+        #expect(euro.stderr.hasPrefix("amr: error: --total '€' is followed by '250.000': type the amount as one value in digits"))
+    }
 }

@@ -70,6 +70,7 @@ enum AllocateCommand: Command {
     ]
 
     static func run(_ arguments: ParsedArguments, environment: Environment, outcome: inout Outcome) throws -> Int32 {
+        try checkAmountWords(arguments)
         let format = ReportFormat.chosen(arguments, choices: ReportFormat.choices(options))
         let locale = arguments.value("locale").flatMap(NumberLocale.init(rawValue:)) ?? .nl
         let method = try arguments.value("method").map(parseMethod)
@@ -177,6 +178,19 @@ enum AllocateCommand: Command {
         switch AmountReader(notation: locale).read(text) {
         case .success(let money): return money
         case .failure(let error): throw UsageError("--total " + error.message(in: locale) + localeHint(error, locale: locale), command: name)
+        }
+    }
+
+    /// `--total 2,5 miljoen` or `--total € 250.000` unquoted: the rest of the amount became an
+    /// operand (or the amount itself), which would read as a plan file; say how to type it.
+    static func checkAmountWords(_ arguments: ParsedArguments) throws(UsageError) {
+        guard let total = arguments.value("total") else { return }
+        let words: Set<String> = ["miljoen", "mln", "mln.", "miljard", "mld", "duizend", "k", "m", "euro", "eur", "€", "million", "thousand"]
+        if words.contains(total.lowercased()), let next = arguments.operands.first {
+            throw UsageError("--total '\(total)' is followed by '\(next)': type the amount as one value in digits, e.g. --total 250.000 or --total '€ 250.000'", command: name)
+        }
+        if let word = arguments.operands.first(where: { words.contains($0.lowercased()) }) {
+            throw UsageError("'\(word)' after --total \(total) is not part of the amount; type the amount in digits, e.g. --total 2.500.000 for 2,5 miljoen", command: name)
         }
     }
 

@@ -32,9 +32,19 @@ enum AllocateCommand: Command {
         1 January of --year (default the latest, 2020–2025; Bron: CBS). With --weights as well, the
         file's rows must be exactly the region's municipalities (by code or name); a weight that
         differs from CBS's is noted, never changed.
+
+        Amounts (--total, --unit and amount strings in plan files) are read as typed, in Dutch
+        notation unless --locale en: 250000, 250.000, 250.000,00, € 250.000 and 250.000,- are all
+        two hundred and fifty thousand euros; 159500.5 and 12,5 have cents. With both '.' and ','
+        the last one is the decimal mark (250,000.00 works in either notation). An amount has at
+        most two decimals, so one mark followed by three digits groups thousands when it is the
+        notation's separator (250.000 in Dutch, 250,000 with --locale en) and is refused, with
+        both readings, otherwise (1,500 in Dutch: type 1500 or 1,50). Nothing is ever rounded.
         """
     static let examples = [
         "amr allocate --total 159500 --region haaglanden --year 2024",
+        "amr allocate --total 250.000 --region 'Regio Gooi & Vechtstreek'",
+        "amr allocate --total 250,000.00 --region gooi-en-vechtstreek --locale en",
         "amr allocate Fixtures/haaglanden-2018.json",
         "amr allocate Fixtures/haaglanden-2018.json --allocation bijdrage-2018 --format json",
         "amr allocate --total 159500 --weights inwoners.csv --unit 1",
@@ -45,11 +55,11 @@ enum AllocateCommand: Command {
     ]
     static let options = [
         OptionSpec(long: "allocation", short: "a", value: "ID", help: "only the allocation with this id (plan files)"),
-        OptionSpec(long: "total", short: "t", value: "AMOUNT", help: "the amount to split, in euros: 159500 or 159500.00"),
+        OptionSpec(long: "total", short: "t", value: "AMOUNT", help: "the amount to split, in euros: 250000, 250.000 or 250.000,00 (Dutch notation; see above)"),
         OptionSpec(long: "weights", short: "w", value: "FILE", help: "a CSV or Excel workbook (.xlsx) of names and weights to split over"),
         OptionSpec(long: "sheet", short: nil, value: "NAME", help: "the sheet of the --weights workbook to read (default: the first)"),
     ] + regionOptions + [
-        OptionSpec(long: "unit", short: "u", value: "UNIT", help: "round shares to this unit in euros: 0.01 (default), 1, 100, …"),
+        OptionSpec(long: "unit", short: "u", value: "UNIT", help: "round shares to this unit in euros: 0,01 (default), 1, 100, 1.000, …"),
         OptionSpec(long: "method", short: "m", value: "METHOD", help: "largest-remainder (default), dhondt or sainte-lague"),
         OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "csv", "json"]),
         OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "language and number notation: nl (default, € 20.157,18) or en (€20,157.18)", choices: ["nl", "en"]),
@@ -60,12 +70,12 @@ enum AllocateCommand: Command {
         let format = ReportFormat.chosen(arguments, choices: ReportFormat.choices(options))
         let locale = arguments.value("locale").flatMap(NumberLocale.init(rawValue:)) ?? .nl
         let method = try arguments.value("method").map(parseMethod)
-        let unit = try arguments.value("unit").map(parseUnit)
+        let unit = try arguments.value("unit").map { text throws(UsageError) in try parseUnit(text, locale: locale) }
 
         let reports: [AllocationReport]
         var inputs: [String] = []
         if arguments.has("region") || arguments.has("year") {
-            let region = try regionReport(arguments, method: method, unit: unit, environment: environment)
+            let region = try regionReport(arguments, locale: locale, method: method, unit: unit, environment: environment)
             for warning in region.warnings { outcome.stderr += "amr: warning: \(warning)\n" }
             reports = [region.report]
             inputs = region.inputs
@@ -79,7 +89,7 @@ enum AllocateCommand: Command {
             if arguments.has("allocation") {
                 throw UsageError("--allocation picks an allocation in a plan file; it does not go with --weights", command: name)
             }
-            let total = try checkedTotal(totalText, unit: unit, method: method)
+            let total = try checkedTotal(totalText, locale: locale, unit: unit, method: method)
             let (report, warnings) = try adHocReport(total: total, weightsFile: weightsFile, sheet: arguments.value("sheet"), method: method,
                                                      unit: unit, limits: try environment.limits())
             for warning in warnings { outcome.stderr += "amr: warning: \(warning)\n" }
@@ -140,34 +150,40 @@ enum AllocateCommand: Command {
         throw UsageError(message, command: name)
     }
 
-    static func parseUnit(_ text: String) throws(UsageError) -> RoundingUnit {
-        guard let unit = RoundingUnit.parse(text) else {
-            if case .failure(.tooLarge) = Money.parse(text) {
-                throw UsageError("--unit '\(text)' is too large: the largest unit is \(Money.largest) euros (2⁶³ − 1 cents)", command: name)
+    static func parseUnit(_ text: String, locale: NumberLocale) throws(UsageError) -> RoundingUnit {
+        switch AmountReader(notation: locale).read(text) {
+        case .success(let money):
+            guard let unit = RoundingUnit(cents: money.cents) else {
+                throw UsageError("--unit '\(text)' is not a rounding unit; type a positive amount in euros such as \(unitExamples(locale))", command: name)
             }
-            throw UsageError("--unit '\(text)' is not a rounding unit; expected a positive amount in euros in whole cents, such as 0.01, 1 or 100", command: name)
+            return unit
+        case .failure(let error):
+            throw UsageError("--unit " + error.message(in: locale) + localeHint(error, locale: locale), command: name)
         }
-        return unit
     }
 
-    static func parseTotal(_ text: String) throws(UsageError) -> Money {
-        switch Money.parse(text) {
+    static func unitExamples(_ locale: NumberLocale) -> String {
+        locale == .nl ? "0,01, 1 or 100" : "0.01, 1 or 100"
+    }
+
+    /// Reads `--total` as typed, in the notation of `--locale` (see `AmountReader`).
+    static func parseTotal(_ text: String, locale: NumberLocale = .nl) throws(UsageError) -> Money {
+        switch AmountReader(notation: locale).read(text) {
         case .success(let money): return money
-        case .failure(.tooLarge):
-            let bound = text.hasPrefix("-") ? "the smallest amount is -\(Money.largest)" : "the largest amount is \(Money.largest)"
-            throw UsageError("--total '\(text)' is too large: \(bound) euros (2⁶³ − 1 cents)", command: name)
-        case .failure(let error):
-            if text.contains(",") {
-                throw UsageError("--total '\(text)' is not an amount; write it in plain digits with '.' before the cents and no thousands separators, e.g. 159500.00", command: name)
-            }
-            throw UsageError("--total: \(error); expected euros in plain digits such as 159500 or 159500.00", command: name)
+        case .failure(let error): throw UsageError("--total " + error.message(in: locale) + localeHint(error, locale: locale), command: name)
         }
+    }
+
+    /// For `1,500` in Dutch notation: the option that reads it the other way.
+    static func localeHint(_ error: AmountReadError, locale: NumberLocale) -> String {
+        guard case .ambiguous = error else { return "" }
+        return locale == .nl ? " (or give --locale en to read ',' as thousands separator)" : " (or leave out --locale en to read '.' as thousands separator)"
     }
 
     /// The amount of `--total`, refused when it is not a multiple of the unit, or negative for a
     /// divisor method (those hand out whole things).
-    static func checkedTotal(_ text: String, unit: RoundingUnit?, method: ApportionmentMethod?) throws(UsageError) -> Money {
-        let total = try parseTotal(text)
+    static func checkedTotal(_ text: String, locale: NumberLocale = .nl, unit: RoundingUnit?, method: ApportionmentMethod?) throws(UsageError) -> Money {
+        let total = try parseTotal(text, locale: locale)
         if let unit, total.cents % unit.cents != 0 {
             throw UsageError("--total \(text) is not a multiple of --unit \(unit); give a total in whole units or a smaller unit", command: name)
         }

@@ -10,7 +10,7 @@ extension AllocateCommand {
 
     /// The report of `--total … --region … [--weights FILE [--sheet NAME]] [--year YEAR]`, the
     /// input files and what the weights reader guessed.
-    static func regionReport(_ arguments: ParsedArguments, method: ApportionmentMethod?, unit: RoundingUnit?,
+    static func regionReport(_ arguments: ParsedArguments, locale: NumberLocale = .nl, method: ApportionmentMethod?, unit: RoundingUnit?,
                              environment: Environment) throws -> (report: AllocationReport, inputs: [String], warnings: [String]) {
         guard let regionText = arguments.value("region") else {
             throw UsageError("--year picks the year of the CBS figures for --region; add --region REGION", command: name)
@@ -24,7 +24,7 @@ extension AllocateCommand {
         guard let totalText = arguments.value("total") else {
             throw UsageError("--region needs --total AMOUNT: the amount to split", command: name)
         }
-        let total = try checkedTotal(totalText, unit: unit, method: method)
+        let total = try checkedTotal(totalText, locale: locale, unit: unit, method: method)
         let resolver = try CBSOptions.resolver(arguments, command: name)
         let region = try CBSOptions.region(regionText, resolver, command: name)
         guard let weightsFile = arguments.value("weights") else {

@@ -129,11 +129,13 @@ public struct DocumentCheck: Sendable {
             let baseValue = isTotalRow ? table.totals[baseID]?.value : row?.cells[baseID]?.value
             guard let countValue, let baseValue,
                   let check = PercentageCheck(count: countValue, base: baseValue, decimals: stated.scale, rounding: rounding) else { return nil }
-            message = words.percentage(number(stated), number(countValue), number(baseValue), check.words(locale))
+            let exact = check.words(locale).components(separatedBy: " (").first ?? ""
+            let right = check.allowed.count == 1 && !check.allowed[0].isEqual(to: stated) ? words.rounded(number(check.allowed[0])) : ""
+            message = words.percentage(number(stated), number(countValue), number(baseValue), exact + right)
             because = words.becausePercentage(words.column(column.name), table.column(countID)?.name ?? countID, table.column(baseID)?.name ?? baseID, rounding)
         case (TableAnalysis.columnRule, _, true) where expected != nil:
             message = words.columnTotal(number(stated), expected.map(number) ?? "")
-            because = reason(table, words: words)
+            because = reason(table, column: column.name, words: words)
         case (TableAnalysis.rowRule, .total, _) where expected != nil:
             let addends = table.columns.filter { $0.kind == .count }.map(\.name)
             message = words.rowTotal(number(stated), addends, expected.map(number) ?? "")
@@ -144,7 +146,6 @@ public struct DocumentCheck: Sendable {
             message = words.other(number(stated), expected.map(number) ?? finding.expected ?? "")
         }
         var place = words.table(table.table, table.caption)
-        if let group = table.group, parts[2] == "totals" { _ = group }
         place += ", " + words.row(rowLabel, cell.position.row + 1) + ", " + words.column(column.name)
         let location = SourceLocation(file: file, line: table.table, column: cell.position.row + 1,
                                       pointer: "tabel \(table.table)/rij \(cell.position.row + 1)/kolom \(cell.position.column + 1)", place: place)
@@ -152,11 +153,11 @@ public struct DocumentCheck: Sendable {
                        stated: finding.stated, expected: finding.expected)
     }
 
-    private func reason(_ table: ExtractedTable, words: DocumentWording) -> String? {
+    private func reason(_ table: ExtractedTable, column: String, words: DocumentWording) -> String? {
         switch table.totalReason {
         case .label(let label)?: return words.becauseLabel(words.row(label, 0))
         case .regionName(let label)?: return words.becauseRegion(words.row(label, 0))
-        case .heading?: return words.becauseHeading(words.column(table.columns.first?.name ?? ""))
+        case .heading?: return words.becauseHeading(words.column(column))
         case nil: return nil
         }
     }

@@ -252,7 +252,8 @@ struct DocumentTableBuilder {
         let depth = open.count
         let resolved = resolve(table, depth: depth)
         tables.append(resolved)
-        awaitingCaption[depth] = tables.count - 1
+        // A `Tabel 3: …` line under the table is its caption, unless one stood above it.
+        awaitingCaption[depth] = resolved.caption.map(Self.isCaptionLine) == true ? nil : tables.count - 1
         lastParagraph[depth] = nil
     }
 

@@ -7,6 +7,7 @@ extension DocumentWording {
         rowTotal: { stated, columns, sum in "\(stated) vermeld, de kolommen \(joined(columns.map { "\"\($0)\"" }, and: "en")) tellen op tot \(sum)" },
         innerNumber: { stated, right in "\(stated) vermeld; met \(right) kloppen zowel het rijtotaal als het kolomtotaal" },
         percentage: { stated, count, base, exact in "\(stated)% vermeld, maar \(count) van \(base) is \(exact)" },
+        rounded: { " (afgerond \($0)%)" },
         other: { stated, expected in "\(stated) vermeld, verwacht \(expected)" },
         becauseLabel: { row in "\(row) is een totaal: zo heet de rij" },
         becauseRegion: { row in "\(row) is het totaal: de laatste rij, met de naam van een arbeidsmarktregio, en een andere kolom ervan is precies de som van de rijen erboven" },

@@ -7,6 +7,7 @@ extension DocumentWording {
         rowTotal: { stated, columns, sum in "\(stated) stated, the columns \(joined(columns.map { "\"\($0)\"" }, and: "and")) add up to \(sum)" },
         innerNumber: { stated, right in "\(stated) stated; with \(right) both its row total and its column total add up" },
         percentage: { stated, count, base, exact in "\(stated)% stated, but \(count) of \(base) is \(exact)" },
+        rounded: { " (rounded \($0)%)" },
         other: { stated, expected in "\(stated) stated, expected \(expected)" },
         becauseLabel: { row in "\(row) is a total: its label says so" },
         becauseRegion: { row in "\(row) is the total: the last row, named after a labour-market region, and another column of it is exactly the sum of the rows above" },

@@ -15,6 +15,8 @@ struct DocumentWording: Sendable {
     var innerNumber: @Sendable (_ stated: String, _ right: String) -> String
     /// `8% vermeld, 15 van 170 is 8,82…% (afgerond 9%)`.
     var percentage: @Sendable (_ stated: String, _ count: String, _ base: String, _ exact: String) -> String
+    /// ` (afgerond 9%)`: the percentage as the plan rounds.
+    var rounded: @Sendable (_ percentage: String) -> String
     /// Any other difference: `X vermeld, verwacht Y`.
     var other: @Sendable (_ stated: String, _ expected: String) -> String
     // Why amr believes it.

@@ -317,17 +317,16 @@ struct TableInterpreter {
         // The plan tables.
         func columnID(_ c: Int) -> String { "kolom-\(c + 1)" }
         var columns: [ExtractedTable.Column] = []
-        var previousCount: Int?
         for c in valueColumns {
             let id = columnID(c), name = columnNames[c] ?? id
             switch columnKinds[c] {
             case .count?:
                 columns.append(.init(id: id, name: name, kind: .count, column: c))
-                previousCount = c
             case .total?:
                 columns.append(.init(id: id, name: name, kind: c == totalColumn ? .total : .count, column: c))
             case .part?:
-                if let whole = previousCount { columns.append(.init(id: id, name: name, kind: .part(of: columnID(whole)), column: c)) }
+                // "waarvan" of the row's total; without a row total amr cannot tell of which column.
+                if let whole = totalColumn { columns.append(.init(id: id, name: name, kind: .part(of: columnID(whole)), column: c)) }
             case .percentage?:
                 if let spec = percentSpecs[c] {
                     columns.append(.init(id: id, name: name, kind: .percentage(count: columnID(spec.count), base: columnID(spec.base), rounding: spec.rounding), column: c))

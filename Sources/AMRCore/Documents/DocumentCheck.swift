@@ -162,3 +162,31 @@ public struct DocumentCheck: Sendable {
         }
     }
 }
+
+extension DocumentCheck {
+    /// Every table of the document as a sheet (`amr extract --format xlsx`): its rows as printed,
+    /// numbers as numbers, a merged cell's text once.
+    public func workbookDocument() -> ReportDocument {
+        let notation = DocumentReader.notation(of: tables, declared: nil)
+        let base = file.split(separator: "/").last.map(String.init) ?? file
+        let sections = tables.map { table -> ReportDocument.Section in
+            let width = table.width
+            let columns = (0..<width).map { ReportDocument.Table.Column("\($0 + 1)") }
+            let rows: [[ReportDocument.Cell]] = table.rows.indices.map { r in
+                (0..<width).map { c in
+                    if table.isCovered(r, c) { return .empty }
+                    let text = table.rows[r][c].text
+                    switch CellNumber.read(text, notation: notation) {
+                    case .number(let n) where n.kind == .number: return .number(n.value)
+                    case .blank where text.isEmpty: return .empty
+                    default: return .text(text)
+                    }
+                }
+            }
+            return ReportDocument.Section(name: "Tabel \(table.number)", blocks: [
+                .table(ReportDocument.Table(columns: columns, rows: rows, caption: "Tabel \(table.number)" + (table.caption.map { ": \($0)" } ?? ""))),
+            ])
+        }
+        return ReportDocument(locale: notation == .english ? .en : .nl, title: base, sections: sections)
+    }
+}

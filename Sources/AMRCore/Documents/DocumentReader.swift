@@ -8,6 +8,9 @@ public enum DocumentReader {
     /// Endings that name a document amr refuses with a message (rather than trying it as a plan file).
     public static let refusedExtensions = ["doc", "dot", "pdf", "rtf", "wpd", "pages"]
 
+    /// What amr says about a PDF: where to get a file it can read.
+    static let pdfAdvice = "a PDF has no tables amr can read (its text is laid out on pages, not kept as tables); check the plan as .docx or .odt: ask its author for the Word or LibreOffice file, or open the PDF in Word (File > Open converts it) or LibreOffice Writer and save it as .docx or .odt, then compare its tables with the PDF"
+
     static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     static let tableNamespace = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
     static let textNamespace = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -29,8 +32,9 @@ public enum DocumentReader {
 
     static func tables(bytes: [UInt8], file: String, limits: InputLimits, documentLimits: DocumentLimits = .standard)
         throws(LoadError) -> (tables: [DocumentTable], notation: CellNumber.Notation) {
-        if bytes.starts(with: Array("%PDF".utf8)) {
-            throw .unreadable(file: file, reason: "a PDF has no tables amr can read (its text is laid out, not tabled); open the plan as .docx or .odt: ask its author for the Word file, or open the PDF in Word (File > Open converts it) or LibreOffice and save it as .docx or .odt, then check the tables against the PDF")
+        let ending = file.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        if bytes.starts(with: Array("%PDF".utf8)) || ending == "pdf" {
+            throw .unreadable(file: file, reason: pdfAdvice)
         }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
             if contains(bytes, utf16: "EncryptionInfo") {
@@ -39,6 +43,9 @@ public enum DocumentReader {
             throw .unreadable(file: file, reason: "this is a Word 97–2003 document (.doc), which amr does not read; save it as .docx (Word: File > Save As) or .odt and check that")
         }
         guard bytes.starts(with: ZipArchive.signature) else {
+            if ending == "doc" || ending == "dot" {
+                throw .unreadable(file: file, reason: "this is no Word 2007+ document; a Word 97–2003 document (.doc) amr does not read: save it as .docx (Word: File > Save As) or .odt and check that")
+            }
             throw .unreadable(file: file, reason: "not a Word (.docx) or OpenDocument text (.odt) file")
         }
         var archive = try ZipArchive(bytes: bytes, file: file, maximumSize: limits.maximumFileSize)

@@ -98,7 +98,9 @@ struct DocumentTableBuilder {
         }
         guard exceeded == nil else { return }
         switch (dialect, name) {
-        case (.wordprocessing, "tbl"), (.openDocument, "table") where isTableElement(qualifiedName):
+        case (.wordprocessing, "tbl"):
+            endTable()
+        case (.openDocument, "table") where isTableElement(qualifiedName):
             endTable()
         case (.wordprocessing, "tr"), (.openDocument, "table-row"):
             break

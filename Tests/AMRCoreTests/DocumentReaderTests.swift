@@ -26,6 +26,7 @@ import Testing
             "tabel 2 \"Plaatsingen per kwartaal\", rij \"Techniek\", kolom \"Totaal\": table-row-total",
             "tabel 3 \"Begroting per cluster\", rij \"Subtotaal werkzoekenden\", kolom \"Bedrag\": table-column-total",
             "tabel 4 \"Bereik van de doelgroep\", rij \"Dronten\", kolom \"Bereik\": table-percentage",
+            "tabel 5 \"Verdeling van de trajecten\", rij \"Zuid\", kolom \"Aandeel\": table-percentage",
             "tabel 6 \"WW-uitkeringen (UWV, afgerond op tientallen)\", rij \"Totaal\", kolom \"WW\": table-column-total",
             "tabel 7 \"Bijdrage per gemeente\", rij \"Flevoland\", kolom \"Bijdrage\": table-column-total",
         ])
@@ -84,7 +85,7 @@ import Testing
                 return "\(error)"
             }
         }
-        #expect(message(Array("%PDF-1.7\n".utf8), "plan.pdf").contains("open the plan as .docx or .odt"))
+        #expect(message(Array("%PDF-1.7\n".utf8), "plan.pdf").contains("check the plan as .docx or .odt"))
         let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 64)
         #expect(message(ole, "plan.doc").contains("Word 97–2003"))
         #expect(message(ole + "EncryptionInfo".utf8.flatMap { [$0, 0] }).contains("password"))

@@ -84,6 +84,14 @@ import Testing
         #expect(found.map(\.location.place) == ["tabel 1 \"Tabel\", rij \"Lindendal\", kolom \"% van het bestand\""])
     }
 
+    @Test func shareOfTheColumnTotal() throws {
+        let found = try Self.findings([Self.table([
+            ["Cluster", "Trajecten", "Aandeel"], ["Noord", "150", "30%"], ["Midden", "200", "40%"], ["Zuid", "100", "25%"],
+            ["Oost", "50", "10%"], ["Totaal", "500", "100%"],
+        ])])
+        #expect(found.map { "\($0.location.place ?? ""): \($0.message)" } == ["tabel 1 \"Tabel\", rij \"Zuid\", kolom \"Aandeel\": 25% vermeld, maar 100 van 500 is 20%"])
+    }
+
     @Test func roundedCountsWithinTheirRoundingAreNoError() throws {
         let clean = try Self.findings([Self.table([
             ["Gemeente", "Werkzoekenden"], ["Almere", "1.240"], ["Lelystad", "870"], ["Dronten", "330"], ["Zeewolde", "160"], ["Urk", "110"], ["Totaal", "2.700"],

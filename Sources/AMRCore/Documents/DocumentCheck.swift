@@ -38,7 +38,7 @@ public struct DocumentCheck: Sendable {
                 "name": .string("(not stated in the document)"),
                 "municipalities": .array([]),
             ]),
-            "tables": .array(extracted.map { Self.json($0, document: base) }),
+            "tables": .array(extracted.map { Self.json($0, document: base) } + extracted.flatMap { Self.shareBases($0, document: base) }),
         ]).text
     }
 
@@ -58,6 +58,11 @@ public struct DocumentCheck: Sendable {
                     var p: [String: JSONOutput] = ["count": .string(count), "base": .string(base)]
                     if let rounding { p["rounding"] = .string(rounding.rawValue) }
                     c["percent"] = .object(p)
+                case .share(let count, _, let rounding):
+                    var p: [String: JSONOutput] = ["count": .string(count),
+                                                   "base": .object(["table": .string(table.shareBaseTable(column)), "column": .string("totaal")])]
+                    if let rounding { p["rounding"] = .string(rounding.rawValue) }
+                    c["percent"] = .object(p)
                 }
                 return .object(c)
             }),
@@ -66,12 +71,33 @@ public struct DocumentCheck: Sendable {
                          "values": .object(row.cells.mapValues { .number($0.value.description) })])
             }),
         ]
-        if !table.totals.isEmpty { object["totals"] = .object(table.totals.mapValues { .number($0.value.description) }) }
+        // A share's total row is 100% of itself: nothing to check, and its base table has no total row.
+        let shares = Set(table.columns.filter { if case .share = $0.kind { return true }; return false }.map(\.id))
+        let totals = table.totals.filter { !shares.contains($0.key) }
+        if !totals.isEmpty { object["totals"] = .object(totals.mapValues { .number($0.value.description) }) }
         if let label = table.totalLabel, !label.isEmpty { object["totalLabel"] = .string(label) }
         if !table.notes.isEmpty {
             object["note"] = .string("a total within the rounding of this rounded table (multiples of 10 or 100) is not checked")
         }
         return .object(object)
+    }
+
+    /// For each share column, a table holding the column's total in every row: the base of the
+    /// shares in the plan format's terms (a percentage of a column of another table, row by row).
+    static func shareBases(_ table: ExtractedTable, document: String) -> [JSONOutput] {
+        table.columns.compactMap { column -> JSONOutput? in
+            guard case .share(let count, let total, _) = column.kind else { return nil }
+            let name = table.column(count)?.name ?? count
+            return .object([
+                "id": .string(table.shareBaseTable(column)),
+                "name": .string("\(table.name): totaal van \"\(name)\", de basis van \"\(column.name)\""),
+                "source": .object(["document": .string(document), "section": .string("tabel \(table.table)")]),
+                "columns": .array([.object(["id": .string("totaal"), "name": .string(name)])]),
+                "rows": .array(table.rows.map { row in
+                    .object(["label": .string(row.label.isEmpty ? "rij \(row.row + 1)" : row.label), "values": .object(["totaal": .number(total.description)])])
+                }),
+            ])
+        }
     }
 
     /// The findings, at the document's tables, rows and columns.
@@ -130,9 +156,17 @@ public struct DocumentCheck: Sendable {
             guard let countValue, let baseValue,
                   let check = PercentageCheck(count: countValue, base: baseValue, decimals: stated.scale, rounding: rounding) else { return nil }
             let exact = check.words(locale).components(separatedBy: " (").first ?? ""
-            let right = check.allowed.count == 1 && !check.allowed[0].isEqual(to: stated) ? words.rounded(number(check.allowed[0])) : ""
+            let right = check.allowed.count == 1 && Fraction(check.allowed[0]) != check.exact ? words.rounded(number(check.allowed[0])) : ""
             message = words.percentage(number(stated), number(countValue), number(baseValue), exact + right)
             because = words.becausePercentage(words.column(column.name), table.column(countID)?.name ?? countID, table.column(baseID)?.name ?? baseID, rounding)
+        case (TablePercentageRule.id, .share(let countID, let total, let rounding), _):
+            let row = isTotalRow ? nil : table.rows.first { $0.row == cell.position.row }
+            guard let countValue = isTotalRow ? table.totals[countID]?.value : row?.cells[countID]?.value,
+                  let check = PercentageCheck(count: countValue, base: total, decimals: stated.scale, rounding: rounding) else { return nil }
+            let exact = check.words(locale).components(separatedBy: " (").first ?? ""
+            let right = check.allowed.count == 1 && Fraction(check.allowed[0]) != check.exact ? words.rounded(number(check.allowed[0])) : ""
+            message = words.percentage(number(stated), number(countValue), number(total), exact + right)
+            because = words.becauseShare(words.column(column.name), table.column(countID)?.name ?? countID, rounding)
         case (TableAnalysis.columnRule, _, true) where expected != nil:
             message = words.columnTotal(number(stated), expected.map(number) ?? "")
             because = reason(table, column: column.name, words: words)

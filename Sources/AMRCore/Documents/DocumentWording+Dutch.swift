@@ -17,6 +17,10 @@ extension DocumentWording {
             let how = rounding.map { ", \(["down": "naar beneden", "nearest": "op het dichtstbijzijnde getal", "up": "naar boven"][$0.rawValue] ?? $0.rawValue) afgerond" } ?? ""
             return "\(column) is \"\(count)\" als percentage van \"\(base)\"\(how): zo kloppen de andere rijen"
         },
+        becauseShare: { column, count, rounding in
+            let how = rounding.map { ", \(["down": "naar beneden", "nearest": "op het dichtstbijzijnde getal", "up": "naar boven"][$0.rawValue] ?? $0.rawValue) afgerond" } ?? ""
+            return "\(column) is het aandeel van elke rij in het totaal van \"\(count)\"\(how): zo kloppen de andere rijen"
+        },
         group: { "groep \"\($0)\"" },
         skipped: { table, reason in
             let why: String

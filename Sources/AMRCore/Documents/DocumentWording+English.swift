@@ -17,6 +17,10 @@ extension DocumentWording {
             let how = rounding.map { ", rounded \($0.rawValue)" } ?? ""
             return "\(column) is \"\(count)\" as a percentage of \"\(base)\"\(how): so the other rows agree"
         },
+        becauseShare: { column, count, rounding in
+            let how = rounding.map { ", rounded \($0.rawValue)" } ?? ""
+            return "\(column) is each row's share of the total of \"\(count)\"\(how): so the other rows agree"
+        },
         group: { "group \"\($0)\"" },
         skipped: { table, reason in
             let why: String

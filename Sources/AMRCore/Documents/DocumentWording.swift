@@ -25,6 +25,7 @@ struct DocumentWording: Sendable {
     var becauseHeading: @Sendable (_ column: String) -> String
     var becauseRowTotal: @Sendable (_ column: String, _ addends: [String]) -> String
     var becausePercentage: @Sendable (_ column: String, _ count: String, _ base: String, _ rounding: Rounding?) -> String
+    var becauseShare: @Sendable (_ column: String, _ count: String, _ rounding: Rounding?) -> String
     var group: @Sendable (_ subtotal: String) -> String
     /// `--verbose`: a table amr did not check, and why.
     var skipped: @Sendable (_ table: String, _ reason: TableInterpreter.Skip) -> String

@@ -21,6 +21,8 @@ struct ExtractedTable: Hashable, Sendable {
             case total
             case part(of: String)
             case percentage(count: String, base: String, rounding: Rounding?)
+            /// Each row's share of the column's stated total (the total row: 100%).
+            case share(count: String, total: ExactDecimal, rounding: Rounding?)
         }
 
         var id: String
@@ -66,4 +68,8 @@ struct ExtractedTable: Hashable, Sendable {
     }
 
     func column(_ id: String) -> Column? { columns.first { $0.id == id } }
+
+    /// The id of the table that holds a share column's total in every row, as the plan format
+    /// takes a base from another table.
+    func shareBaseTable(_ column: Column) -> String { "\(id)-basis-\(column.id)" }
 }

@@ -249,11 +249,14 @@ struct TableInterpreter {
             let rows = body.filter { (kinds[$0] == .data || kinds[$0] == .total || kinds[$0] == .reference) && grid[$0][p].number != nil }
             var results: [(count: Int, base: Int, rounding: Rounding?, misses: Int, matches: Int)] = []
             for count in baseCandidates {
-                for base in baseCandidates where base != count {
+                // `base == count`: the row's share of the column's total (in the total row, 100%).
+                for base in baseCandidates {
+                    let shareOf = base == count ? grandTotal.flatMap { value($0, count) } : nil
+                    if base == count && shareOf == nil { continue }
                     for rounding in [Rounding.nearest, .down, .up] as [Rounding?] {
                         var matches = 0, misses = 0
                         for r in rows {
-                            guard let percent = grid[r][p].number?.value, let n = value(r, count), let b = value(r, base),
+                            guard let percent = grid[r][p].number?.value, let n = value(r, count), let b = shareOf ?? value(r, base),
                                   let check = PercentageCheck(count: n, base: b, decimals: percent.scale, rounding: rounding) else { continue }
                             if check.accepts(percent) { matches += 1 } else { misses += 1 }
                         }
@@ -328,7 +331,9 @@ struct TableInterpreter {
                 // "waarvan" of the row's total; without a row total amr cannot tell of which column.
                 if let whole = totalColumn { columns.append(.init(id: id, name: name, kind: .part(of: columnID(whole)), column: c)) }
             case .percentage?:
-                if let spec = percentSpecs[c] {
+                if let spec = percentSpecs[c], spec.base == spec.count, let g = grandTotal, let total = value(g, spec.count) {
+                    columns.append(.init(id: id, name: name, kind: .share(count: columnID(spec.count), total: total, rounding: spec.rounding), column: c))
+                } else if let spec = percentSpecs[c], spec.base != spec.count {
                     columns.append(.init(id: id, name: name, kind: .percentage(count: columnID(spec.count), base: columnID(spec.base), rounding: spec.rounding), column: c))
                 }
             case .notSummed?, nil:
@@ -343,6 +348,7 @@ struct TableInterpreter {
                 if case .percentage(let count, let base, _) = column.kind {
                     return [count, base].compactMap { id in columns.first { $0.id == id }?.column }
                 }
+                if case .share(let count, _, _) = column.kind { return columns.first { $0.id == count }.map { [$0.column] } }
                 if case .part(let whole) = column.kind { return columns.first { $0.id == whole }.map { [$0.column] } }
                 return nil
             }.flatMap { $0 })

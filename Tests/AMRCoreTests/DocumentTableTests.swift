@@ -145,6 +145,10 @@ import Testing
             Self.table([["", "Pagina"], ["Samenvatting", "4"], ["Hoofdstuk 1", "8"], ["1.1 Inleiding", "8"], ["Hoofdstuk 2", "11"]]),
             Self.table([["Jaar", "Doel", "Gerealiseerd"], ["2019", "8%", "9%"], ["2020", "20%", "18%"], ["2021", "35%", ""]]),
             Self.table([["Jaar", "Plaatsingen"], ["2019", "12"], ["2020", "18"], ["Totaal", "30"]]),
+            // A heading repeated in the middle (a table split over pages): the total covers both parts.
+            Self.table([["Gemeente", "Klanten"], ["Almere", "120"], ["Lelystad", "80"], ["Gemeente", "Klanten"], ["Dronten", "30"], ["Urk", "20"], ["Totaal", "250"]]),
+            // A cumulative column is not added.
+            Self.table([["Maand", "Plaatsingen", "Cumulatief"], ["januari", "10", "10"], ["februari", "12", "22"], ["maart", "8", "30"], ["Totaal", "30", "30"]]),
         ]
         let found = try Self.findings(tables)
         #expect(found.isEmpty, "\(found.map { "\($0.location): \($0.message)" })")

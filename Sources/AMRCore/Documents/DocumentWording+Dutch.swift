@@ -28,6 +28,7 @@ extension DocumentWording {
             case .noNumbers: why = "geen getallen"
             case .noTotals: why = "geen totaalrij, totaalkolom of percentages met een herkenbare basis"
             case .rowsAfterTotal: why = "er staan rijen onder het totaal; niet duidelijk wat het totaal omvat"
+            case .headingInTheMiddle: why = "een kopregel midden in de getallen; niet duidelijk wat bij elkaar hoort"
             case .totalNotConfirmed: why = "de laatste rij lijkt een totaal, maar geen kolom ervan is de som van de rijen"
             case .tooSmall: why = "te klein om iets op te tellen"
             }

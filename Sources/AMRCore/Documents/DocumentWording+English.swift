@@ -28,6 +28,7 @@ extension DocumentWording {
             case .noNumbers: why = "no numbers"
             case .noTotals: why = "no total row, total column or percentages with a base amr can tell"
             case .rowsAfterTotal: why = "rows under the total; unclear what the total covers"
+            case .headingInTheMiddle: why = "a heading amid the numbers; unclear what belongs together"
             case .totalNotConfirmed: why = "the last row looks like a total, but no column of it is the sum of the rows"
             case .tooSmall: why = "too small to add anything up"
             }

@@ -28,6 +28,7 @@ struct TableInterpreter {
         case noNumbers
         case noTotals
         case rowsAfterTotal
+        case headingInTheMiddle
         case totalNotConfirmed
         case tooSmall
     }
@@ -43,7 +44,9 @@ struct TableInterpreter {
                             "including", "incl.", "inclusief", "hiervan", "w.o."]
     static let notSummedWords = ["gemiddeld", "gemiddelde", "gem.", "average", "mean", "mediaan", "median", "per ", "ratio", "index",
                                  "score", "tarief", "rate", "duur", "procent", "percentage", "aandeel", "share", "%", "minimum",
-                                 "maximum", "max.", "min.", "cijfer", "norm", "prijs", "price", "uurtarief", "fte per", "verhouding"]
+                                 "maximum", "max.", "min.", "cijfer", "norm", "prijs", "price", "uurtarief", "fte per", "verhouding",
+                                 "cumulatief", "cumulative", "saldo", "balance", "groei", "growth", "verschil", "difference", "mutatie",
+                                 "nummer", "nr.", "code", "jaar", "year", "postcode"]
 
     /// The plan tables this document table gives, or why none.
     func interpret() -> Result<[ExtractedTable], Skip> {
@@ -72,6 +75,15 @@ struct TableInterpreter {
         while first < last, !grid[first].contains(where: { $0.number != nil }) { first += 1 }
         let body = Array(first...last)
         let header = Array(0..<first)
+        // Counts above the body (not a year, not an amount as a heading): the table is split by a
+        // heading repeated in its middle, or holds two tables; amr cannot tell what a total covers.
+        let countRowsAbove = header.filter { r in
+            grid[r].indices.contains { c in
+                guard c > 0, let n = grid[r][c].number else { return false }
+                return !n.isMoney && !isYearHeading(r, grid)
+            }
+        }
+        if countRowsAbove.count >= 2 { return .failure(.headingInTheMiddle) }
 
         // The label columns: those left of the first column with numbers; the first column is
         // always labels when it holds any text (or years, `2019`).

@@ -92,6 +92,14 @@ import Testing
         #expect(found.map { "\($0.location.place ?? ""): \($0.message)" } == ["tabel 1 \"Tabel\", rij \"Zuid\", kolom \"Aandeel\": 25% vermeld, maar 100 van 500 is 20%"])
     }
 
+    @Test func percentHeadingOverBareNumbers() throws {
+        let found = try Self.findings([Self.table([
+            ["Gemeente", "Bestand", "Uitstroom", "%"], ["Almere", "400", "100", "25"], ["Lelystad", "250", "50", "20"],
+            ["Dronten", "120", "30", "20"], ["Zeewolde", "80", "16", "20"], ["Totaal", "850", "196", "23"],
+        ])])
+        #expect(found.map { "\($0.location.place ?? ""): \($0.rule)" } == ["tabel 1 \"Tabel\", rij \"Dronten\", kolom \"%\": table-percentage"])
+    }
+
     @Test func roundedCountsWithinTheirRoundingAreNoError() throws {
         let clean = try Self.findings([Self.table([
             ["Gemeente", "Werkzoekenden"], ["Almere", "1.240"], ["Lelystad", "870"], ["Dronten", "330"], ["Zeewolde", "160"], ["Urk", "110"], ["Totaal", "2.700"],

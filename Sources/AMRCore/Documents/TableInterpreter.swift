@@ -184,6 +184,13 @@ struct TableInterpreter {
             if dataRows.contains(where: { grid[$0][c].isText }) { columnKinds[c] = .notSummed; continue }
             if numbers.contains(where: { $0.isScaled }) { columnKinds[c] = .notSummed; continue }
             if Self.partWords.contains(where: { key.hasPrefix($0) }) { columnKinds[c] = .part; continue }
+            // A heading that says percent over bare numbers (`%`, `Aandeel (%)`): percentages, whose
+            // base is then looked for like any other's.
+            if key.contains("%") || key.contains("procent") || key.contains("percentage"), !numbers.isEmpty,
+               !numbers.contains(where: \.isMoney), numbers.allSatisfy({ !$0.value.isNegative }) {
+                columnKinds[c] = .percentage
+                continue
+            }
             if Self.notSummedWords.contains(where: { key.contains($0) }) { columnKinds[c] = .notSummed; continue }
             if numbers.contains(where: { !$0.isMoney && $0.value.scale > 0 }) && !numbers.contains(where: \.isMoney) {
                 // Decimals in a column that is no money: a rate or an average, unless it says otherwise.

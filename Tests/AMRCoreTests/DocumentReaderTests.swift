@@ -45,7 +45,7 @@ import Testing
         let haaglanden = try Self.check("haaglanden-2018.\(ending)").findings(locale: .nl)
         #expect(haaglanden.map { "\($0.location.place ?? ""): \($0.message)" } == [
             "tabel 2 \"Schema 3: Overzicht financiële keuzes\", rij \"Haaglanden\", kolom \"a) Middelen schema 2\": 159.500,00 vermeld, de rijen tellen op tot 159.499,99",
-            "tabel 3 \"Schema 4: Het plaatje van 2017\", rij \"Gemeente\", kolom \"kolom 3\": 154.000,00 vermeld, de rijen tellen op tot 154.000,01",
+            "tabel 3 \"Schema 4: Het plaatje van 2017\", kopregel, kolom \"kolom 3\": 154.000,00 vermeld, de rijen tellen op tot 154.000,01",
         ])
         let veenstreek = try Self.check("veenstreek-2019-2021.\(ending)", regionNames: ["Veenstreek"]).findings(locale: .nl)
         #expect(veenstreek.map { "\($0.location.place ?? ""): \($0.message)" } == [

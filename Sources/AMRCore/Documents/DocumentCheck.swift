@@ -180,7 +180,8 @@ public struct DocumentCheck: Sendable {
             message = words.other(number(stated), expected.map(number) ?? finding.expected ?? "")
         }
         var place = words.table(table.table, table.caption)
-        place += ", " + words.row(rowLabel, cell.position.row + 1) + ", " + words.column(column.name)
+        let rowWords = isTotalRow && table.totalReason == .heading ? words.headingRow : words.row(rowLabel, cell.position.row + 1)
+        place += ", " + rowWords + ", " + words.column(column.name)
         let location = SourceLocation(file: file, line: table.table, column: cell.position.row + 1,
                                       pointer: "tabel \(table.table)/rij \(cell.position.row + 1)/kolom \(cell.position.column + 1)", place: place)
         return Finding(rule: finding.rule, severity: finding.severity, location: location, message: message, hint: because,

@@ -3,6 +3,7 @@ extension DocumentWording {
         table: { number, caption in caption.map { "tabel \(number) \"\($0)\"" } ?? "tabel \(number)" },
         row: { label, number in label.isEmpty ? "rij \(number)" : "rij \"\(label)\"" },
         column: { "kolom \"\($0)\"" },
+        headingRow: "kopregel",
         columnTotal: { stated, sum in "\(stated) vermeld, de rijen tellen op tot \(sum)" },
         rowTotal: { stated, columns, sum in "\(stated) vermeld, de kolommen \(joined(columns.map { "\"\($0)\"" }, and: "en")) tellen op tot \(sum)" },
         innerNumber: { stated, right in "\(stated) vermeld; met \(right) kloppen zowel het rijtotaal als het kolomtotaal" },

@@ -3,6 +3,7 @@ extension DocumentWording {
         table: { number, caption in caption.map { "table \(number) \"\($0)\"" } ?? "table \(number)" },
         row: { label, number in label.isEmpty ? "row \(number)" : "row \"\(label)\"" },
         column: { "column \"\($0)\"" },
+        headingRow: "heading row",
         columnTotal: { stated, sum in "\(stated) stated, the rows add up to \(sum)" },
         rowTotal: { stated, columns, sum in "\(stated) stated, the columns \(joined(columns.map { "\"\($0)\"" }, and: "and")) add up to \(sum)" },
         innerNumber: { stated, right in "\(stated) stated; with \(right) both its row total and its column total add up" },

@@ -7,6 +7,8 @@ struct DocumentWording: Sendable {
     /// `rij "Totaal"`, `rij 7` for a row without a label.
     var row: @Sendable (_ label: String, _ number: Int) -> String
     var column: @Sendable (_ name: String) -> String
+    /// Where an amount printed as a column's heading is: `kopregel`.
+    var headingRow: String
     /// `600 vermeld, de rijen tellen op tot 504`.
     var columnTotal: @Sendable (_ stated: String, _ sum: String) -> String
     /// `218 vermeld, de kolommen "< 27", "27–65" en "> 65" tellen op tot 208`.

@@ -265,6 +265,9 @@ struct TableInterpreter {
         var percentSpecs: [Int: (count: Int, base: Int, rounding: Rounding?)] = [:]
         let baseCandidates = valueColumns.filter { [.count, .total, .part].contains(columnKinds[$0]) }
         for p in valueColumns where columnKinds[p] == .percentage {
+            // A count and its base stand near their percentage; the nearest ten columns bound the
+            // search in a wide table.
+            let baseCandidates = Array(baseCandidates.sorted { abs($0 - p) < abs($1 - p) || (abs($0 - p) == abs($1 - p) && $0 < $1) }.prefix(10))
             let rows = body.filter { (kinds[$0] == .data || kinds[$0] == .total || kinds[$0] == .reference) && grid[$0][p].number != nil }
             var results: [(count: Int, base: Int, rounding: Rounding?, misses: Int, matches: Int)] = []
             for count in baseCandidates {

@@ -95,6 +95,12 @@ struct CellNumber: Hashable, Sendable {
         if multiplier != 1 {
             guard let scaled = value.multiplied(by: multiplier) else { return .text }
             value = scaled
+        } else if isMoney && !isPercentage {
+            // An amount must also be one for amr's amount reader, and the same amount: the project
+            // has one rule for money typed by people, and a cell never reads looser than it.
+            let reader = AmountReader(notation: notation == .dutch ? .nl : .en)
+            guard case .success(let money) = reader.read((negative ? "-" : "") + String(s)),
+                  ExactDecimal(significand: money.cents, scale: 2).isEqual(to: value) else { return .text }
         }
         return .number(CellNumber(kind: isPercentage ? .percentage : .number, value: value, isMoney: isMoney,
                                   isScaled: multiplier != 1, hasMark: hasMark))

@@ -40,6 +40,13 @@ import Testing
         #expect(found.first?.hint == "rij \"Totaal\" is een totaal: zo heet de rij")
     }
 
+    @Test func totalPrintedFirst() throws {
+        let found = try Self.findings([Self.table([
+            ["Gemeente", "Aantal"], ["Totaal", "400"], ["Almere", "183"], ["Lelystad", "110"], ["Dronten", "97"],
+        ])])
+        #expect(found.map(\.message) == ["400 vermeld, de rijen tellen op tot 390"])
+    }
+
     @Test func englishWording() throws {
         let found = try Self.findings([Self.table([
             ["Municipality", "Caseload", "Outflow"], ["Almere", "1,200", "140"], ["Lelystad", "800", "95"], ["Total", "2,000", "245"],

@@ -147,6 +147,14 @@ struct TableInterpreter {
                 reason = .regionName(ownLabel(lastRow))
             }
         }
+        // A total printed first, under the heading (as CBS tables do), with no other total below.
+        var totalFirst = false
+        if grandTotal == nil, let firstRow = significant.first, kinds[firstRow] == .total, significant.count >= 3,
+           significant.dropFirst().allSatisfy({ kinds[$0] != .total && kinds[$0] != .subtotal }) {
+            grandTotal = firstRow
+            reason = .label(ownLabel(firstRow))
+            totalFirst = true
+        }
         // A total-labelled row that is not the last: a subtotal of the rows above it.
         for r in significant where kinds[r] == .total && r != grandTotal { kinds[r] = .subtotal }
         if let g = grandTotal { kinds[g] = .total }
@@ -321,7 +329,7 @@ struct TableInterpreter {
             if !confirmed { return .failure(.totalNotConfirmed) }
         }
         // Rows after the grand total that are not for comparison: amr cannot tell what the total covers.
-        if let g = grandTotal, body.contains(where: { $0 > g && kinds[$0] != .reference && kinds[$0] != .empty }) {
+        if let g = grandTotal, !totalFirst, body.contains(where: { $0 > g && kinds[$0] != .reference && kinds[$0] != .empty }) {
             return .failure(.rowsAfterTotal)
         }
         // A total row none of whose summed columns adds up, in a table of several: no sum at all

@@ -65,7 +65,7 @@ protocol Command: Sendable {
 enum Tool {
     static let version = "0.1.0"
 
-    static let commands: [any Command.Type] = [AllocateCommand.self, CheckCommand.self, ProgressCommand.self, MonitorCommand.self, PlacementsCommand.self, RegionsCommand.self, InitCommand.self, SchemaCommand.self, CompletionsCommand.self]
+    static let commands: [any Command.Type] = [AllocateCommand.self, CheckCommand.self, ExtractCommand.self, ProgressCommand.self, MonitorCommand.self, PlacementsCommand.self, RegionsCommand.self, InitCommand.self, SchemaCommand.self, CompletionsCommand.self]
 
     static func run(_ arguments: [String], environment: Environment = .current) -> Outcome {
         var outcome = Outcome()

@@ -53,7 +53,8 @@ struct TableAnalysis {
             for ref in refs {
                 guard let total = cell(ref, totalColumn) else { continue }
                 let parts = addends.compactMap { cell(ref, $0)?.value }
-                guard !parts.isEmpty, let sum = ExactDecimal.sum(parts), let delta = sum.minus(total.value), !delta.isZero else { continue }
+                guard !parts.isEmpty, let sum = ExactDecimal.sum(parts), let delta = sum.minus(total.value), !delta.isZero,
+                      !table.withinRounding(delta, parts: parts.count) else { continue }
                 rowGaps.append((ref, Gap(sum: sum, stated: total.value, delta: delta)))
             }
         }
@@ -62,7 +63,8 @@ struct TableAnalysis {
         for column in table.columns where !column.isPercentage {
             guard let total = table.totals[column.id] else { continue }
             let parts = table.rows.compactMap { $0.cells[column.id]?.value }
-            guard !parts.isEmpty, let sum = ExactDecimal.sum(parts), let delta = sum.minus(total.value), !delta.isZero else { continue }
+            guard !parts.isEmpty, let sum = ExactDecimal.sum(parts), let delta = sum.minus(total.value), !delta.isZero,
+                  !table.withinRounding(delta, parts: parts.count) else { continue }
             columnGaps.append((column.id, Gap(sum: sum, stated: total.value, delta: delta)))
         }
 
@@ -213,6 +215,15 @@ struct TableAnalysis {
 }
 
 extension CountTable {
+    /// Whether a sum of `parts` numbers that is off its stated total by `delta` is explained by
+    /// the table's rounding: each number, the total too, may be off by half a unit, so the sum
+    /// by (parts + 1) half units. A dropped digit is far more.
+    func withinRounding(_ delta: ExactDecimal, parts: Int) -> Bool {
+        guard let unit = roundedTo, let gap = Fraction(delta).distance(to: Fraction(0)),
+              let allowed = Fraction(unit).multiplied(by: Fraction(Int128(parts + 1), 2)) else { return false }
+        return gap <= allowed
+    }
+
     /// The cell of a data row or of the total row.
     func cell(_ ref: TableAnalysis.RowRef, _ column: String) -> Cell? {
         switch ref {

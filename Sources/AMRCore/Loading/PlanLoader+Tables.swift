@@ -6,12 +6,13 @@ extension PlanLoader.Reader {
 
     mutating func countTable(_ cursor: JSONCursor) throws(LoadError) -> CountTable {
         let o = try cursor.object(keys: ["id", "name", "measure", "date", "columns", "rows", "total", "totals", "totalLabel",
-                                         "source", "note"], warnings: &warnings)
+                                         "source", "note", "roundedTo"], warnings: &warnings)
         let id = try o.required("id").id()
         var table = CountTable(id: id, name: try o["name"]?.string(), measure: try o["measure"]?.string(), date: try o["date"]?.date(),
                                columns: [], rows: [], totals: [:], totalLabel: try o["totalLabel"]?.string(),
                                source: try o["source"].map { c throws(LoadError) in try source(c) }, note: try o["note"]?.string(),
                                form: o["columns"] == nil ? .singleColumn : .columns, pointer: cursor.pointer)
+        table.roundedTo = try o["roundedTo"].map { u throws(LoadError) in try roundingUnit(u) }
         let rowsCursor = try o.required("rows")
         switch table.form {
         case .singleColumn:
@@ -246,13 +247,20 @@ extension PlanLoader.Reader {
 
     // MARK: - Numbers stated twice
 
+    /// `roundedTo`: a positive decimal, the unit a printed number is rounded to (10, 100000, 0.1).
+    func roundingUnit(_ cursor: JSONCursor) throws(LoadError) -> ExactDecimal {
+        let unit = try cursor.decimal()
+        guard unit.significand > 0 else { throw cursor.invalid("a positive unit the numbers are rounded to, such as 10 or \"100000\"") }
+        return unit
+    }
+
     /// `[ { "value", "key", "year", "source" } ]`: the same number printed elsewhere. `numbers`
     /// lists the object's numbers that may be repeated (the first is the default) and whether the
     /// object states each; `years` the year columns a repeat may name.
     mutating func alsoStated(_ cursor: JSONCursor?, numbers: [(key: String, present: Bool)], years: [Int: Bool] = [:]) throws(LoadError) -> [AlsoStated] {
         guard let cursor else { return [] }
         return try list(cursor) { r, c throws(LoadError) in
-            let o = try c.object(keys: ["value", "key", "year", "source"], warnings: &r.warnings)
+            let o = try c.object(keys: ["value", "key", "year", "source", "roundedTo", "approximately"], warnings: &r.warnings)
             let valueCursor = try o.required("value")
             var key: String?
             if let k = o["key"] {
@@ -276,7 +284,9 @@ extension PlanLoader.Reader {
                 throw .unusable(c.location, "alsoStated repeats \"\(repeated)\", which is not stated here; state it, or name the repeated number in \"key\"")
             }
             return AlsoStated(value: try valueCursor.decimal(), key: key, year: year,
-                              source: try o["source"].map { s throws(LoadError) in try r.source(s) }, pointer: valueCursor.pointer)
+                              source: try o["source"].map { s throws(LoadError) in try r.source(s) }, pointer: valueCursor.pointer,
+                              roundedTo: try o["roundedTo"].map { u throws(LoadError) in try r.roundingUnit(u) },
+                              approximately: try o["approximately"]?.bool() ?? false)
         }
     }
 

@@ -349,7 +349,7 @@ public enum PlanLoader {
             let o = try cursor.object(keys: ["id", "name", "theme", "programme", "subproject", "cluster", "municipality", "measure",
                                              "value", "of", "percent", "base", "rounding", "direction", "cumulative", "baseline",
                                              "date", "period", "trajectory", "indicative", "parts", "filter", "measurements",
-                                             "orangeFrom", "source", "note", "alsoStated"], warnings: &warnings)
+                                             "orangeFrom", "source", "note", "alsoStated", "background"], warnings: &warnings)
             var rounding: Rounding?
             if let r = o["rounding"] {
                 guard let parsed = Rounding(rawValue: try r.string()) else { throw r.invalid("\"down\", \"nearest\" or \"up\"") }
@@ -395,6 +395,7 @@ public enum PlanLoader {
                 measurements: try list(o["measurements"]) { r, c throws(LoadError) in try r.measurement(c) },
                 source: try o["source"].map { c throws(LoadError) in try source(c) },
                 note: try o["note"]?.string(), pointer: cursor.pointer)
+            target.background = try o["background"]?.bool() ?? false
             target.alsoStated = try alsoStated(o["alsoStated"], numbers: [("value", target.value != nil), ("percent", target.percent != nil),
                                                                           ("base", target.base != nil)])
             return target

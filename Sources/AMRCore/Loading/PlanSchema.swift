@@ -57,7 +57,9 @@ public enum PlanSchema {
           "value": { "$ref": "#/$defs/decimal" },
           "key": { "type": "string", "description": "which number of the object it repeats, when not its main one (percent, base, level, minimum)" },
           "year": { "type": "integer", "minimum": 1900, "maximum": 2200, "description": "the year column it repeats (budgets)" },
-          "source": { "$ref": "#/$defs/source" }
+          "source": { "$ref": "#/$defs/source" },
+          "roundedTo": { "$ref": "#/$defs/decimal", "description": "the unit the number is rounded to as printed: € 5,6 miljoen is 5600000 rounded to 100000" },
+          "approximately": { "type": "boolean", "default": false, "description": "printed as an approximation (ca., ruim, bijna): agrees within 10%" }
         } } },
     "period": {
       "type": "object", "required": ["start", "end"], "additionalProperties": false,
@@ -216,7 +218,8 @@ public enum PlanSchema {
           "anyOf": [ { "required": ["municipality"] }, { "required": ["cluster"] }, { "required": ["label"] } ],
           "properties": { "municipality": { "$ref": "#/$defs/municipalityCode" }, "cluster": { "$ref": "#/$defs/id" }, "label": { "type": "string" },
                           "value": { "$ref": "#/$defs/decimal" }, "note": { "type": "string" } } } },
-        "total": { "$ref": "#/$defs/decimal" }, "totalLabel": { "type": "string" }, "source": { "$ref": "#/$defs/source" }, "note": { "type": "string" }
+        "total": { "$ref": "#/$defs/decimal" }, "totalLabel": { "type": "string" }, "source": { "$ref": "#/$defs/source" }, "note": { "type": "string" },
+        "roundedTo": { "$ref": "#/$defs/decimal", "description": "the unit every number of the table is rounded to as published (10 for UWV's counts)" }
       }
     },
     "columnsTable": {
@@ -230,7 +233,8 @@ public enum PlanSchema {
           "properties": { "municipality": { "$ref": "#/$defs/municipalityCode" }, "cluster": { "$ref": "#/$defs/id" }, "label": { "type": "string" },
                           "values": { "$ref": "#/$defs/tableCells" }, "note": { "type": "string" } } } },
         "totals": { "$ref": "#/$defs/tableCells" }, "totalLabel": { "type": "string" },
-        "source": { "$ref": "#/$defs/source" }, "note": { "type": "string" }
+        "source": { "$ref": "#/$defs/source" }, "note": { "type": "string" },
+        "roundedTo": { "$ref": "#/$defs/decimal", "description": "the unit every number of the table is rounded to as published (10 for UWV's counts)" }
       }
     },
     "tableColumn": {
@@ -286,6 +290,7 @@ public enum PlanSchema {
           "properties": { "date": { "$ref": "#/$defs/date" }, "value": { "$ref": "#/$defs/decimal" }, "percent": { "$ref": "#/$defs/percentage" },
                           "alsoStated": { "$ref": "#/$defs/alsoStated" } } } },
         "indicative": { "type": "boolean", "default": false },
+        "background": { "type": "boolean", "default": false, "description": "quoted as background or context (an earlier plan's target), not a target of this plan" },
         "parts": { "type": "array", "items": {
           "type": "object", "required": ["id", "value"], "additionalProperties": false,
           "properties": { "id": { "$ref": "#/$defs/id" }, "name": { "type": "string" }, "value": { "$ref": "#/$defs/decimal" } } } },

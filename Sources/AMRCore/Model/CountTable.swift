@@ -132,6 +132,9 @@ public struct CountTable: Hashable, Sendable {
     public var note: String?
     public var form: Form
     public var pointer: String
+    /// The unit every number of the table is rounded to as published (UWV rounds counts to
+    /// tens): sums and repeats are compared within that rounding.
+    public var roundedTo: ExactDecimal? = nil
 
     /// The table's name, or its id.
     public var title: String { name ?? id }

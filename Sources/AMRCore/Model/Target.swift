@@ -28,6 +28,9 @@ public struct Target: Hashable, Sendable {
     public var date: PlanDate?
     public var period: DatePeriod?
     public var indicative: Bool
+    /// Quoted as background or context (an earlier plan's target), not a target of this plan:
+    /// the period rule leaves its dates alone.
+    public var background: Bool = false
     public var parts: [TargetPart]
     public var filter: [String: String]
     public var measurements: [Measurement]

@@ -9,6 +9,8 @@ struct OptionSpec {
     var help: String
     /// Allowed values, checked by the parser and listed in messages.
     var choices: [String]? = nil
+    /// May be given more than once (`--exclude A --exclude B`); read with `all`.
+    var repeatable: Bool = false
 
     var takesValue: Bool { value != nil }
 }
@@ -18,8 +20,11 @@ struct ParsedArguments {
     var values: [String: String] = [:]
     var flags: Set<String> = []
     var operands: [String] = []
+    /// Every value of a repeatable option, in the order given.
+    var lists: [String: [String]] = [:]
 
     func value(_ long: String) -> String? { values[long] }
+    func all(_ long: String) -> [String] { lists[long] ?? values[long].map { [$0] } ?? [] }
     func has(_ long: String) -> Bool { flags.contains(long) || values[long] != nil }
 }
 
@@ -51,7 +56,7 @@ struct ArgumentParser {
             guard let spec = find(name) else {
                 throw UsageError("unknown option '\(name)' for 'amr \(command)'" + suggestion(for: name), command: command)
             }
-            if result.has(spec.long) {
+            if result.has(spec.long) && !spec.repeatable {
                 throw UsageError("option --\(spec.long) is given twice; give it once", command: command)
             }
             guard spec.takesValue else {
@@ -79,6 +84,7 @@ struct ArgumentParser {
                 throw UsageError(message, command: command)
             }
             result.values[spec.long] = value
+            if spec.repeatable { result.lists[spec.long, default: []].append(value) }
         }
         return result
     }

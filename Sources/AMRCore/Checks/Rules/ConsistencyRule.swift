@@ -19,9 +19,19 @@ enum ConsistencyRule: PlanRule {
         var pointer: String
         /// `in "Bijstand naar leeftijd"`, `in the region's measures`.
         var place: String
+        /// The unit the statement is rounded to (a table of UWV's rounded counts).
+        var roundedTo: ExactDecimal? = nil
 
         func agrees(with other: Statement) -> Bool {
-            readings.contains { a in other.readings.contains { $0.isEqual(to: a) } }
+            readings.contains { a in other.readings.contains { b in
+                if b.isEqual(to: a) { return true }
+                // Rounded statements agree with what rounds to them: each may be off the true
+                // number by half its unit.
+                let halves = [roundedTo, other.roundedTo].compactMap { $0 }.compactMap { Fraction($0).divided(by: Fraction(2)) }
+                guard !halves.isEmpty, let allowed = halves.dropFirst().reduce(halves[0], { $0.adding($1) ?? $0 }),
+                      let gap = Fraction(a).distance(to: Fraction(b)) else { return false }
+                return gap <= allowed
+            } }
         }
     }
 
@@ -75,7 +85,7 @@ enum ConsistencyRule: PlanRule {
                     add(Key(subject: municipality.code.rawValue, measure: measure, category: nil, date: date),
                         Statement(value: observation.value, readings: [observation.value],
                                   pointer: "/region/municipalities/\(index)/measures/\(measure.jsonPointerEscaped)/\(position)/value",
-                                  place: "in the region's measures"))
+                                  place: observation.source.map { "in the region's measures (\($0))" } ?? "in the region's measures (observation \(position + 1) of \"\(measure)\")"))
                 }
             }
         }
@@ -90,7 +100,7 @@ enum ConsistencyRule: PlanRule {
                     if let code = row.municipality { subject = code.rawValue } else if let cluster = row.cluster { subject = "cluster:" + cluster } else { continue }
                     add(Key(subject: subject, measure: measure, category: category, date: date),
                         Statement(value: cell.value, readings: analysis.readings(cell, at: .init(row: .row(index), column: column.id)),
-                                  pointer: cell.pointer, place: "in \"\(table.title)\""))
+                                  pointer: cell.pointer, place: "in \"\(table.title)\"", roundedTo: table.roundedTo))
                 }
             }
         }
@@ -168,7 +178,7 @@ enum ConsistencyRule: PlanRule {
                         return citation.isEmpty ? source.note.map { "\"\($0)\"" } : citation
                     } ?? "another place"
                 }
-                let disagreeing = group.filter { repeated in !host.readings.contains { $0.isEqual(to: repeated.value) } }
+                let disagreeing = group.filter { repeated in !host.readings.contains { repeated.agrees(with: $0) } }
                 guard let first = disagreeing.first else { continue }
                 if group.count > 1, disagreeing.count == group.count, group.allSatisfy({ $0.value.isEqual(to: first.value) }) {
                     context.append(Finding(
@@ -201,7 +211,9 @@ enum ConsistencyRule: PlanRule {
                                 readings: [stated, sums.stated, sums.computed].compactMap { $0.map(money) }, pointer: budget.pointer + "/totals/\(year)", money: true)
                 }
                 guard let total = budget.total else { return nil }
-                let sums = budget.years.isEmpty ? BudgetSumRule.sums(budget.lines) : BudgetSumRule.Sums(stated: nil, computed: nil)
+                // With years the grand total is read over the columns as well, so a grand total
+                // that is off is not also reported against the text that repeats it rightly.
+                let sums = budget.years.isEmpty ? BudgetSumRule.sums(budget.lines) : BudgetSumRule.grandTotalSums(budget)
                 return Host(what: "the total of budget \"\(title)\"", stated: money(total),
                             readings: [total, sums.stated, sums.computed].compactMap { $0.map(money) }, pointer: budget.pointer + "/total", money: true)
             }
@@ -232,7 +244,9 @@ enum ConsistencyRule: PlanRule {
         }
         for total in plan.grandTotals {
             compare(total.alsoStated) { _ in
-                Host(what: "\"\(total.name ?? total.id)\"", stated: money(total.amount), readings: [money(total.amount)], pointer: total.pointer + "/amount", money: true)
+                Host(what: "\"\(total.name ?? total.id)\"", stated: money(total.amount),
+                     readings: [money(total.amount)] + (GrandTotalRule.sum(of: total, in: plan).map { [money($0)] } ?? []),
+                     pointer: total.pointer + "/amount", money: true)
             }
         }
         for target in plan.targets {

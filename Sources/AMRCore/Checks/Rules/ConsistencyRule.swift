@@ -28,7 +28,7 @@ enum ConsistencyRule: PlanRule {
                 // Rounded statements agree with what rounds to them: each may be off the true
                 // number by half its unit.
                 let halves = [roundedTo, other.roundedTo].compactMap { $0 }.compactMap { Fraction($0).divided(by: Fraction(2)) }
-                guard !halves.isEmpty, let allowed = halves.dropFirst().reduce(halves[0], { $0.adding($1) ?? $0 }),
+                guard !halves.isEmpty, case let allowed = halves.dropFirst().reduce(halves[0], { $0.adding($1) ?? $0 }),
                       let gap = Fraction(a).distance(to: Fraction(b)) else { return false }
                 return gap <= allowed
             } }

@@ -5,7 +5,7 @@ import Foundation
 /// plan is skipped with a note: a `node_modules` folder, a file that is not a regular file (a
 /// FIFO, a socket, a device), a package manifest (`package.json`, `package-lock.json`,
 /// `composer.json`, `tsconfig.json`) and a JSON Schema (such as `amr schema`'s output: its
-/// `$schema` names json-schema.org and it has no `schemaVersion`). A file named on the command
+/// `$schema` names the meta-schema at json-schema.org). A file named on the command
 /// line is read as given unless it is one of those manifests or schemas. Anything else, even a
 /// file that is not valid JSON, is read, so a plan that fails to load is reported, never hidden.
 /// `--exclude` patterns leave out files and directories by name or path.
@@ -122,11 +122,11 @@ public struct PlanFileScan {
         return isJSONSchema(Array(head)) ? "a JSON Schema (such as amr schema writes), not a plan" : nil
     }
 
-    /// Whether the start of a file reads as a JSON Schema: a `$schema` that names
-    /// json-schema.org, and no `schemaVersion` (which every plan has).
+    /// Whether the start of a file reads as a JSON Schema: a `$schema` that names the
+    /// meta-schema at json-schema.org (a plan that names a schema names the plan schema).
     static func isJSONSchema(_ head: [UInt8]) -> Bool {
         let text = String(decoding: head, as: UTF8.self)
-        guard !text.contains("\"schemaVersion\""), let key = text.range(of: "\"$schema\"") else { return false }
+        guard let key = text.range(of: "\"$schema\"") else { return false }
         let rest = text[key.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == ":" }
         guard rest.first == "\"", let end = rest.dropFirst().firstIndex(of: "\"") else { return false }
         return rest[rest.index(after: rest.startIndex)..<end].contains("json-schema.org")

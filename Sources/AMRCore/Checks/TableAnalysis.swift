@@ -77,8 +77,10 @@ struct TableAnalysis {
                 let rowSign = column == totalColumn ? -1 : (addends.contains(column) ? 1 : 0)
                 guard rowSign != 0 else { continue }
                 let columnSign = ref == .total ? -1 : 1
+                // In a rounded table the two may differ by the rounding of the other numbers.
                 guard let fromRow = rowGap.delta.times(rowSign), let fromColumn = columnGap.delta.times(columnSign),
-                      fromRow.isEqual(to: fromColumn) else { continue }
+                      fromRow.isEqual(to: fromColumn)
+                      || fromRow.minus(fromColumn).map({ table.withinRounding($0, parts: addends.count + table.rows.count) }) == true else { continue }
                 candidates.append((ref, column, fromRow))
             }
         }

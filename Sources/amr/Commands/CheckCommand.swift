@@ -127,6 +127,13 @@ enum CheckCommand: Command {
         }
     }
 
+    /// The files an operand names, as `amr check` reads them (see `PlanFileScan`).
+    static func expand(_ operand: String) throws -> [String] {
+        var scan = PlanFileScan()
+        try scan.add(operand)
+        return scan.files
+    }
+
     /// How a file is named in output: as given, standard input as `<stdin>`.
     static func displayName(_ file: String) -> String { file == "-" ? "<stdin>" : file }
 }

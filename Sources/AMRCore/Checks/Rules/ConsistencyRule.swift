@@ -21,6 +21,14 @@ enum ConsistencyRule: PlanRule {
         var place: String
         /// The unit the statement is rounded to (a table of UWV's rounded counts).
         var roundedTo: ExactDecimal? = nil
+        /// What tells it apart from another statement in the same place (`observation 2 of "bijstand"`).
+        var detail: String? = nil
+
+        /// The place, told apart from `other`'s when the two would read the same.
+        func place(beside other: Statement) -> String {
+            guard place == other.place, let detail else { return place }
+            return place + " (\(detail))"
+        }
 
         func agrees(with other: Statement) -> Bool {
             readings.contains { a in other.readings.contains { b in
@@ -58,10 +66,10 @@ enum ConsistencyRule: PlanRule {
             for statement in group where !statement.agrees(with: best) {
                 context.append(Finding(
                     rule: id, severity: .error, location: context.loaded.location(of: statement.pointer),
-                    message: "\(what) is \(context.number(statement.value)) \(statement.place) but \(context.number(best.value)) \(best.place)",
+                    message: "\(what) is \(context.number(statement.value)) \(statement.place(beside: best)) but \(context.number(best.value)) \(best.place(beside: statement))",
                     hint: "the same number is stated twice and the two disagree; correct the one that is wrong",
                     stated: statement.value.description, expected: best.value.description,
-                    related: [Finding.Related(location: context.loaded.location(of: best.pointer), message: "\(context.number(best.value)) \(best.place)")]))
+                    related: [Finding.Related(location: context.loaded.location(of: best.pointer), message: "\(context.number(best.value)) \(best.place(beside: statement))")]))
             }
         }
     }
@@ -85,7 +93,8 @@ enum ConsistencyRule: PlanRule {
                     add(Key(subject: municipality.code.rawValue, measure: measure, category: nil, date: date),
                         Statement(value: observation.value, readings: [observation.value],
                                   pointer: "/region/municipalities/\(index)/measures/\(measure.jsonPointerEscaped)/\(position)/value",
-                                  place: observation.source.map { "in the region's measures (\($0))" } ?? "in the region's measures (observation \(position + 1) of \"\(measure)\")"))
+                                  place: observation.source.map { "in the region's measures (\($0))" } ?? "in the region's measures",
+                                  detail: "observation \(position + 1) of \"\(measure)\""))
                 }
             }
         }

@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+@testable import AMRCore
+@testable import amr
+
+/// False alarms real plans gave, each rebuilt in a plan of our own in the same shape: each must
+/// give no error, and a number planted wrong in it must still be found, once, at that number.
+@Suite struct CheckRegressionTests {
+    static let folder = "Tests/AMRCoreTests/Regressions/check/"
+
+    static func text(_ name: String) throws -> String {
+        try String(contentsOf: TestSupport.root.appendingPathComponent(folder + name), encoding: .utf8)
+    }
+
+    static func findings(_ text: String) throws -> [Finding] {
+        PlanChecker.check(try PlanLoader.load(bytes: Array(text.utf8), file: "t.json"))
+    }
+
+    /// `old` → `new` in `name`, which must occur exactly once.
+    static func variant(_ name: String, _ old: String, _ new: String) throws -> String {
+        let text = try text(name)
+        #expect(text.components(separatedBy: old).count == 2, "\(old) occurs once in \(name)")
+        return text.replacingOccurrences(of: old, with: new)
+    }
+
+    @Test(arguments: ["key-not-printed.json", "one-wrong-number.json", "background-target.json", "rounded-figures.json"])
+    func noFalseAlarm(name: String) throws {
+        let found = try Self.findings(try Self.text(name))
+        let unexpected = found.filter { $0.severity != .note }
+        if name == "one-wrong-number.json" {
+            // Its two wrong totals, each once, at the total; the text repeating them rightly is no finding.
+            #expect(unexpected.map { "\($0.rule) \($0.location.pointer ?? "") \($0.stated ?? "")→\($0.expected ?? "")" } == [
+                "budget-sum /budgets/0/total 200000.00→2000000.00",
+                "grand-total /grandTotals/0/amount 50.00→500.00",
+            ])
+        } else {
+            #expect(unexpected.isEmpty, "\(unexpected.map(\.message))")
+        }
+    }
+
+    /// A key the plan names but does not print is a note that says how to add the figures; the
+    /// sum is still checked.
+    @Test func aKeyWithoutFiguresIsANoteAndTheSumIsStillChecked() throws {
+        let found = try Self.findings(try Self.text("key-not-printed.json"))
+        #expect(found.count == 1)
+        #expect(found.first?.severity == .note)
+        #expect(found.first?.rule == "allocation-share")
+        #expect(found.first?.location.pointer == "/allocations/0/key")
+        #expect(found.first?.hint?.contains("/region/municipalities/…/measures/inwoners") == true)
+        #expect(found.first?.hint?.contains("\"date\": \"2019-07-01\"") == true)
+
+        let planted = try Self.findings(try Self.variant("key-not-printed.json", "\"15000.00\"", "\"15000.01\""))
+        let errors = planted.filter { $0.severity == .error }
+        #expect(errors.map(\.rule) == ["allocation-sum"])
+        #expect(errors.first?.stated == "90000.00")
+        #expect(errors.first?.expected == "90000.01")
+    }
+
+    /// With --strict a note is still no failure, and the summary counts it.
+    @Test func aNoteFailsNothingNotEvenStrict() {
+        let outcome = TestSupport.run(["check", "--strict", Self.folder + "key-not-printed.json"])
+        #expect(outcome.exitCode == 0)
+        #expect(outcome.stdout.hasSuffix("checked 1 file: 0 errors, 0 warnings, 1 note\n"))
+        let github = TestSupport.run(["check", "--format", "github", Self.folder + "key-not-printed.json"])
+        #expect(github.stdout.hasPrefix("::notice file=\(Self.folder)key-not-printed.json,line=20,col=14,title=amr allocation-share::"))
+    }
+
+    /// `amr allocate PLAN` makes every allocation it can and says which it cannot, and why.
+    @Test func allocateShowsEveryAllocationItCan() {
+        let outcome = TestSupport.run(["allocate", Self.folder + "key-not-printed.json", "--format", "csv"])
+        #expect(outcome.exitCode == 0)
+        #expect(outcome.stdout.contains("Duinrand"))
+        #expect(outcome.stdout.contains("1000"))
+        #expect(outcome.stderr.contains("allocation 'bijdrage-2020' is not made"))
+        #expect(outcome.stderr.contains("measures/inwoners"))
+        let only = TestSupport.run(["allocate", Self.folder + "key-not-printed.json", "--allocation", "bijdrage-2020"])
+        #expect(only.exitCode == 2)
+        #expect(only.stdout == "")
+    }
+
+    /// Where the key is CBS's inhabitants on 1 January of a year amr carries, the shares are
+    /// checked against CBS's figures, as a warning that says so.
+    @Test func aCBSKeyWithoutFiguresIsCheckedAgainstCBS() throws {
+        let plan = """
+            { "schemaVersion": 1, "id": "t", "title": "t", "region": { "id": "haaglanden", "name": "Haaglanden", "municipalities": [
+                { "code": "GM0503", "name": "Delft" }, { "code": "GM0518", "name": "Den Haag" } ] },
+              "allocations": [ { "id": "a", "amount": "1000.00", "key": { "measure": "inwoners", "date": "2021-01-01" },
+                "shares": [ { "municipality": "GM0503", "stated": "SHARE1" }, { "municipality": "GM0518", "stated": "SHARE2" } ] } ] }
+            """
+        let probe = try PlanLoader.load(bytes: Array(plan.replacingOccurrences(of: "SHARE1", with: "0").replacingOccurrences(of: "SHARE2", with: "0").utf8), file: "t.json")
+        let exact = try PlanAllocator.allocate(PlanAllocator.withCBSKey(probe.plan.allocations[0], date: PlanDate(year: 2021, month: 1, day: 1)!), in: probe)
+        let right = plan.replacingOccurrences(of: "SHARE1", with: exact.rows[0].amount.description).replacingOccurrences(of: "SHARE2", with: exact.rows[1].amount.description)
+        #expect(try Self.findings(right).isEmpty)
+        let off = try exact.rows[0].amount.adding(Money(cents: 1))
+        let wrong = plan.replacingOccurrences(of: "SHARE1", with: off.description).replacingOccurrences(of: "SHARE2", with: exact.rows[1].amount.description)
+        let found = try Self.findings(wrong).filter { $0.rule == "allocation-share" }
+        #expect(found.count == 1)
+        #expect(found.first?.severity == .warning)
+        #expect(found.first?.message.contains("by CBS's inhabitants on 2021-01-01") == true)
+    }
+
+    /// Each construct still catches a planted error, once, at the planted number.
+    @Test(arguments: [
+        ("background-target.json", ", \"background\": true", "", "period", "/targets/0/date"),
+        ("rounded-figures.json", "\"total\": 290", "\"total\": 2900", "count-total", "/tables/0/total"),
+        ("rounded-figures.json", "\"totaal\": 290", "\"totaal\": 29", "table-column-total", "/tables/1/totals/totaal"),
+        ("rounded-figures.json", "\"oud\": 90, \"totaal\": 120", "\"oud\": 900, \"totaal\": 120", "table-row-total", "/tables/1/rows/1/values/oud"),
+        ("rounded-figures.json", "\"value\": 4200", "\"value\": 420", "consistency", "/targets/0/alsoStated/0/value"),
+        ("rounded-figures.json", "\"value\": \"5600000\"", "\"value\": \"560000\"", "consistency", "/budgets/0/lines/0/alsoStated/0/value"),
+        ("rounded-figures.json", "\"value\": 18,", "\"value\": 1.8,", "consistency", "/targets/1/alsoStated/0/value"),
+        ("one-wrong-number.json", "\"value\": \"2000000\"", "\"value\": \"3000000\"", "consistency", "/budgets/0/alsoStated/0/value"),
+    ])
+    func aPlantedErrorIsFoundOnce(name: String, old: String, new: String, rule: String, pointer: String) throws {
+        let before = try Self.findings(try Self.text(name)).filter { $0.severity == .error }
+        let after = try Self.findings(try Self.variant(name, old, new)).filter { $0.severity == .error }
+        let added = after.filter { finding in !before.contains { $0.rule == finding.rule && $0.location == finding.location } }
+        #expect(added.map(\.rule) == [rule])
+        #expect(added.first?.location.pointer == pointer)
+    }
+
+    /// Rounding is no licence for any gap: a rounded table whose sum is off by more than its
+    /// numbers' rounding allows is still wrong.
+    @Test func roundingAllowsHalfAUnitPerNumber() throws {
+        // 100 + 120 + 80 = 300: with four numbers rounded to 10 the total may be 280…320.
+        #expect(try Self.findings(try Self.variant("rounded-figures.json", "\"total\": 290", "\"total\": 280")).filter { $0.severity == .error }.isEmpty)
+        #expect(try Self.findings(try Self.variant("rounded-figures.json", "\"total\": 290", "\"total\": 270")).map(\.rule) == ["count-total"])
+    }
+
+    /// Two statements of a measure in the region's measures are named by their sources.
+    @Test func aDisagreementNamesBothPlacesByTheirSource() throws {
+        let plan = """
+            { "schemaVersion": 1, "id": "t", "title": "t", "region": { "id": "r", "name": "R", "municipalities": [
+                { "code": "GM9101", "name": "Duinrand", "measures": { "bijstand": [
+                    { "value": 336, "date": "2020-01-01", "source": "tabel 2" }, { "value": 390, "date": "2020-01-01", "source": "bijlage B" } ] } } ] } }
+            """
+        let found = try Self.findings(plan)
+        #expect(found.map(\.message) == ["the bijstand of Duinrand on 2020-01-01 is 390 in the region's measures (bijlage B) but 336 in the region's measures (tabel 2)"])
+    }
+}

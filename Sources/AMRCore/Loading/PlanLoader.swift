@@ -52,7 +52,7 @@ public enum PlanLoader {
             }
             let object = try cursor.object(keys: ["schemaVersion", "id", "title", "kind", "source", "region", "period",
                                                   "themes", "budgets", "allocations", "grandTotals", "tables", "targets", "programmes",
-                                                  "subprojects", "notes", "orangeFrom", "requirements"], warnings: &warnings)
+                                                  "subprojects", "notes", "orangeFrom", "requirements", "percentages"], warnings: &warnings)
             let versionCursor = try object.required("schemaVersion")
             let version = try versionCursor.count()
             if version > Plan.schemaVersion {
@@ -83,6 +83,7 @@ public enum PlanLoader {
                 notes: try object["notes"]?.strings() ?? [],
                 orangeFrom: try object["orangeFrom"].map { c throws(LoadError) in try percentage(c) })
             plan.requirements = try list(object["requirements"]) { r, c throws(LoadError) in try r.requirement(c) }
+            plan.percentages = try list(object["percentages"]) { r, c throws(LoadError) in try r.percentageStatement(c) }
             try checkTableReferences(plan.tables, document: cursor.value)
             return plan
         }

@@ -28,6 +28,7 @@ public enum PlanSchema {
     "programmes": { "type": "array", "items": { "$ref": "#/$defs/programme" } },
     "subprojects": { "type": "array", "items": { "$ref": "#/$defs/subproject" } },
     "requirements": { "type": "array", "items": { "$ref": "#/$defs/requirement" } },
+    "percentages": { "type": "array", "items": { "$ref": "#/$defs/percentageStatement" } },
     "notes": { "type": "array", "items": { "type": "string" } }
   },
   "$defs": {
@@ -49,6 +50,28 @@ public enum PlanSchema {
     },
     "count": { "anyOf": [ { "type": "integer" }, { "type": "string", "pattern": "^[0-9]+$" } ] },
     "percentage": { "anyOf": [ { "type": "number", "minimum": 0, "maximum": 100 }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?$" } ] },
+    "numberReference": {
+      "description": "a number, a table's cell (the total row when row is left out), a measure of a municipality, a cluster or the region at a date, or a target",
+      "anyOf": [
+        { "$ref": "#/$defs/decimal" },
+        { "type": "object", "required": ["table", "column"], "additionalProperties": false,
+          "properties": { "table": { "$ref": "#/$defs/id" }, "column": { "$ref": "#/$defs/id" }, "row": { "type": "string" } } },
+        { "type": "object", "required": ["measure"], "additionalProperties": false,
+          "properties": { "measure": { "type": "string" }, "municipality": { "$ref": "#/$defs/municipalityCode" }, "cluster": { "$ref": "#/$defs/id" },
+                          "date": { "$ref": "#/$defs/date" } } },
+        { "type": "object", "required": ["target"], "additionalProperties": false, "properties": { "target": { "$ref": "#/$defs/id" } } }
+      ]
+    },
+    "percentageStatement": {
+      "description": "a percentage the text states on its own, with where its count and base are printed",
+      "type": "object", "required": ["id", "percent"], "additionalProperties": false,
+      "properties": {
+        "id": { "$ref": "#/$defs/id" }, "text": { "type": "string" }, "percent": { "$ref": "#/$defs/percentage" },
+        "decimals": { "type": "integer", "minimum": 0, "maximum": 6 }, "rounding": { "enum": ["down", "nearest", "up"] },
+        "approximately": { "type": "boolean", "default": false },
+        "count": { "$ref": "#/$defs/numberReference" }, "base": { "$ref": "#/$defs/numberReference" }, "source": { "$ref": "#/$defs/source" }
+      }
+    },
     "alsoStated": {
       "description": "the same number printed elsewhere in the document; every statement must agree",
       "type": "array", "items": {

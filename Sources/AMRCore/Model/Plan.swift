@@ -22,6 +22,8 @@ public struct Plan: Hashable, Sendable {
     public var orangeFrom: ExactDecimal?
     /// Percentages the plan requires of a base (Social Return), with the amounts it derives.
     public var requirements: [Requirement] = []
+    /// Percentages the text states as statements of their own.
+    public var percentages: [PercentageStatement] = []
 
     public func budget(id: String) -> Budget? { budgets.first { $0.id == id } }
 

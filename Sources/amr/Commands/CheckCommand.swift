@@ -86,15 +86,19 @@ enum CheckCommand: Command {
         let renderer = FindingRenderer()
         let names = files.map(displayName)
         let text: String
-        switch arguments.value("format") ?? "text" {
+        let format = arguments.value("format") ?? "text"
+        switch format {
         case "json": text = renderer.json(findings, summary: summary, unusable: unusable)
         case "github": text = renderer.github(findings, summary: summary, unusable: unusable)
         case "sarif": text = SARIFWriter(toolVersion: Tool.version).write(findings, files: names, unusable: unusable)
         case "junit": text = JUnitWriter(toolVersion: Tool.version).write(findings, files: names, unusable: unusable)
         default: text = renderer.text(findings, summary: summary, sources: sources)
         }
-        // Written even when no file could be used: a CI's report upload then shows why.
-        try OutputFile.write(text, to: arguments.value("output"), inputs: files, outcome: &outcome)
+        // The documents for machines are written even when no file could be used (a CI's report
+        // upload then shows why); text, for people, then has nothing to add to stderr's lines.
+        if checked > 0 || format != "text" {
+            try OutputFile.write(text, to: arguments.value("output"), inputs: files, outcome: &outcome)
+        }
         if !unusable.isEmpty { return 2 }
         return summary.errors > 0 ? 1 : 0
     }

@@ -23,7 +23,7 @@ import Testing
         return text.replacingOccurrences(of: old, with: new)
     }
 
-    @Test(arguments: ["key-not-printed.json", "one-wrong-number.json", "background-target.json", "rounded-figures.json"])
+    @Test(arguments: ["key-not-printed.json", "one-wrong-number.json", "background-target.json", "rounded-figures.json", "percentages-in-text.json"])
     func noFalseAlarm(name: String) throws {
         let found = try Self.findings(try Self.text(name))
         let unexpected = found.filter { $0.severity != .note }
@@ -109,6 +109,18 @@ import Testing
         ("rounded-figures.json", "\"value\": \"5600000\"", "\"value\": \"560000\"", "consistency", "/budgets/0/lines/0/alsoStated/0/value"),
         ("rounded-figures.json", "\"value\": 18,", "\"value\": 1.8,", "consistency", "/targets/1/alsoStated/0/value"),
         ("one-wrong-number.json", "\"value\": \"2000000\"", "\"value\": \"3000000\"", "consistency", "/budgets/0/alsoStated/0/value"),
+        // A percentage in the text of a table's total row over another column of it ("80% is 27–65 jaar" where the table gives 90%).
+        ("percentages-in-text.json", "\"percent\": 90,", "\"percent\": 80,", "percentage", "/percentages/0/percent"),
+        // Of a measure at a date of one municipality.
+        ("percentages-in-text.json", "\"percent\": 8,", "\"percent\": 9,", "percentage", "/percentages/1/percent"),
+        // Of a measure over the whole region.
+        ("percentages-in-text.json", "\"percent\": 65,", "\"percent\": 56,", "percentage", "/percentages/2/percent"),
+        // A target over a single stated figure.
+        ("percentages-in-text.json", "\"base\": 150 }", "\"base\": 1500 }", "percentage", "/percentages/3/percent"),
+        // "bijna 11%": within 10% of it, but not a dropped digit.
+        ("percentages-in-text.json", "\"percent\": 11,", "\"percent\": 1.1,", "percentage", "/percentages/4/percent"),
+        // The count changed in its table: the statement that relies on it is off.
+        ("percentages-in-text.json", "\"uitstroom\": 52 }", "\"uitstroom\": 72 }", "percentage", "/percentages/1/percent"),
     ])
     func aPlantedErrorIsFoundOnce(name: String, old: String, new: String, rule: String, pointer: String) throws {
         let before = try Self.findings(try Self.text(name)).filter { $0.severity == .error }
@@ -135,5 +147,26 @@ import Testing
             """
         let found = try Self.findings(plan)
         #expect(found.map(\.message) == ["the bijstand of Duinrand on 2020-01-01 is 390 in the region's measures (bijlage B) but 336 in the region's measures (tabel 2)"])
+    }
+
+    /// A percentage whose base the file does not give is a warning that says what to add.
+    @Test func aPercentageWithoutBaseIsAWarningSayingWhatToAdd() throws {
+        let text = try Self.variant("percentages-in-text.json", ", \"base\": 1000 }", " }")
+        let found = try Self.findings(text)
+        #expect(found.map(\.severity) == [.warning])
+        #expect(found.first?.location.pointer == "/percentages/4/percent")
+        #expect(found.first?.hint?.hasPrefix("add \"base\"") == true)
+
+        let target = try Self.variant("percentages-in-text.json", "\"value\": 120, \"date\"", "\"value\": 120, \"percent\": 35, \"date\"")
+        let warned = try Self.findings(target)
+        #expect(warned.map(\.rule) == ["percentage"])
+        #expect(warned.first?.severity == .warning)
+        #expect(warned.first?.location.pointer == "/targets/0/percent")
+    }
+
+    /// A reference to a table, row or column that is not there is an error naming it.
+    @Test func aReferenceThatIsNotThereIsAnError() throws {
+        let found = try Self.findings(try Self.variant("percentages-in-text.json", "\"row\": \"GM9101\", \"column\": \"uitstroom\"", "\"row\": \"GM9109\", \"column\": \"uitstroom\""))
+        #expect(found.map(\.message) == ["\"In Duinrand stroomde 8% van het bestand uit naar werk\" (8%) cannot be checked: \"Uitstroom naar werk 2020\" has no row \"GM9109\""])
     }
 }

@@ -23,7 +23,8 @@ import Testing
         return text.replacingOccurrences(of: old, with: new)
     }
 
-    @Test(arguments: ["key-not-printed.json", "one-wrong-number.json", "background-target.json", "rounded-figures.json", "percentages-in-text.json"])
+    @Test(arguments: ["key-not-printed.json", "one-wrong-number.json", "background-target.json", "rounded-figures.json", "percentages-in-text.json",
+                      "levels-and-changes.json"])
     func noFalseAlarm(name: String) throws {
         let found = try Self.findings(try Self.text(name))
         let unexpected = found.filter { $0.severity != .note }
@@ -119,6 +120,12 @@ import Testing
         ("percentages-in-text.json", "\"base\": 150 }", "\"base\": 1500 }", "percentage", "/percentages/3/percent"),
         // "bijna 11%": within 10% of it, but not a dropped digit.
         ("percentages-in-text.json", "\"percent\": 11,", "\"percent\": 1.1,", "percentage", "/percentages/4/percent"),
+        // A target as a level beside its baseline and growth: 934 + 795 is 1.729, not 1.579.
+        ("levels-and-changes.json", "\"value\": 1729", "\"value\": 1579", "target-split", "/targets/0/value"),
+        // A change between two dates: "ca. 400" allows 10%, a dropped digit not.
+        ("levels-and-changes.json", "\"value\": -400", "\"value\": -40", "target-split", "/changes/0/value"),
+        ("levels-and-changes.json", "\"percent\": \"-9.4\"", "\"percent\": \"-94\"", "target-split", "/changes/0/percent"),
+        ("levels-and-changes.json", "\"value\": -250 }", "\"value\": -25 }", "target-split", "/changes/1/value"),
         // The count changed in its table: the statement that relies on it is off.
         ("percentages-in-text.json", "\"uitstroom\": 52 }", "\"uitstroom\": 72 }", "percentage", "/percentages/1/percent"),
     ])

@@ -53,3 +53,18 @@ extension PlanLoader.Reader {
         }
     }
 }
+
+extension PlanLoader.Reader {
+    /// `{ "id", "text", "from", "to", "value", "percent", "approximately", "source" }`.
+    mutating func changeStatement(_ cursor: JSONCursor) throws(LoadError) -> ChangeStatement {
+        let o = try cursor.object(keys: ["id", "text", "from", "to", "value", "percent", "approximately", "source"], warnings: &warnings)
+        let statement = ChangeStatement(
+            id: try o.required("id").id(), text: try o["text"]?.string(),
+            from: try numberReference(try o.required("from")), to: try numberReference(try o.required("to")),
+            value: try o["value"]?.decimal(), percent: try o["percent"]?.decimal(),
+            approximately: try o["approximately"]?.bool() ?? false,
+            source: try o["source"].map { c throws(LoadError) in try source(c) }, pointer: cursor.pointer)
+        if statement.value == nil && statement.percent == nil { throw .missingKey(cursor.location, key: "value") }
+        return statement
+    }
+}

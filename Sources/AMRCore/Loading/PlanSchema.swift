@@ -29,6 +29,7 @@ public enum PlanSchema {
     "subprojects": { "type": "array", "items": { "$ref": "#/$defs/subproject" } },
     "requirements": { "type": "array", "items": { "$ref": "#/$defs/requirement" } },
     "percentages": { "type": "array", "items": { "$ref": "#/$defs/percentageStatement" } },
+    "changes": { "type": "array", "items": { "$ref": "#/$defs/changeStatement" } },
     "notes": { "type": "array", "items": { "type": "string" } }
   },
   "$defs": {
@@ -61,6 +62,17 @@ public enum PlanSchema {
                           "date": { "$ref": "#/$defs/date" } } },
         { "type": "object", "required": ["target"], "additionalProperties": false, "properties": { "target": { "$ref": "#/$defs/id" } } }
       ]
+    },
+    "changeStatement": {
+      "description": "a change between two dated figures the text states: the change and/or its percentage of the earlier figure",
+      "type": "object", "required": ["id", "from", "to"], "additionalProperties": false,
+      "anyOf": [ { "required": ["value"] }, { "required": ["percent"] } ],
+      "properties": {
+        "id": { "$ref": "#/$defs/id" }, "text": { "type": "string" },
+        "from": { "$ref": "#/$defs/numberReference" }, "to": { "$ref": "#/$defs/numberReference" },
+        "value": { "$ref": "#/$defs/decimal" }, "percent": { "$ref": "#/$defs/decimal" },
+        "approximately": { "type": "boolean", "default": false }, "source": { "$ref": "#/$defs/source" }
+      }
     },
     "percentageStatement": {
       "description": "a percentage the text states on its own, with where its count and base are printed",
@@ -313,6 +325,7 @@ public enum PlanSchema {
           "properties": { "date": { "$ref": "#/$defs/date" }, "value": { "$ref": "#/$defs/decimal" }, "percent": { "$ref": "#/$defs/percentage" },
                           "alsoStated": { "$ref": "#/$defs/alsoStated" } } } },
         "indicative": { "type": "boolean", "default": false },
+        "growth": { "$ref": "#/$defs/decimal", "description": "for a target stated as a level: the growth over the baseline's value; value = baseline + growth" },
         "background": { "type": "boolean", "default": false, "description": "quoted as background or context (an earlier plan's target), not a target of this plan" },
         "parts": { "type": "array", "items": {
           "type": "object", "required": ["id", "value"], "additionalProperties": false,

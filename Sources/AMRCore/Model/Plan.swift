@@ -24,6 +24,8 @@ public struct Plan: Hashable, Sendable {
     public var requirements: [Requirement] = []
     /// Percentages the text states as statements of their own.
     public var percentages: [PercentageStatement] = []
+    /// Changes between two dated figures the text states.
+    public var changes: [ChangeStatement] = []
 
     public func budget(id: String) -> Budget? { budgets.first { $0.id == id } }
 

@@ -109,6 +109,8 @@ import Testing
         ("rounded-figures.json", "\"value\": 4200", "\"value\": 420", "consistency", "/targets/0/alsoStated/0/value"),
         ("rounded-figures.json", "\"value\": \"5600000\"", "\"value\": \"560000\"", "consistency", "/budgets/0/lines/0/alsoStated/0/value"),
         ("rounded-figures.json", "\"value\": 18,", "\"value\": 1.8,", "consistency", "/targets/1/alsoStated/0/value"),
+        // A range that does not hold the number ("400 à 450" for 4.380).
+        ("rounded-figures.json", "\"value\": 4000, \"upTo\": 4500", "\"value\": 400, \"upTo\": 450", "consistency", "/targets/0/alsoStated/1/value"),
         ("one-wrong-number.json", "\"value\": \"2000000\"", "\"value\": \"3000000\"", "consistency", "/budgets/0/alsoStated/0/value"),
         // A percentage in the text of a table's total row over another column of it ("80% is 27–65 jaar" where the table gives 90%).
         ("percentages-in-text.json", "\"percent\": 90,", "\"percent\": 80,", "percentage", "/percentages/0/percent"),

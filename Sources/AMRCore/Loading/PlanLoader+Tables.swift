@@ -260,7 +260,7 @@ extension PlanLoader.Reader {
     mutating func alsoStated(_ cursor: JSONCursor?, numbers: [(key: String, present: Bool)], years: [Int: Bool] = [:]) throws(LoadError) -> [AlsoStated] {
         guard let cursor else { return [] }
         return try list(cursor) { r, c throws(LoadError) in
-            let o = try c.object(keys: ["value", "key", "year", "source", "roundedTo", "approximately"], warnings: &r.warnings)
+            let o = try c.object(keys: ["value", "key", "year", "source", "roundedTo", "approximately", "upTo"], warnings: &r.warnings)
             let valueCursor = try o.required("value")
             var key: String?
             if let k = o["key"] {
@@ -283,10 +283,18 @@ extension PlanLoader.Reader {
             } else if numbers.first(where: { $0.key == repeated })?.present != true {
                 throw .unusable(c.location, "alsoStated repeats \"\(repeated)\", which is not stated here; state it, or name the repeated number in \"key\"")
             }
-            return AlsoStated(value: try valueCursor.decimal(), key: key, year: year,
-                              source: try o["source"].map { s throws(LoadError) in try r.source(s) }, pointer: valueCursor.pointer,
-                              roundedTo: try o["roundedTo"].map { u throws(LoadError) in try r.roundingUnit(u) },
-                              approximately: try o["approximately"]?.bool() ?? false)
+            var statement = AlsoStated(value: try valueCursor.decimal(), key: key, year: year,
+                                      source: try o["source"].map { s throws(LoadError) in try r.source(s) }, pointer: valueCursor.pointer,
+                                      roundedTo: try o["roundedTo"].map { u throws(LoadError) in try r.roundingUnit(u) },
+                                      approximately: try o["approximately"]?.bool() ?? false)
+            if let u = o["upTo"] {
+                let high = try u.decimal()
+                guard Fraction(statement.value) <= Fraction(high) else {
+                    throw u.invalid("the high end of the range, at least its low end \"value\" (\(statement.value))")
+                }
+                statement.upTo = high
+            }
+            return statement
         }
     }
 

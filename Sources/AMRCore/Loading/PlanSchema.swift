@@ -94,7 +94,8 @@ public enum PlanSchema {
           "year": { "type": "integer", "minimum": 1900, "maximum": 2200, "description": "the year column it repeats (budgets)" },
           "source": { "$ref": "#/$defs/source" },
           "roundedTo": { "$ref": "#/$defs/decimal", "description": "the unit the number is rounded to as printed: € 5,6 miljoen is 5600000 rounded to 100000" },
-          "approximately": { "type": "boolean", "default": false, "description": "printed as an approximation (ca., ruim, bijna): agrees within 10%" }
+          "approximately": { "type": "boolean", "default": false, "description": "printed as an approximation (ca., ruim, bijna): agrees within 10%" },
+          "upTo": { "$ref": "#/$defs/decimal", "description": "printed as a range (200–250): value is its low end, upTo its high end" }
         } } },
     "period": {
       "type": "object", "required": ["start", "end"], "additionalProperties": false,

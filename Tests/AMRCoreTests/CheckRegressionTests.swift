@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test(arguments: ["key-not-printed.json", "one-wrong-number.json", "background-target.json", "rounded-figures.json", "percentages-in-text.json",
-                      "levels-and-changes.json"])
+                      "levels-and-changes.json", "national-figures.json"])
     func noFalseAlarm(name: String) throws {
         let found = try Self.findings(try Self.text(name))
         let unexpected = found.filter { $0.severity != .note }
@@ -128,6 +128,10 @@ import Testing
         ("levels-and-changes.json", "\"value\": -400", "\"value\": -40", "target-split", "/changes/0/value"),
         ("levels-and-changes.json", "\"percent\": \"-9.4\"", "\"percent\": \"-94\"", "target-split", "/changes/0/percent"),
         ("levels-and-changes.json", "\"value\": -250 }", "\"value\": -25 }", "target-split", "/changes/1/value"),
+        // The country's figures beside the region's are checked in their own row (a percentage),
+        // but are no part of the region's total.
+        ("national-figures.json", "\"aandeel-ww\": \"40.0\"", "\"aandeel-ww\": \"4.0\"", "table-percentage", "/tables/0/rows/2/values/aandeel-ww"),
+        ("national-figures.json", "\"total\": 120", "\"total\": 1200", "count-total", "/tables/1/total"),
         // The count changed in its table: the statement that relies on it is off.
         ("percentages-in-text.json", "\"uitstroom\": 52 }", "\"uitstroom\": 72 }", "percentage", "/percentages/1/percent"),
     ])
@@ -177,5 +181,18 @@ import Testing
     @Test func aReferenceThatIsNotThereIsAnError() throws {
         let found = try Self.findings(try Self.variant("percentages-in-text.json", "\"row\": \"GM9101\", \"column\": \"uitstroom\"", "\"row\": \"GM9109\", \"column\": \"uitstroom\""))
         #expect(found.map(\.message) == ["\"In Duinrand stroomde 8% van het bestand uit naar werk\" (8%) cannot be checked: \"Uitstroom naar werk 2020\" has no row \"GM9109\""])
+    }
+
+    /// Without `national` the country's row would be added into the region's total: so the mark
+    /// is what makes the clean plan clean; and a made-up empty cluster is a warning that says so.
+    @Test func theCountrysRowIsMarkedNotMadeUp() throws {
+        let unmarked = try Self.findings(try Self.variant("national-figures.json", "\"label\": \"Nederland\", \"national\": true,", "\"label\": \"Nederland\","))
+        #expect(unmarked.filter { $0.severity == .error }.map(\.rule) == ["table-column-total", "table-column-total", "table-column-total"])
+        let cluster = try Self.variant("national-figures.json", "{ \"code\": \"GM9102\", \"name\": \"Zeewijk\" } ]",
+                                       "{ \"code\": \"GM9102\", \"name\": \"Zeewijk\" } ], \"clusters\": [ { \"id\": \"nederland\", \"name\": \"Nederland\", \"municipalities\": [] } ]")
+        let warned = try Self.findings(cluster)
+        #expect(warned.map(\.rule) == ["reference"])
+        #expect(warned.first?.severity == .warning)
+        #expect(warned.first?.hint?.contains("\"national\": true") == true)
     }
 }

@@ -62,7 +62,7 @@ struct TableAnalysis {
         var columnGaps: [(column: String, gap: Gap)] = []
         for column in table.columns where !column.isPercentage {
             guard let total = table.totals[column.id] else { continue }
-            let parts = table.rows.compactMap { $0.cells[column.id]?.value }
+            let parts = table.rows.filter { !$0.national }.compactMap { $0.cells[column.id]?.value }
             guard !parts.isEmpty, let sum = ExactDecimal.sum(parts), let delta = sum.minus(total.value), !delta.isZero,
                   !table.withinRounding(delta, parts: parts.count) else { continue }
             columnGaps.append((column.id, Gap(sum: sum, stated: total.value, delta: delta)))
@@ -162,7 +162,7 @@ struct TableAnalysis {
             findings.append(rowFinding(ref, gap, table: table, names: names, context: context))
         }
         for (column, gap) in columnGaps where !pairedColumns.contains(column) {
-            let suspects = table.rows.indices.compactMap { index -> (RowRef, ExactDecimal, (column: CountTable.Column, cell: CountTable.Cell))? in
+            let suspects = table.rows.indices.filter { !table.rows[$0].national }.compactMap { index -> (RowRef, ExactDecimal, (column: CountTable.Column, cell: CountTable.Cell))? in
                 let ref = RowRef.row(index)
                 guard let stated = cell(ref, column)?.value, let right = stated.minus(gap.delta),
                       let percent = explained(ref, column, corrected: right) else { return nil }

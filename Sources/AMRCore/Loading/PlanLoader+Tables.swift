@@ -40,7 +40,7 @@ extension PlanLoader.Reader {
     }
 
     mutating func singleColumnRow(_ cursor: JSONCursor) throws(LoadError) -> CountTable.Row {
-        let row = try cursor.object(keys: ["municipality", "cluster", "label", "value", "values", "note"], warnings: &warnings)
+        let row = try cursor.object(keys: ["municipality", "cluster", "label", "value", "values", "note", "national"], warnings: &warnings)
         if let values = row["values"] {
             throw .unusable(values.location, "values per column belong to a table with \"columns\"; a table of one column gives each row its \"value\"")
         }
@@ -50,7 +50,7 @@ extension PlanLoader.Reader {
     }
 
     mutating func tableRow(_ cursor: JSONCursor, columns: [CountTable.Column], table: String) throws(LoadError) -> CountTable.Row {
-        let row = try cursor.object(keys: ["municipality", "cluster", "label", "value", "values", "note"], warnings: &warnings)
+        let row = try cursor.object(keys: ["municipality", "cluster", "label", "value", "values", "note", "national"], warnings: &warnings)
         if let value = row["value"] {
             throw .unusable(value.location, "a table with \"columns\" gives each row's numbers in \"values\": { \"<column id>\": value, … }")
         }
@@ -60,10 +60,16 @@ extension PlanLoader.Reader {
 
     /// The row's municipality, cluster or label; one of them is required.
     func tableRowSubject(_ row: JSONObjectCursor, cursor: JSONCursor, cells: [String: CountTable.Cell]) throws(LoadError) -> CountTable.Row {
-        let result = CountTable.Row(municipality: try row["municipality"]?.municipalityCode(), cluster: try row["cluster"]?.id(),
+        var result = CountTable.Row(municipality: try row["municipality"]?.municipalityCode(), cluster: try row["cluster"]?.id(),
                                     label: try row["label"]?.string(), cells: cells, note: try row["note"]?.string(), pointer: cursor.pointer)
         if result.municipality == nil && result.cluster == nil && result.label == nil {
             throw .missingKey(cursor.location, key: "label")
+        }
+        if let national = row["national"], try national.bool() {
+            guard result.municipality == nil, result.cluster == nil else {
+                throw national.invalid("a row for the whole country with a \"label\" (Nederland), not a municipality or cluster of the region")
+            }
+            result.national = true
         }
         return result
     }

@@ -253,7 +253,8 @@ public enum PlanSchema {
           "type": "object", "required": ["value"], "additionalProperties": false,
           "anyOf": [ { "required": ["municipality"] }, { "required": ["cluster"] }, { "required": ["label"] } ],
           "properties": { "municipality": { "$ref": "#/$defs/municipalityCode" }, "cluster": { "$ref": "#/$defs/id" }, "label": { "type": "string" },
-                          "value": { "$ref": "#/$defs/decimal" }, "note": { "type": "string" } } } },
+                          "value": { "$ref": "#/$defs/decimal" }, "note": { "type": "string" },
+                          "national": { "type": "boolean", "description": "the whole country's figure beside the region's: no part of the total" } } } },
         "total": { "$ref": "#/$defs/decimal" }, "totalLabel": { "type": "string" }, "source": { "$ref": "#/$defs/source" }, "note": { "type": "string" },
         "roundedTo": { "$ref": "#/$defs/decimal", "description": "the unit every number of the table is rounded to as published (10 for UWV's counts)" }
       }
@@ -267,7 +268,8 @@ public enum PlanSchema {
           "type": "object", "required": ["values"], "additionalProperties": false,
           "anyOf": [ { "required": ["municipality"] }, { "required": ["cluster"] }, { "required": ["label"] } ],
           "properties": { "municipality": { "$ref": "#/$defs/municipalityCode" }, "cluster": { "$ref": "#/$defs/id" }, "label": { "type": "string" },
-                          "values": { "$ref": "#/$defs/tableCells" }, "note": { "type": "string" } } } },
+                          "values": { "$ref": "#/$defs/tableCells" }, "note": { "type": "string" },
+                          "national": { "type": "boolean", "description": "the whole country's figure beside the region's: no part of the total" } } } },
         "totals": { "$ref": "#/$defs/tableCells" }, "totalLabel": { "type": "string" },
         "source": { "$ref": "#/$defs/source" }, "note": { "type": "string" },
         "roundedTo": { "$ref": "#/$defs/decimal", "description": "the unit every number of the table is rounded to as published (10 for UWV's counts)" }

@@ -95,6 +95,9 @@ public struct CountTable: Hashable, Sendable {
         public var cells: [String: Cell]
         public var note: String?
         public var pointer: String
+        /// The figure of the whole country (or another area beyond the region) printed beside the
+        /// region's for comparison: no part of any sum of the table.
+        public var national: Bool = false
 
         /// The cell of a column, if the plan prints one.
         public func cell(_ column: String) -> Cell? { cells[column] }

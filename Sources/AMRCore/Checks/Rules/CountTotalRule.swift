@@ -8,7 +8,7 @@ enum CountTotalRule: PlanRule {
 
     static func check(_ context: inout CheckContext) {
         for table in context.plan.tables where table.form == .singleColumn {
-            let values = table.rows.compactMap(\.value)
+            let values = table.rows.filter { !$0.national }.compactMap(\.value)
             guard let total = table.total, let sum = context.sum(values), !sum.isEqual(to: total),
                   let delta = sum.minus(total), !table.withinRounding(delta, parts: values.count) else { continue }
             context.report(id, at: table.pointer + "/total",

@@ -8,6 +8,15 @@ enum AllocationShareRule: PlanRule {
     static func check(_ context: inout CheckContext) {
         for stated in context.plan.allocations where stated.shares.contains(where: { $0.stated != nil }) {
             var allocation = stated
+            // The amount printed wrong (allocation-sum says so) where the text repeats the amount
+            // the shares add up to: the shares are checked against that amount, so the one wrong
+            // number is not reported again at every share.
+            let shares = stated.shares.compactMap(\.stated)
+            if let amount = stated.amount, shares.count == stated.shares.count, let sum = BudgetSumRule.sum(shares), sum != amount,
+               stated.alsoStated.contains(where: { $0.key == nil && $0.agrees(with: ExactDecimal(significand: sum.cents, scale: 2))
+                                                   && !$0.agrees(with: ExactDecimal(significand: amount.cents, scale: 2)) }) {
+                allocation.amount = sum
+            }
             // A key the plan names but does not print: the sum is checked (allocation-sum), the
             // shares only against CBS's figures where the key is theirs, else a note says how.
             var fromCBS: PlanDate?

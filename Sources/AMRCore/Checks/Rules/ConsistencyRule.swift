@@ -247,8 +247,13 @@ enum ConsistencyRule: PlanRule {
         }
         for allocation in plan.allocations {
             compare(allocation.alsoStated) { _ in
-                allocation.amount.map { Host(what: "the amount of allocation \"\(allocation.name ?? allocation.id)\"", stated: money($0), readings: [money($0)],
-                                             pointer: allocation.pointer + "/amount", money: true) }
+                // Read also as its stated shares add up, so an amount printed wrong (allocation-sum)
+                // is not reported again against the text that repeats it rightly.
+                let shares = allocation.shares.compactMap(\.stated)
+                let sum = shares.count == allocation.shares.count && !shares.isEmpty ? BudgetSumRule.sum(shares) : nil
+                return allocation.amount.map { Host(what: "the amount of allocation \"\(allocation.name ?? allocation.id)\"", stated: money($0),
+                                                    readings: [money($0)] + (sum.map { [money($0)] } ?? []),
+                                                    pointer: allocation.pointer + "/amount", money: true) }
             }
         }
         for total in plan.grandTotals {
@@ -266,7 +271,10 @@ enum ConsistencyRule: PlanRule {
                 case "base"?:
                     return target.base.map { Host(what: "the base of target \"\(target.name)\"", stated: $0, readings: [$0], pointer: target.pointer + "/base") }
                 default:
-                    return target.value.map { Host(what: "target \"\(target.name)\"", stated: $0, readings: [$0], pointer: target.pointer + "/value") }
+                    // Read also as its parts add up (target-split reports a target that is off them).
+                    let parts = target.parts.isEmpty ? nil : ExactDecimal.sum(target.parts.map(\.value))
+                    return target.value.map { Host(what: "target \"\(target.name)\"", stated: $0, readings: [$0] + (parts.map { [$0] } ?? []),
+                                                   pointer: target.pointer + "/value") }
                 }
             }
             for point in target.trajectory {

@@ -59,12 +59,19 @@ import Testing
         #expect(PathGlob("pl?ns").matches("plans/a.json"))
     }
 
-    @Test func everythingExcludedIsAUsageError() throws {
+    /// A hook given only files that are no plans (or all excluded) has nothing to check: said, no failure.
+    @Test func nothingLeftToCheckIsANoteNotAFailure() throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let outcome = TestSupport.run(["check", "--exclude", "plans", "plans"], in: folder)
-        #expect(outcome.exitCode == 2)
-        #expect(outcome.stderr.contains("no plan files left to check after --exclude"))
+        #expect(outcome.exitCode == 0)
+        #expect(outcome.stderr == "amr: note: no plan files left to check after --exclude\n")
+        #expect(outcome.stdout == "checked 0 files: 0 errors, 0 warnings\n")
+        let manifest = TestSupport.run(["check", "--format", "json", "plans/package.json"], in: folder)
+        #expect(manifest.exitCode == 0)
+        #expect(manifest.stderr.contains("amr: note: skipped plans/package.json: an npm package manifest"))
+        let json = try JSONReader.parse(Array(manifest.stdout.utf8), file: "stdout")
+        #expect(json.value(at: "/summary/skipped")?.kind == .number("1"))
     }
 
     @Test func githubAnnotatesAnUnusableFile() throws {

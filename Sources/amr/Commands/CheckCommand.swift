@@ -62,8 +62,10 @@ enum CheckCommand: Command {
         for operand in arguments.operands { try scan.add(operand) }
         for skipped in scan.skipped { outcome.stderr += "amr: note: skipped \(skipped.file): \(skipped.reason)\n" }
         let files = scan.files
-        guard !files.isEmpty else {
-            throw UsageError("no plan files left to check" + (scan.excluded.isEmpty ? "" : " after --exclude") + "; give a plan file or a directory that holds one", command: name)
+        if files.isEmpty {
+            // Everything named was left out on purpose (--exclude) or is clearly not a plan (a
+            // hook given only package.json): nothing to check is no error, but it is said.
+            outcome.stderr += "amr: note: no plan files left to check" + (scan.excluded.isEmpty ? "" : " after --exclude") + "\n"
         }
         let limits = try environment.limits()
         var findings: [Finding] = []
@@ -96,7 +98,7 @@ enum CheckCommand: Command {
         }
         // The documents for machines are written even when no file could be used (a CI's report
         // upload then shows why); text, for people, then has nothing to add to stderr's lines.
-        if checked > 0 || format != "text" {
+        if checked > 0 || unusable.isEmpty || format != "text" {
             try OutputFile.write(text, to: arguments.value("output"), inputs: files, outcome: &outcome)
         }
         if !unusable.isEmpty { return 2 }

@@ -186,8 +186,13 @@ extension PlanLoader.Reader {
                 base = .table(try b.required("table").id(), column: try b.required("column").id())
             } else if keys == ["measure"] || keys == ["measure", "date"] {
                 base = .measure(try b.required("measure").text(), date: try b["date"]?.date())
+            } else if keys == ["value"] {
+                base = .fixed(.value(try b.required("value").decimal()))
+            } else if keys == ["table", "column", "row"] {
+                let row = try b.required("row").string()
+                base = .fixed(.cell(table: try b.required("table").id(), row: row == "total" ? nil : row, column: try b.required("column").id()))
             } else {
-                throw baseCursor.invalid("a base: a column id, { \"table\": id, \"column\": id } or { \"measure\": name, \"date\": date }")
+                throw baseCursor.invalid("a base: a column id, { \"table\": id, \"column\": id }, { \"table\", \"column\", \"row\" } (one cell), { \"measure\": name, \"date\": date } or { \"value\": number }")
             }
         default:
             throw baseCursor.invalid("a base: a column id, { \"table\": id, \"column\": id } or { \"measure\": name, \"date\": date }")

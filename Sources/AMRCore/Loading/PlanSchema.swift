@@ -289,9 +289,12 @@ public enum PlanSchema {
             "base": { "anyOf": [
               { "$ref": "#/$defs/id" },
               { "type": "object", "required": ["table", "column"], "additionalProperties": false,
-                "properties": { "table": { "$ref": "#/$defs/id" }, "column": { "$ref": "#/$defs/id" } } },
+                "properties": { "table": { "$ref": "#/$defs/id" }, "column": { "$ref": "#/$defs/id" },
+                                "row": { "type": "string", "description": "one row of that table for every row (a code, cluster id or label; total for its total row)" } } },
               { "type": "object", "required": ["measure"], "additionalProperties": false,
-                "properties": { "measure": { "$ref": "#/$defs/text" }, "date": { "$ref": "#/$defs/date" } } } ] },
+                "properties": { "measure": { "$ref": "#/$defs/text" }, "date": { "$ref": "#/$defs/date" } } },
+              { "type": "object", "required": ["value"], "additionalProperties": false,
+                "properties": { "value": { "$ref": "#/$defs/decimal" } } } ] },
             "rounding": { "enum": ["down", "nearest", "up"] },
             "decimals": { "type": "integer", "minimum": 0, "maximum": 6 }
           }

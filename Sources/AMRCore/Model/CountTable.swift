@@ -71,6 +71,9 @@ public struct CountTable: Hashable, Sendable {
         /// A measure of the row's municipality (summed over a cluster's municipalities) at a date
         /// (the table's date when left out).
         case measure(String, date: PlanDate?)
+        /// One number for every row: a figure printed once (`{ "value": 3775 }`) or one cell of a
+        /// table (`{ "table", "column", "row" }`; its total row when `row` is left out).
+        case fixed(NumberReference)
     }
 
     /// One stated number in a table.

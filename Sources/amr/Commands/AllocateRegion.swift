@@ -10,7 +10,7 @@ extension AllocateCommand {
 
     /// The report of `--total … --region … [--weights FILE [--sheet NAME]] [--year YEAR]`, the
     /// input files and what the weights reader guessed.
-    static func regionReport(_ arguments: ParsedArguments, method: ApportionmentMethod?, unit: RoundingUnit?,
+    static func regionReport(_ arguments: ParsedArguments, locale: NumberLocale = .nl, method: ApportionmentMethod?, unit: RoundingUnit?,
                              environment: Environment) throws -> (report: AllocationReport, inputs: [String], warnings: [String]) {
         guard let regionText = arguments.value("region") else {
             throw UsageError("--year picks the year of the CBS figures for --region; add --region REGION", command: name)
@@ -24,12 +24,15 @@ extension AllocateCommand {
         guard let totalText = arguments.value("total") else {
             throw UsageError("--region needs --total AMOUNT: the amount to split", command: name)
         }
-        let total = try checkedTotal(totalText, unit: unit, method: method)
+        let total = try checkedTotal(totalText, locale: locale, unit: unit, method: method)
         let resolver = try CBSOptions.resolver(arguments, command: name)
         let region = try CBSOptions.region(regionText, resolver, command: name)
         guard let weightsFile = arguments.value("weights") else {
             if arguments.has("sheet") {
                 throw UsageError("--sheet picks the sheet of a --weights workbook; add --weights FILE.xlsx or leave it out", command: name)
+            }
+            for option in ["weight-column", "name-column"] where arguments.has(option) {
+                throw UsageError("--\(option) picks a column of a --weights file; add --weights FILE or leave it out", command: name)
             }
             let report = try RegionAllocator.allocate(total, over: region, figures: resolver.figures,
                                                       method: method ?? .largestRemainder, unit: unit ?? .cent)
@@ -40,7 +43,8 @@ extension AllocateCommand {
         // (region Groningen holds Groningen).
         let names = region.municipalities.map { $0.name.lowercased() }
         let totalNames = names.contains(region.name.lowercased()) ? [] : [region.name]
-        let table = try weightsTable(weightsFile, sheet: arguments.value("sheet"), limits: try environment.limits(), totalNames: totalNames)
+        let table = try weightsTable(weightsFile, sheet: arguments.value("sheet"), limits: try environment.limits(), totalNames: totalNames,
+                                     columns: weightColumns(arguments))
         let report = try RegionAllocator.allocate(total, over: table, file: file, region: region, resolver: resolver,
                                                   method: method ?? .largestRemainder, unit: unit ?? .cent)
         return (report, [weightsFile], table.warnings + shareColumnWarnings(report, file: file))

@@ -6,6 +6,11 @@ public struct InputLimits: Sendable, Equatable {
     public var maximumFileSize = 256 * 1024 * 1024
     /// Deepest nesting of JSON arrays and objects; plan files need fewer than 10.
     public var maximumDepth = 200
+    /// The most `maximumDepth` may be raised to: the JSON reader recurses once per level, and a
+    /// debug build on the usual 8 MiB main-thread stack crashed at about 1,000 levels (measured
+    /// 2026-12-07; 900 still passed), so 512 (the cap of Foundation's own JSON parsers) keeps
+    /// a margin of nearly half the stack.
+    public static let maximumDepthCeiling = 512
     /// Longest record of a placement export, in bytes.
     public var maximumLineLength = 64 * 1024
 

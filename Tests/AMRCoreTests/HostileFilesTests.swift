@@ -126,6 +126,27 @@ import Glibc
         #expect(!OutputFile.isStandardOutput("stdout"))
     }
 
+    @Test func aDescriptorByNameIsAppendedToNotReplaced() throws {
+        let directory = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // As `amr … -o /dev/stderr 2>log` would: the shell's file behind a descriptor of ours
+        // (named through /proc, so the test stays out of /dev).
+        let log = directory.appendingPathComponent("log").path
+        #expect(FileManager.default.createFile(atPath: log, contents: Data("before\n".utf8)))
+        let descriptor = open(log, O_WRONLY | O_APPEND)
+        #expect(descriptor >= 0)
+        defer { close(descriptor) }
+        var before = stat()
+        _ = stat(log, &before)
+        let outcome = Tool.run(Self.allocation(to: "/proc/self/fd/\(descriptor)", weights: try Self.weights(in: directory)), environment: Environment())
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        var after = stat()
+        _ = stat(log, &after)
+        #expect(after.st_ino == before.st_ino)
+        let text = String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self)
+        #expect(text.hasPrefix("before\n") && text.contains("Rijswijk"))
+    }
+
     @Test func anExistingFileKeepsItsMode() throws {
         let directory = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }

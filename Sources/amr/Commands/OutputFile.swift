@@ -21,7 +21,8 @@ struct OutputError: Error, CustomStringConvertible {
 /// - a symbolic link: followed, and the file it points to is replaced (the link stays); a link
 ///   that points nowhere is refused, as `cp` refuses to write through a dangling link;
 /// - a character device or a FIFO (`/dev/null`, `/dev/stdout` on a terminal or a pipe): written
-///   straight into; `/dev/stdout` and `/dev/fd/1` are standard output itself;
+///   straight into; `/dev/stdout` and `/dev/fd/1` are standard output itself, and another
+///   descriptor by name (`/dev/stderr`, `/dev/fd/3`) is appended to, whatever it leads to;
 /// - a directory, a block device, a socket: refused.
 ///
 /// The temporary file has an unpredictable name and is created exclusively without following
@@ -57,9 +58,27 @@ enum OutputFile {
         ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"].contains(path)
     }
 
+    /// Whether `-o path` writes into a stream rather than a file: standard output, a character
+    /// device or a FIFO (following links), so nothing there is replaced.
+    static func writesStraight(_ path: String) -> Bool {
+        if isStandardOutput(path) || isDescriptor(path) { return true }
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        return status.st_mode & S_IFMT == S_IFCHR || status.st_mode & S_IFMT == S_IFIFO
+    }
+
+    /// `/dev/stderr`, `/dev/fd/N`, `/proc/self/fd/N`: an open descriptor of this process by name,
+    /// whatever it leads to (a terminal, a pipe, a file the shell opened with `2>log`).
+    static func isDescriptor(_ path: String) -> Bool {
+        path == "/dev/stderr" || path.hasPrefix("/dev/fd/") || path.hasPrefix("/proc/self/fd/")
+    }
+
     static func write(bytes: [UInt8], to path: String, inputs: [String]) throws(OutputError) {
         let shown = TerminalText.visible(path)
         func failure(_ reason: String) -> OutputError { OutputError(description: "\(shown): \(reason)") }
+        // Written into, appended: replacing the file behind the descriptor would leave the shell's
+        // redirect writing to a file that is gone.
+        if isDescriptor(path) { return try writeStraight(bytes, to: path, append: true, failure) }
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         for input in inputs where input != "-" {
             if URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == target.path {
@@ -99,8 +118,8 @@ enum OutputFile {
     }
 
     /// Writes into a device or FIFO as it is, as the shell's `>` would.
-    static func writeStraight(_ bytes: [UInt8], to path: String, _ failure: (String) -> OutputError) throws(OutputError) {
-        let descriptor = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+    static func writeStraight(_ bytes: [UInt8], to path: String, append: Bool = false, _ failure: (String) -> OutputError) throws(OutputError) {
+        let descriptor = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC | (append ? O_APPEND : 0))
         guard descriptor >= 0 else { throw failure("cannot write: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         if let error = writeAll(bytes, to: descriptor) { throw failure("cannot write: \(String(cString: strerror(error)))") }

@@ -164,7 +164,7 @@ public struct JSONReader {
 
     private mutating func parseObject(depth: Int) throws(LoadError) -> JSONValue {
         let start = here
-        if depth > maximumDepth { throw .syntax(start, "\(depthMessage)") }
+        if depth > maximumDepth { throw .syntax(start, depthMessage) }
         advance() // {
         var members: [JSONMember] = []
         var seen: [String: (Int, Int)] = [:]
@@ -206,7 +206,7 @@ public struct JSONReader {
 
     private mutating func parseArray(depth: Int) throws(LoadError) -> JSONValue {
         let start = here
-        if depth > maximumDepth { throw .syntax(start, "\(depthMessage)") }
+        if depth > maximumDepth { throw .syntax(start, depthMessage) }
         advance() // [
         var items: [JSONValue] = []
         skipWhitespace()

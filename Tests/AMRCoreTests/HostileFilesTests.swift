@@ -229,7 +229,7 @@ import Glibc
         let output = directory.appendingPathComponent("no/such/dir/r.csv").path
         let outcome = Tool.run(Self.allocation(to: output, weights: try Self.weights(in: directory)), environment: Environment())
         #expect(outcome.exitCode == 2)
-        #expect(outcome.stderr == "amr: error: \(output): the directory \(directory.path)/no/such/dir does not exist\n")
+        #expect(outcome.stderr == "amr: error: \(output): cannot write: the directory \(directory.path)/no/such/dir does not exist\n")
     }
 
     // MARK: - Text from files on its way to a terminal or a CI log

@@ -140,7 +140,7 @@ enum OutputFile {
             case EACCES, EPERM: "cannot create a file in \(TerminalText.visible(directory)): permission denied"
             default: "cannot create a file in \(TerminalText.visible(directory)): \(String(cString: strerror(errno)))"
             }
-            throw failure(reason)
+            throw failure("cannot write: " + reason)
         }
         var error = writeAll(bytes, to: descriptor)
         if error == nil, let existing {

@@ -308,6 +308,17 @@ import Glibc
         }
     }
 
+    @Test func aCSVRowCannotStartAWorkflowCommand() throws {
+        let directory = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let weights = directory.appendingPathComponent("w.csv")
+        try Data("naam;gewicht\n::error::x;1\nRijswijk;2\n".utf8).write(to: weights)
+        let outcome = Tool.run(["allocate", "--total", "1000", "--weights", weights.path, "--format", "csv", "--locale", "en"], environment: Environment())
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("\r\n\"::error::x\",1,333.33\r\n"))
+        for line in outcome.stdout.split(separator: "\n") { #expect(!line.hasPrefix("::")) }
+    }
+
     @Test func aPlanTitleCannotStartALine() throws {
         let directory = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -35,7 +35,7 @@ enum InitCommand: Command {
         }
         let resolver = try CBSOptions.resolver(arguments, command: name)
         let region = try CBSOptions.region(regionText, resolver, command: name)
-        if let path = arguments.value("output"), path != "-", !arguments.has("force"), FileManager.default.fileExists(atPath: path) {
+        if let path = arguments.value("output"), !OutputFile.writesStraight(path), !arguments.has("force"), FileManager.default.fileExists(atPath: path) {
             throw UsageError("\(path) exists; amr init does not overwrite a plan file: choose another name, or add --force", command: name)
         }
         try OutputFile.write(StarterPlan.text(for: region, figures: resolver.figures), to: arguments.value("output"), inputs: [], outcome: &outcome)

@@ -26,7 +26,7 @@ public enum RegionAllocator {
             weightTotal: ExactDecimal(significand: Int64(region.inhabitants)), statedWeightTotal: nil, rows: rows, statedAmount: nil)
         report.cbs = CBSUse(source: figures.source(regionTables: region.regionTables), region: region.label,
                             municipalities: municipalities.count, differences: nil,
-                            caveats: CBSUse.caveats(for: region.code, in: figures))
+                            caveats: CBSUse.caveats(for: region.code, in: figures), membership: figures.membership)
         return report
     }
 
@@ -43,7 +43,7 @@ public enum RegionAllocator {
         for index in report.rows.indices { report.rows[index].code = matched[index].code }
         report.cbs = CBSUse(source: figures.source(regionTables: region.regionTables), region: region.label,
                             municipalities: matched.count, differences: differences(table, matched),
-                            caveats: CBSUse.caveats(for: region.code, in: figures))
+                            caveats: CBSUse.caveats(for: region.code, in: figures), membership: figures.membership)
         return report
     }
 
@@ -106,7 +106,7 @@ public enum RegionAllocator {
             MembershipCaveat.caveat(for: code, in: figures)?.otherRegions.contains(region) ?? false
         }
         let uncertain = { (code: MunicipalityCode) -> String in
-            MembershipCaveat.caveat(for: code, in: figures) == nil ? "" : " (its membership in \(figures.year) is uncertain: amr uses CBS's 2026 division for 2020–2023)"
+            MembershipCaveat.caveat(for: code, in: figures) == nil ? "" : " (its membership in \(figures.year) is uncertain: \(figures.membership.origin(year: figures.year)))"
         }
         var parts: [String] = []
         let missing = region.municipalities.filter { linesOf[$0.code] == nil && MembershipCaveat.caveat(for: $0.code, in: figures) == nil }

@@ -63,6 +63,6 @@ enum CBSMembershipRule: PlanRule {
 
     static func hint(for code: MunicipalityCode, figures: CBSYear, otherwise: String) -> String {
         guard let caveat = MembershipCaveat.caveat(for: code, in: figures) else { return otherwise }
-        return "amr uses CBS's 2026 membership for \(MembershipCaveat.years.lowerBound)–\(MembershipCaveat.years.upperBound), and \(caveat.clause(in: figures)); the plan's own list wins"
+        return "\(figures.membership.origin(year: figures.year)), and \(caveat.clause(in: figures)); the plan's own list wins"
     }
 }

@@ -35,6 +35,13 @@ public struct CBSData: Sendable {
         return date.month == 1 && date.day == 1 && coveredYears.contains(date.year)
     }
 
+    /// Whether amr has the figures a number stated for `date` is compared with: those of the
+    /// last 1 January on or before it.
+    public static func coversReference(_ date: PlanDate?) -> Bool {
+        guard let date else { return false }
+        return coveredYears.contains(date.year)
+    }
+
     /// The figures for 1 January of `year`, if amr has them.
     public func year(_ year: Int) -> CBSYear? { years.first { $0.year == year } }
 
@@ -53,7 +60,7 @@ public struct CBSData: Sendable {
     /// The most recent year.
     public var latest: CBSYear? { years.last }
 
-    /// `2020–2025`, for messages.
+    /// `2015–2025`, for messages.
     public var yearRange: String {
         guard let first = years.first, let last = years.last else { return "no years" }
         return first.year == last.year ? "\(first.year)" : "\(first.year)–\(last.year)"

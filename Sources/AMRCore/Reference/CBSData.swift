@@ -99,7 +99,8 @@ public struct CBSData: Sendable {
 
     /// Reads the generated tables: `|`-separated lines, each table with its header first.
     static func parse(inhabitantTables: String, regions: String, provinces: String, municipalities: String,
-                      membership: String, mergers: String, caveats: String) throws(CBSDataError) -> CBSData {
+                      membership: String = "year|basis|names|kind", mergers: String = "year|from|to",
+                      caveats: String = "year|code|other") throws(CBSDataError) -> CBSData {
         var tables: [Int: (id: String, title: String)] = [:]
         for fields in try rows(inhabitantTables, header: "year|table|title") {
             // "-": a CBS product without a StatLine id, whose name is the table (Wijk- en Buurtkaart 2017).
@@ -150,7 +151,8 @@ public struct CBSData: Sendable {
         for year in byYear.keys.sorted() {
             guard let table = tables[year] else { throw CBSDataError("no inhabitants table for \(year)") }
             guard let date = PlanDate(year: year, month: 1, day: 1) else { throw CBSDataError("bad year \(year)") }
-            guard let how = kinds[year] else { throw CBSDataError("no membership for \(year)") }
+            // A year the membership table does not list has a region table of its own.
+            let how = kinds[year] ?? (.own, year, year)
             let list = byYear[year] ?? []
             guard Set(list.map(\.code)).count == list.count else { throw CBSDataError("a municipality code appears twice in \(year)") }
             var renumbered: [String] = []

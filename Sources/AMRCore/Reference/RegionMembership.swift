@@ -35,7 +35,7 @@ public struct RegionMembership: Hashable, Sendable {
         case .derived: "amr uses the membership of \(basis) for \(year)"
         case .codesOnly: "amr uses CBS's table of \(year)"
         case .own: basisIsBackwards
-            ? "amr uses CBS's 2026 division for \(MembershipCaveat.backwardYears.lowerBound)–\(MembershipCaveat.backwardYears.upperBound)"
+            ? "amr uses CBS's 2026 membership for \(MembershipCaveat.backwardYears.lowerBound)–\(MembershipCaveat.backwardYears.upperBound)"
             : "amr uses CBS's table for \(year)"
         }
     }

@@ -10,6 +10,7 @@ enum AllocateCommand: Command {
         amr allocate --total AMOUNT --weights FILE.csv [options]
         amr allocate --total AMOUNT --weights FILE.xlsx [--sheet NAME] [options]
         amr allocate --total AMOUNT --region REGION [--weights FILE.csv] [--year YEAR] [options]
+        amr allocate --total AMOUNT --municipalities LIST [--name NAME] [--year YEAR] [options]
         """
     static let details = """
         Splits an amount by a key (inhabitants at a reference date, another measure, equal shares or
@@ -29,9 +30,13 @@ enum AllocateCommand: Command {
 
         With --region (a code such as AM21, a name or a slug such as gooi-en-vechtstreek) and no
         weights file, the amount is split over the region's municipalities by CBS inhabitants on
-        1 January of --year (default the latest, 2020–2025; Bron: CBS). With --weights as well, the
+        1 January of --year (default the latest, 2015–2025; Bron: CBS). With --weights as well, the
         file's rows must be exactly the region's municipalities (by code or name); a weight that
-        differs from CBS's is noted, never changed.
+        differs from CBS's is noted, never changed. With --municipalities (names or codes, commas
+        between) or --municipalities-file (one per line, or a CSV column) the amount is split over
+        that set instead, by CBS inhabitants: a joint arrangement or GGD region whose members are
+        not one labour-market region. A name that is no municipality in that year is an error
+        naming what it merged into, or the closest names.
         """
     static let examples = [
         "amr allocate --total 159500 --region haaglanden --year 2024",
@@ -42,6 +47,7 @@ enum AllocateCommand: Command {
         "amr allocate --total 159500 --weights inwoners.xlsx --format xlsx -o verdeling.xlsx",
         "amr allocate --total 159500 --weights inwoners.csv --region haaglanden --year 2024",
         "amr allocate --total 159500 --weights inwoners.xlsx --sheet Blad1",
+        "amr allocate --total 250000 --municipalities \"Leiden, Katwijk, Noordwijk, Alphen aan den Rijn\" --name Voorbeeld --year 2018",
     ]
     static let options = [
         OptionSpec(long: "allocation", short: "a", value: "ID", help: "only the allocation with this id (plan files)"),
@@ -49,6 +55,7 @@ enum AllocateCommand: Command {
         OptionSpec(long: "weights", short: "w", value: "FILE", help: "a CSV or Excel workbook (.xlsx) of names and weights to split over"),
         OptionSpec(long: "sheet", short: nil, value: "NAME", help: "the sheet of the --weights workbook to read (default: the first)"),
     ] + regionOptions + [
+        OptionSpec(long: "name", short: nil, value: "NAME", help: "the name of the --municipalities set, for the report's title"),
         OptionSpec(long: "unit", short: "u", value: "UNIT", help: "round shares to this unit in euros: 0.01 (default), 1, 100, …"),
         OptionSpec(long: "method", short: "m", value: "METHOD", help: "largest-remainder (default), dhondt or sainte-lague"),
         OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "csv", "json"]),
@@ -64,7 +71,7 @@ enum AllocateCommand: Command {
 
         let reports: [AllocationReport]
         var inputs: [String] = []
-        if arguments.has("region") || arguments.has("year") {
+        if arguments.has("region") || arguments.has("year") || arguments.has("municipalities") || arguments.has("municipalities-file") {
             let region = try regionReport(arguments, method: method, unit: unit, environment: environment)
             for warning in region.warnings { outcome.stderr += "amr: warning: \(warning)\n" }
             reports = [region.report]

@@ -20,20 +20,30 @@ public enum RegionsDocument {
 
     /// One region's municipalities in `figures`' year.
     public static func build(_ region: CBSRegion, in figures: CBSYear, locale: NumberLocale) -> ReportDocument {
+        members(region.municipalities, label: region.label, in: figures, source: figures.source(regionTables: region.regionTables),
+                note: MembershipWording.of(locale).note(figures, caveats: CBSUse.caveats(for: region.code, in: figures)), locale: locale)
+    }
+
+    /// A set of municipalities someone named, in `figures`' year: no region membership is used.
+    public static func build(_ set: MunicipalitySet, in figures: CBSYear, locale: NumberLocale) -> ReportDocument {
+        members(set.municipalities, label: set.label, in: figures, source: figures.source(), note: nil, locale: locale)
+    }
+
+    static func members(_ municipalities: [CBSMunicipality], label: String, in figures: CBSYear, source: CBSSource, note: String?,
+                        locale: NumberLocale) -> ReportDocument {
         let w = Wording.of(locale)
         var table = ReportDocument.Table(columns: [
             .init(w.codeHeading), .init(w.municipality), .init(w.provinceHeading),
             .init(w.inhabitantsHeading, alignment: .right, summable: true),
         ])
-        for municipality in region.municipalities {
+        for municipality in municipalities {
             table.rows.append([.text(municipality.code.rawValue), .text(municipality.name), .text(municipality.provinceName),
                                count(municipality.inhabitants)])
         }
-        table.total = [.strong(w.total), .text(w.municipalitiesCount(region.municipalities.count)), .empty, count(region.inhabitants)]
-        let title = w.regionMunicipalitiesTitle(region.label, w.date(figures.date))
-        return document(title, table: table, source: figures.source(regionTables: region.regionTables),
-                        note: MembershipWording.of(locale).note(figures, caveats: CBSUse.caveats(for: region.code, in: figures)),
-                        year: figures.year, w, locale)
+        table.total = [.strong(w.total), .text(w.municipalitiesCount(municipalities.count)), .empty,
+                       count(municipalities.reduce(0) { $0 + $1.inhabitants })]
+        let title = w.regionMunicipalitiesTitle(label, w.date(figures.date))
+        return document(title, table: table, source: source, note: note, year: figures.year, w, locale)
     }
 
     static func count(_ value: Int) -> ReportDocument.Cell { .number(ExactDecimal(significand: Int64(value))) }

@@ -87,13 +87,33 @@ enum CBSInhabitantsRule: PlanRule {
         return data.year(date.year)
     }
 
+    /// Whether `name` is a name of the municipality with `code` in one of the years CBS lists it
+    /// (its official names, the names people use, with or without "Gemeente").
+    static func names(_ name: String, _ code: MunicipalityCode, _ listed: [CBSMunicipality]) -> Bool {
+        var wanted = [PlaceName.key(name), PlaceName.compactKey(name)]
+        if let stripped = wanted.first, stripped.hasPrefix("gemeente-") { wanted.append(String(stripped.dropFirst("gemeente-".count))) }
+        if wanted.contains(PlaceName.key(code.rawValue)) { return true }
+        for municipality in listed {
+            for known in [municipality.name] + PlaceResolver.names(of: municipality) {
+                if wanted.contains(PlaceName.key(known)) || wanted.contains(PlaceName.compactKey(known)) { return true }
+            }
+        }
+        return false
+    }
+
     static func compare(_ value: ExactDecimal, measure: String, code: MunicipalityCode, name: String, date: PlanDate, figures: CBSYear,
                         at pointer: String, in context: inout CheckContext) {
         // A figure for 1 January is compared on its own date; another date says which 1 January.
         let reference = date == figures.date ? "" : " on 1 January \(figures.year), the last 1 January before \(date)"
+        let data = try? CBSData.embedded()
+        // Only a municipality the plan names as CBS does is compared: a code CBS never used, or
+        // one the plan gives another municipality's name (an example plan's GM0003 "Derdeveen"),
+        // says nothing about CBS's figures.
+        let years = data?.years.compactMap { $0.municipality(code) } ?? []
+        guard !years.isEmpty, names(name, code, years) else { return }
         guard let cbs = figures.municipality(code) else {
             var hint = "check the code: municipalities merge on 1 January"
-            if let merger = (try? CBSData.embedded())?.merger(of: code), merger.year <= figures.year {
+            if let merger = data?.merger(of: code), merger.year <= figures.year {
                 hint = "\(code) merged on 1 January \(merger.year) into " + merger.to.map { figures.municipality($0).map(PlaceResolver.label) ?? $0.rawValue }.joined(separator: ", ")
             }
             context.report(id, .warning, at: pointer,

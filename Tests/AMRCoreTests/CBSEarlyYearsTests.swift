@@ -131,3 +131,16 @@ import Testing
         #expect(warnings.first?.contains("Westland (GM1783) has 105.885 inwoners on 2017-09-27, but CBS gives 105.632 on 1 January 2017, the last 1 January before 2017-09-27") == true)
     }
 }
+
+extension CBSEarlyYearsTests {
+    @Test func aSpreadsheetNamingAMergedMunicipalitySaysWhatItBecame() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("amr-merged-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("inwoners.csv")
+        try "gemeente,inwoners\nBussum,32870\nHilversum,87000\n".write(to: file, atomically: true, encoding: .utf8)
+        let outcome = TestSupport.run(["allocate", "--total", "100", "--weights", file.path, "--region", "gooi-en-vechtstreek", "--year", "2020"])
+        #expect(outcome.exitCode == 2)
+        #expect(outcome.stderr.contains("line 2: Bussum (GM0381) is not a municipality on 1 January 2020 (CBS lists it on 1 January 2015 only; on 1 January 2016 it merged into Gooise Meren (GM1942))"))
+    }
+}

@@ -144,3 +144,15 @@ extension CBSEarlyYearsTests {
         #expect(outcome.stderr.contains("line 2: Bussum (GM0381) is not a municipality on 1 January 2020 (CBS lists it on 1 January 2015 only; on 1 January 2016 it merged into Gooise Meren (GM1942))"))
     }
 }
+
+extension CBSEarlyYearsTests {
+    @Test func aPlanKeyedToAYearAfterAMergerSaysWhatItBecame() throws {
+        // Groot Amsterdam's starter plan of 2022 lists Weesp; keyed to 1 January 2023 it cannot be split.
+        let plan = TestSupport.run(["init", "--region", "groot-amsterdam", "--year", "2022"]).stdout
+        let keyed = plan.replacingOccurrences(of: "\"source\": \"cbs\", \"date\": \"2022-01-01\"", with: "\"source\": \"cbs\", \"date\": \"2023-01-01\"")
+        #expect(keyed != plan)
+        let loaded = try PlanLoader.load(bytes: Array(keyed.utf8), file: "p.json")
+        let messages = PlanChecker.check(loaded).filter { $0.rule == "cbs-inhabitants" }.map(\.message)
+        #expect(messages.contains("CBS has no municipality GM0457 on 1 January 2023, so allocation \"bijdrage-2022\" has no inhabitants for it; by then it had merged into Amsterdam (GM0363)"))
+    }
+}

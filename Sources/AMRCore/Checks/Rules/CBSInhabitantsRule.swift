@@ -56,8 +56,11 @@ enum CBSInhabitantsRule: PlanRule {
                     continue
                 }
                 if figures.municipality(code) == nil {
+                    // A merged municipality: name what it became by that year.
+                    let later = data.successors(of: code, in: figures.year).compactMap { figures.municipality($0) }
+                    let became = later.isEmpty ? "" : "; by then it had merged into " + PlaceLookupError.list(later.map(PlaceResolver.label), "and")
                     context.report(id, at: allocation.pointer + "/shares/\(index)/municipality",
-                                   "CBS has no municipality \(code) on 1 January \(figures.year), so allocation \"\(allocation.id)\" has no inhabitants for it",
+                                   "CBS has no municipality \(code) on 1 January \(figures.year), so allocation \"\(allocation.id)\" has no inhabitants for it\(became)",
                                    hint: "municipalities merge on 1 January; use the code of \(figures.year) or another year's figures")
                 }
             }

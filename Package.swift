@@ -12,7 +12,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "AMRCore"),
-        .executableTarget(name: "amr", dependencies: ["AMRCore"]),
+        .executableTarget(name: "amr", dependencies: ["AMRCore"], plugins: ["AMRBuildInfo"]),
+        // Names the git commit in `amr --version`; part of the package, not a dependency.
+        .plugin(name: "AMRBuildInfo", capability: .buildTool()),
         .testTarget(
             name: "AMRCoreTests",
             dependencies: ["AMRCore", "amr"],

@@ -20,8 +20,8 @@ enum TestSupport {
         lock.lock()
         defer { lock.unlock() }
         let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(directory.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        #expect(FileManager.default.changeCurrentDirectoryPath(directory.path), "cannot change to \(directory.path)")
+        defer { #expect(FileManager.default.changeCurrentDirectoryPath(previous), "cannot change back to \(previous)") }
         return Tool.run(arguments, environment: Environment(variables: [:], stdoutIsTerminal: false))
     }
 

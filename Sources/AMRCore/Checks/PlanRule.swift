@@ -1,6 +1,6 @@
 /// One arithmetic or structural rule of `amr check`. Each rule declares its id and summary next
 /// to its code and reports every violation it finds, never stopping at the first.
-protocol PlanRule {
+protocol PlanRule: Sendable {
     /// Stable id used in output and documentation, e.g. `budget-sum`.
     static var id: String { get }
     /// One line saying what the rule checks.

@@ -1,9 +1,11 @@
 /// The help text of amr and of each command, built from the commands' own descriptions so the
 /// two never disagree.
 enum HelpText {
+    static let tagline = "budgets, checks and progress for the Dutch labour-market regions"
+
     static func overview() -> String {
         var out = """
-        amr \(Tool.version): budgets, checks and progress for the Dutch labour-market regions
+        amr \(Tool.version): \(tagline)
 
         USAGE
           amr <command> [options] [files]
@@ -19,13 +21,14 @@ enum HelpText {
 
         OPTIONS
           -h, --help       show help (also: amr help <command>, amr <command> --help)
-          -V, --version    show the version
+          -V, --version    show the version and the commit it was built from
 
         EXIT STATUS
           0 success, 1 the command found something (a stated split differs, check findings,
           --fail-on met), 2 usage or input error
 
-        Run 'amr help <command>' for a command's options and examples.
+        Run 'amr help <command>' for a command's options and examples, 'amr help --man' for
+        the manual page.
 
         """
         return out

@@ -39,7 +39,7 @@ struct Environment {
 }
 
 /// A subcommand: its name, help and options, and how it runs.
-protocol Command {
+protocol Command: Sendable {
     static var name: String { get }
     static var summary: String { get }
     static var usage: String { get }
@@ -54,7 +54,7 @@ protocol Command {
 enum Tool {
     static let version = "0.1.0"
 
-    static let commands: [any Command.Type] = [AllocateCommand.self, CheckCommand.self, ProgressCommand.self, MonitorCommand.self, PlacementsCommand.self, RegionsCommand.self, InitCommand.self, SchemaCommand.self]
+    static let commands: [any Command.Type] = [AllocateCommand.self, CheckCommand.self, ProgressCommand.self, MonitorCommand.self, PlacementsCommand.self, RegionsCommand.self, InitCommand.self, SchemaCommand.self, CompletionsCommand.self]
 
     static func run(_ arguments: [String], environment: Environment = .current) -> Outcome {
         var outcome = Outcome()
@@ -65,6 +65,7 @@ enum Tool {
         switch first {
         case "--help", "-h", "help":
             if first == "help", arguments.count > 1 {
+                if arguments[1] == "--man" { outcome.stdout = ManPage.text(); return outcome }
                 guard let command = command(named: arguments[1]) else { return usageFailure(unknownCommand(arguments[1])) }
                 outcome.stdout = HelpText.help(for: command)
             } else {
@@ -72,7 +73,7 @@ enum Tool {
             }
             return outcome
         case "--version", "-V", "version":
-            outcome.stdout = "amr \(version)\n"
+            outcome.stdout = VersionText.line + "\n"
             return outcome
         default:
             break

@@ -18,7 +18,7 @@ let package = Package(
         .testTarget(
             name: "AMRCoreTests",
             dependencies: ["AMRCore", "amr"],
-            exclude: ["Golden", "Corpus", "Workbooks", "Regressions"]
+            exclude: ["Golden", "Corpus", "Workbooks", "Regressions", "Documents"]
         ),
     ]
 )

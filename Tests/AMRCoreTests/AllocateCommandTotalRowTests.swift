@@ -138,11 +138,11 @@ extension AllocateCommandTests {
 
     @Test func amountsTooLargeAreCalledTooLarge() throws {
         let cases: [([String], String)] = [
-            (["--total", "9223372036854775807"], "--total '9223372036854775807' is too large: the largest amount is 92233720368547758.07 euros (2⁶³ − 1 cents)"),
-            (["--total", "92233720368547759"], "--total '92233720368547759' is too large: the largest amount is 92233720368547758.07 euros (2⁶³ − 1 cents)"),
-            (["--total", "-99999999999999999999"], "--total '-99999999999999999999' is too large: the smallest amount is -92233720368547758.07 euros (2⁶³ − 1 cents)"),
-            (["--total", "100", "--unit", "92233720368547759"], "--unit '92233720368547759' is too large: the largest unit is 92233720368547758.07 euros (2⁶³ − 1 cents)"),
-            (["--total", "1.001"], "--total: '1.001' with more than 2 decimals (amounts are in whole cents); expected euros in plain digits such as 159500 or 159500.00"),
+            (["--total", "9223372036854775807"], "--total '9223372036854775807' is too large: amounts go up to € 92.233.720.368.547.758,07; type a smaller amount"),
+            (["--total", "92233720368547759"], "--total '92233720368547759' is too large: amounts go up to € 92.233.720.368.547.758,07; type a smaller amount"),
+            (["--total", "-99999999999999999999"], "--total '-99999999999999999999' is too large a negative amount: amounts go down to € -92.233.720.368.547.758,07; type a smaller amount"),
+            (["--total", "100", "--unit", "92233720368547759"], "--unit '92233720368547759' is too large: amounts go up to € 92.233.720.368.547.758,07; type a smaller amount"),
+            (["--total", "1.0001"], "--total '1.0001' has more than 2 decimals, and an amount is whole cents; type at most 2 decimals such as 250000,50 (or 250.000 for thousands)"),
         ]
         for (arguments, message) in cases {
             let outcome = TestSupport.run(["allocate", "--weights", Self.totaal] + arguments)

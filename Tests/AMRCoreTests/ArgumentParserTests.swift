@@ -34,7 +34,7 @@ import Testing
         (["--total"], "option --total needs a value: --total AMOUNT"),
         (["--total", "--strict"], "option --total needs a value: --total AMOUNT"),
         (["--format", "jsn"], "'jsn' is not a valid value for --format; did you mean 'json'?"),
-        (["--format", "xml"], "'xml' is not a valid value for --format; expected one of: table, csv, json"),
+        (["--format", "xml"], "'xml' is not a valid value for --format; expected one of: table, csv, json; type --format table"),
         (["--format"], "option --format needs a value: --format FORMAT; expected one of: table, csv, json"),
         (["--strict=yes"], "option --strict takes no value"),
         (["-t", "1", "--total", "2"], "option --total is given twice; give it once"),

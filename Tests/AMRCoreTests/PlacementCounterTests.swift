@@ -66,7 +66,7 @@ import Testing
     @Test(arguments: [
         ("datum,gemeente\n2018-13-01,Delft\n", "p.csv:2:1: '2018-13-01' is not a date; expected YYYY-MM-DD (or DD-MM-YYYY)"),
         ("datum,gemeente\n2018-01-01,Delft\n,Delft\n", "p.csv:3:1: '' is not a date; expected YYYY-MM-DD (or DD-MM-YYYY)"),
-        ("gemeente,sector\nDelft,Bouw\n", "p.csv:1:1: the header has no 'datum' column (found: gemeente, sector); expected datum,gemeente,sector,doelgroep"),
+        ("gemeente,sector\nDelft,Bouw\n", "p.csv:1:1: the header has no 'datum' column (found: gemeente, sector); expected datum,gemeente,sector,doelgroep, or say which column holds the date with --column datum=HEADER"),
         ("gemeente,datum\nDelft\n", "p.csv:2:1: this row has 1 field but the header puts the date in column 2; check the separators on this line"),
         ("datum,gemeente\n2018-01-01,\"Delft\n", "p.csv:2:1: unclosed quote: the record that starts here has no closing \"; close it or remove the quote"),
         ("", "p.csv:1:1: the file is empty; expected a header row datum,gemeente,sector,doelgroep and one row per placement"),
@@ -77,6 +77,6 @@ import Testing
 
     @Test func groupingByAMissingColumn() {
         #expect(message(PlacementCounter(groupBy: [.sector]), "datum,gemeente\n2018-01-01,Delft\n")
-                == "p.csv:1:1: cannot group by sector: the header has no such column (found: datum, gemeente)")
+                == "p.csv:1:1: cannot group by sector: the header has no such column (found: datum, gemeente); say which column it is with --column sector=HEADER")
     }
 }

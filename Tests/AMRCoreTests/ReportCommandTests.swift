@@ -88,9 +88,10 @@ import Testing
     @Test func usageErrors() {
         let cases: [([String], String)] = [
             (["progress"], "give a plan file: amr progress PLAN.json"),
-            (["progress", "Fixtures/haaglanden-2018.json", "--as-of", "30-06-2018"], "--as-of '30-06-2018' is not a date"),
+            (["progress", "Fixtures/haaglanden-2018.json", "--as-of", "31-06-2018"], "--as-of '31-06-2018' is not a day in the calendar (day 31 of month 6 of 2018); type a date as 30-06-2021 or 2021-06-30"),
+            (["progress", "Fixtures/haaglanden-2018.json", "--as-of", "juni 2018"], "--as-of 'juni 2018' is not a date; type a date as 30-06-2021 or 2021-06-30"),
             (["monitor", "Fixtures/haaglanden-2018.json", "--fail-on", "yellow"], "'yellow' is not a valid value for --fail-on"),
-            (["monitor", "Fixtures/haaglanden-2018.json", "--orange-from", "120"], "--orange-from '120' is not a percentage"),
+            (["monitor", "Fixtures/haaglanden-2018.json", "--orange-from", "120"], "--orange-from '120' is not a percentage from 0 to 100; type e.g. --orange-from 80 (or 72,5)"),
             (["placements", "Fixtures/plaatsingen-haaglanden-2018.csv", "--by", "sectr"], "--by 'sectr' is not something to group by; did you mean 'sector'?"),
             (["placements", "Fixtures/plaatsingen-haaglanden-2018.csv", "--from", "2018-05-01", "--to", "2018-01-01"], "--to 2018-01-01 is before --from 2018-05-01"),
             (["placements", "Fixtures/missing.csv"], "Fixtures/missing.csv: cannot read: no such file"),

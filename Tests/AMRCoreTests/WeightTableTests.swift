@@ -240,13 +240,13 @@ import Testing
     // MARK: Bad input
 
     @Test(arguments: [
-        ("naam,gewicht\nA,abc\n", "w.csv:2:3: weight 'abc' in column \"gewicht\" is not a number; expected a whole or decimal number like 101381 or 12,5"),
-        ("naam;inwoners\nA;1e5\n", "w.csv:2:3: weight '1e5' in column \"inwoners\" is not a number; expected a whole or decimal number like 101381 or 12,5"),
-        ("naam;gewicht\nA;12abc\n", "w.csv:2:3: weight '12abc' in column \"gewicht\" is not a number; expected a whole or decimal number like 101381 or 12,5"),
-        ("naam;gewicht\nA;1.2.3\n", "w.csv:2:3: weight '1.2.3' in column \"gewicht\" is not a number; expected a whole or decimal number like 101381 or 12,5"),
-        ("naam;gewicht\nA;12,5%\n", "w.csv:2:3: weight '12,5%' in column \"gewicht\" is not a number; expected a whole or decimal number like 101381 or 12,5"),
-        ("naam;gewicht\nA;,5\n", "w.csv:2:3: weight ',5' in column \"gewicht\" is not a number; expected a whole or decimal number like 101381 or 12,5"),
-        ("naam;gewicht\nA;1 23\n", "w.csv:2:3: weight '1 23' in column \"gewicht\" is not a number; expected a whole or decimal number like 101381 or 12,5"),
+        ("naam,gewicht\nA,abc\n", "w.csv:2:3: weight 'abc' in column \"gewicht\" is not a number; expected a whole or decimal number like 101381 or 12,5 (if the weights are in another column, say which with --weight-column)"),
+        ("naam;inwoners\nA;1e5\n", "w.csv:2:3: weight '1e5' in column \"inwoners\" is not a number; expected a whole or decimal number like 101381 or 12,5 (if the weights are in another column, say which with --weight-column)"),
+        ("naam;gewicht\nA;12abc\n", "w.csv:2:3: weight '12abc' in column \"gewicht\" is not a number; expected a whole or decimal number like 101381 or 12,5 (if the weights are in another column, say which with --weight-column)"),
+        ("naam;gewicht\nA;1.2.3\n", "w.csv:2:3: weight '1.2.3' in column \"gewicht\" is not a number; expected a whole or decimal number like 101381 or 12,5 (if the weights are in another column, say which with --weight-column)"),
+        ("naam;gewicht\nA;12,5%\n", "w.csv:2:3: weight '12,5%' in column \"gewicht\" is not a number; expected a whole or decimal number like 101381 or 12,5 (if the weights are in another column, say which with --weight-column)"),
+        ("naam;gewicht\nA;,5\n", "w.csv:2:3: weight ',5' in column \"gewicht\" is not a number; expected a whole or decimal number like 101381 or 12,5 (if the weights are in another column, say which with --weight-column)"),
+        ("naam;gewicht\nA;1 23\n", "w.csv:2:3: weight '1 23' in column \"gewicht\" is not a number; expected a whole or decimal number like 101381 or 12,5 (if the weights are in another column, say which with --weight-column)"),
     ] as [(String, String)])
     func notANumber(text: String, expected: String) {
         #expect(message(text) == expected)
@@ -315,9 +315,9 @@ import Testing
 
     @Test func messagesStayOnOneShortLine() {
         #expect(message("naam;gewicht\nA;\"1\n2\"\n")
-                == "w.csv:2:3: weight '1\\n2' in column \"gewicht\" is not a number; expected a whole or decimal number like 101381 or 12,5")
+                == "w.csv:2:3: weight '1\\n2' in column \"gewicht\" is not a number; expected a whole or decimal number like 101381 or 12,5 (if the weights are in another column, say which with --weight-column)")
         #expect(message("naam;gewicht\nA;\(String(repeating: "x", count: 50))\n")
-                == "w.csv:2:3: weight '\(String(repeating: "x", count: 40))…' in column \"gewicht\" is not a number; expected a whole or decimal number like 101381 or 12,5")
+                == "w.csv:2:3: weight '\(String(repeating: "x", count: 40))…' in column \"gewicht\" is not a number; expected a whole or decimal number like 101381 or 12,5 (if the weights are in another column, say which with --weight-column)")
     }
 
     // MARK: CBS StatLine exports

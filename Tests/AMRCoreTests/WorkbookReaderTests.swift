@@ -384,7 +384,7 @@ import Testing
             """
         let records = try Self.records(try Self.workbook(sheets: [("Inwoners", rows)], sharedStrings: ["gemeente", "inwoners", "Delft", "Den Haag"]))
         #expect(throws: LoadError.csv(SourceLocation(file: "w.xlsx", line: 3, column: 2, sheet: "Inwoners"),
-                                      "weight '#N/A' in column \"inwoners\" is not a number; expected a whole or decimal number like 101381 or 12,5")) {
+                                      "weight '#N/A' in column \"inwoners\" is not a number; expected a whole or decimal number like 101381 or 12,5 (if the weights are in another column, say which with --weight-column)")) {
             try WeightTable.read(records: records, file: "w.xlsx")
         }
     }

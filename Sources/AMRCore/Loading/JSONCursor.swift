@@ -52,20 +52,32 @@ struct JSONCursor {
         return decimal
     }
 
-    /// An amount in euros with at most two decimals.
+    /// An amount in euros with at most two decimals: a JSON number in plain digits, or a string
+    /// as a person types it in Dutch notation (`"250.000"`, `"€ 250.000,00"`; see `AmountReader`).
     func amount() throws(LoadError) -> Money {
-        let literal: String
+        let result: Result<Money, AmountReadError>
         switch value.kind {
-        case .number(let text), .string(let text): literal = text
+        case .number(let text): result = AmountReader.readPlain(text)
+        case .string(let text): result = AmountReader(notation: .nl).read(text)
         default: throw invalid("an amount such as \"159500.00\" or 159500")
         }
-        switch Money.parse(literal) {
+        switch result {
         case .success(let money): return money
         case .failure(.tooLarge(let text)):
             let bound = text.hasPrefix("-") ? "of at least -\(Money.largest)" : "of at most \(Money.largest)"
             throw .invalidValue(location, found: MoneyParseError.tooLarge(text).description, expected: "an amount \(bound) (whole cents in 64 bits)")
+        case .failure(.tooManyDecimals(let text)) where value.kind == .number(text):
+            let integer = Array(text.utf8.prefix { $0 != UInt8(ascii: ".") }.filter { $0 != UInt8(ascii: "-") })
+            let thousands = text.split(separator: ".").last?.count == 3 && AmountReader.leadsThousands(integer)
+            throw .invalidValue(location, found: "the number \(text), which has more than 2 decimals",
+                                expected: thousands
+                                    ? "an amount with at most 2 decimals: for thousands write \(text.replacingOccurrences(of: ".", with: "")) or \"\(text)\" as a string in Dutch notation; for cents write 2 decimals such as \(text.dropLast())"
+                                    : "an amount with at most 2 decimals such as 159500.50")
         case .failure(let error):
-            throw .invalidValue(location, found: error.description, expected: "an amount in euros with at most 2 decimals such as \"159500.00\"")
+            if case .ambiguous = error {
+                throw .invalidValue(location, found: error.problem(in: .nl), expected: error.advice(in: .nl))
+            }
+            throw .invalidValue(location, found: error.problem(in: .nl), expected: "an amount in euros with at most 2 decimals such as \"159500.00\" or \"159.500,00\"")
         }
     }
 

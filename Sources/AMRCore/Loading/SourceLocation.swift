@@ -8,18 +8,24 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     /// For a workbook: the sheet's name. `line` is then the row and `column` the column (1 = A),
     /// and the location reads as Excel writes a cell, `file:Sheet!B7`.
     public var sheet: String?
+    /// For a Word or OpenDocument file: the place in words (`tabel 4 "Uitstroom", rij "Totaal",
+    /// kolom "Aantal"`). `line` is then the table's number and `column` its row, for sorting; the
+    /// location reads `file: place`, and `pointer` names the place for SARIF (`tabel 4/rij 9/kolom 2`).
+    public var place: String?
 
-    public init(file: String, line: Int, column: Int, pointer: String? = nil, sheet: String? = nil) {
+    public init(file: String, line: Int, column: Int, pointer: String? = nil, sheet: String? = nil, place: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.pointer = pointer
         self.sheet = sheet
+        self.place = place
     }
 
     /// `file:line:column`, the form compilers and editors understand; in a workbook
     /// `file:Blad1!B7` (a sheet name with spaces or punctuation quoted, `'Mijn blad'!B7`).
     public var description: String {
+        if let place { return "\(file): \(place)" }
         guard let sheet else { return "\(file):\(line):\(column)" }
         return "\(file):\(Self.quotedSheetName(sheet))!\(Self.cellReference(row: line, column: column))"
     }

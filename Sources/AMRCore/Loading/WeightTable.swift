@@ -102,11 +102,12 @@ public struct WeightTable: Sendable, Equatable {
 
     static let nameHeaders: Set<String> = ["name", "naam", "gemeente", "gemeenten", "gemeentenaam", "regio", "regio's", "regios", "municipality", "partij", "party", "woonplaats", "plaats"]
     static let nameParts = ["gemeente", "regio"]
-    static let weightHeaders: Set<String> = ["weight", "gewicht", "inwoners", "population", "aantal", "inhabitants", "stemmen", "votes"]
-    static let weightParts = ["inwoners", "bevolking"]
+    static let weightHeaders: Set<String> = ["weight", "gewicht", "inwoners", "population", "aantal", "inhabitants", "stemmen", "votes",
+                                             "inwonertal", "inwonersaantal", "inw", "inw.", "bevolking", "aantal inwoners"]
+    static let weightParts = ["inwoners", "bevolking", "inwonertal", "inw."]
     static let codeHeaders: Set<String> = ["code", "gemeentecode", "cbs-code", "cbscode", "cbs code", "regiocode"]
     /// Words that make a column a count of something, so `101.381` groups thousands.
-    static let countWords = ["inwoners", "aantal", "bevolking", "population", "inhabitants", "stemmen", "votes"]
+    static let countWords = ["inwoners", "aantal", "bevolking", "population", "inhabitants", "stemmen", "votes", "inwonertal", "inw"]
     static let periodHeaders: Set<String> = ["perioden", "periode", "jaar", "year", "period"]
     static let nameSuffixes = [" (gemeente)", " (PV)", " (CR)", " (LD)", " (COROP)"]
     /// Longer names are mistakes (an open quote, a whole file in one field), not names.
@@ -120,11 +121,11 @@ public struct WeightTable: Sendable, Equatable {
 
     /// Reads a weights CSV from its bytes; `file` is the name used in messages. `totalNames`
     /// are names a last row may carry as the table's total (the region's name, when known).
-    public static func read(bytes: [UInt8], file: String, totalNames: [String] = []) throws(LoadError) -> WeightTable {
+    public static func read(bytes: [UInt8], file: String, totalNames: [String] = [], columns: WeightColumns? = nil) throws(LoadError) -> WeightTable {
         let text = try TextDecoding.decode(bytes, file: file)
         let delimiter = CSVReader.detectDelimiter(text)
         return try read(records: try CSVReader.records(text, delimiter: delimiter, file: file), file: file,
-                        delimiter: delimiter, totalNames: totalNames)
+                        delimiter: delimiter, totalNames: totalNames, columns: columns)
     }
 
     /// Reads a weights table from records: a CSV file's (`delimiter` is its separator, for
@@ -132,8 +133,9 @@ public struct WeightTable: Sendable, Equatable {
     /// `totalNames` are names a last row may carry as the table's total: the region's name when
     /// the caller knows it. Do not pass a name that is also one of the parties' (the region
     /// Groningen has a municipality Groningen).
+    /// `columns` names the name and weight columns when the reader should not find them.
     public static func read(records raw: [CSVRecord], file: String, delimiter: UInt8? = nil,
-                            totalNames: [String] = []) throws(LoadError) -> WeightTable {
+                            totalNames: [String] = [], columns: WeightColumns? = nil) throws(LoadError) -> WeightTable {
         let records = raw
             .map { CSVRecord(fields: $0.fields.map(trimmed), line: $0.line, columns: $0.columns, numeric: $0.numeric, sheet: $0.sheet) }
             .filter { $0.fields.contains { !$0.isEmpty } }
@@ -141,7 +143,7 @@ public struct WeightTable: Sendable, Equatable {
             throw .csv(SourceLocation(file: file, line: 1, column: 1),
                        "no rows with a name and a weight: the file is empty; expected a header such as naam;inwoners and one row per party")
         }
-        let layout = try Layout.find(in: records, file: file)
+        let layout = try Layout.find(in: records, file: file, columns: columns)
         var dataRecords: [CSVRecord] = []
         var body = Array(records[layout.firstData...])
         if let footer = body.firstIndex(where: isFooter) { body.removeSubrange(footer...) }
@@ -576,7 +578,12 @@ public struct WeightTable: Sendable, Equatable {
                 case UInt8(ascii: ",")?: chosen = reading.comma
                 default:
                     let options = [reading.point, reading.comma].compactMap { $0 }
-                    chosen = reading.isAmbiguous ? (column.kind == .amount ? nil : options.first { $0.fraction != nil }) : options.first
+                    // An amount has at most two decimals, so `250.000` in an amount column is
+                    // thousands, as `AmountReader` reads it in Dutch notation; `1,500` stays a question.
+                    let amount = column.kind == .amount || euroSign
+                    chosen = reading.isAmbiguous
+                        ? (amount ? (entry.text.contains(".") ? reading.comma : nil) : options.first { $0.fraction != nil })
+                        : options.first
                 }
                 guard let chosen else {
                     result.problem = "'\(shown(entry.text))' on line \(entry.location.line) may be read two ways ('.' or ',' as decimal mark)"
@@ -674,7 +681,7 @@ public struct WeightTable: Sendable, Equatable {
             var rank: Int
         }
 
-        static func find(in records: [CSVRecord], file: String) throws(LoadError) -> Layout {
+        static func find(in records: [CSVRecord], file: String, columns: WeightColumns? = nil) throws(LoadError) -> Layout {
             // Headers are looked for above the first row that looks like data.
             var searchEnd = 0
             while searchEnd < min(records.count, headerSearchRows) && !looksLikeData(records[searchEnd]) { searchEnd += 1 }
@@ -704,7 +711,32 @@ public struct WeightTable: Sendable, Equatable {
                 if let n = name, let w = weight, n.column == w.column { weight = nil }
                 headerRow = max(name?.row ?? 0, weight?.row ?? 0)
             }
-            guard let header = headerRow else { return try withoutKnownHeaders(records, file: file) }
+            // Two columns headed alike (`Inw. 1-1-2023`, `Inw. 1-1-2024`): amr does not pick one.
+            if columns?.weight == nil, let row = headerRow, let w = weight {
+                let fields = records[row].fields
+                // Alike: the same words, other digits (years, dates); `Totale bevolking` and
+                // `Bevolkingsdichtheid` are different measures, and the first is taken.
+                func words(_ text: String) -> String { String(text.lowercased().filter(\.isLetter)) }
+                let alike = fields.indices.filter { c in
+                    c != name?.column && weightRank(fields[c]) == w.rank && words(fields[c]) == words(fields[w.column])
+                }
+                if alike.count > 1 {
+                    let listed = alike.map { "\(columnLetter($0)) '\(shown(fields[$0]))'" }.joined(separator: ", ")
+                    throw .csv(records[row].location(ofField: alike[1], file: file),
+                               "\(alike.count) columns could be the weights: \(listed); say which with --weight-column, e.g. --weight-column \(columnLetter(alike.last ?? alike[0]))")
+                }
+            }
+            if let columns, columns.name != nil || columns.weight != nil {
+                try choose(columns, records: records, searchEnd: max(searchEnd, 1), file: file, headerRow: &headerRow, name: &name, weight: &weight)
+            }
+            guard let header = headerRow else {
+                var layout = try withoutKnownHeaders(records, file: file)
+                // Column letters in a file without headers.
+                if let index = name?.column { layout.name = index }
+                if let index = weight?.column { layout.weight = index }
+                if layout.name == layout.weight { layout.weight = layout.name == 0 ? 1 : 0 }
+                return layout
+            }
 
             let headerFields = records[header].fields
             let codeColumn = headerFields.indices.first { c in
@@ -716,12 +748,15 @@ public struct WeightTable: Sendable, Equatable {
             }
             // Without a weight heading, one column of numbers is the weight; of two or more
             // (`2023`, `2024`) amr does not pick one.
-            if weight == nil, unnamed.count > 1, firstDataIsNumeric(unnamed, records: records, after: header) {
-                let names = unnamed.map { "'\(shown(headerFields[$0]))'" }.joined(separator: ", ")
-                throw .csv(records[header].location(ofField: unnamed[0], file: file),
-                           "no column is headed as the weights (inwoners, gewicht, …) and \(unnamed.count) could be: \(names); keep one, or head the one to split by 'inwoners' or 'gewicht'")
+            // A column of text (`Provincie`) is no weight column: of the unnamed columns, those
+            // holding numbers.
+            let numeric = unnamed.filter { firstDataIsNumeric([$0], records: records, after: header) }
+            if weight == nil, numeric.count > 1 {
+                let names = numeric.map { "'\(shown(headerFields[$0]))'" }.joined(separator: ", ")
+                throw .csv(records[header].location(ofField: numeric[0], file: file),
+                           "no column is headed as the weights (inwoners, gewicht, …) and \(numeric.count) could be: \(names); say which with --weight-column, e.g. --weight-column '\(shown(headerFields[numeric[0]]))' (or a letter such as \(columnLetter(numeric[0])))")
             }
-            let weightColumn = weight?.column ?? unnamed.first ?? headerFields.indices.first { c in
+            let weightColumn = weight?.column ?? numeric.first ?? unnamed.first ?? headerFields.indices.first { c in
                 c != nameColumn && c != codeColumn && !periodHeaders.contains(normalized(headerFields[c]))
             } ?? nameColumn + 1
 
@@ -764,6 +799,50 @@ public struct WeightTable: Sendable, Equatable {
             return Layout(name: nameColumn, weight: weightColumn, code: code, nameHeader: nameHeader, weightHeader: weightHeader,
                           headerLine: records[header].line, firstData: firstData, counts: counts,
                           width: width, widthLine: records[header].line, shareColumns: shareColumns)
+        }
+
+        /// Applies `--name-column`/`--weight-column`: the header row is the one holding the
+        /// headers given as text; a column the user did not name is found in that row as usual.
+        static func choose(_ columns: WeightColumns, records: [CSVRecord], searchEnd: Int, file: String,
+                           headerRow: inout Int?, name: inout Match?, weight: inout Match?) throws(LoadError) {
+            let wanted = [columns.name, columns.weight].compactMap { $0 }
+            guard let found = WeightColumns.headerRow(for: wanted, in: records, limit: headerSearchRows) else {
+                let row = headerRow ?? 0
+                let missing = wanted.first { text in !records[row].fields.contains { WeightColumns.key($0) == WeightColumns.key(text) } } ?? wanted[0]
+                let option = missing == columns.weight ? "--weight-column" : "--name-column"
+                let headers = records[row].fields.enumerated().filter { !$0.element.isEmpty }
+                    .map { "\(columnLetter($0.offset)) '\(shown($0.element))'" }.joined(separator: ", ")
+                throw .csv(records[row].location(file: file),
+                           "\(option) '\(shown(missing))' is no header of this table; its columns are \(headers); type one of those headers or its letter")
+            }
+            if let row = found { headerRow = row }
+            let row = headerRow
+            let fields = row.map { records[$0].fields } ?? records.first { $0.fields.count >= 2 }?.fields ?? []
+            func pick(_ text: String, option: String) throws(LoadError) -> Match {
+                guard let index = WeightColumns.index(of: text, in: fields) else {
+                    throw .csv(records[row ?? 0].location(file: file), "\(option) '\(shown(text))' is no header of this table; type a header or a column letter such as C")
+                }
+                guard index < max(fields.count, records.map(\.fields.count).max() ?? 0) else {
+                    throw .csv(records[row ?? 0].location(file: file), "\(option) '\(shown(text))' is column \(index + 1), but the table has \(fields.count) columns; type a header or a column letter from A to \(columnLetter(max(fields.count - 1, 0)))")
+                }
+                return Match(row: row ?? 0, column: index, rank: 0)
+            }
+            if let text = columns.weight { weight = try pick(text, option: "--weight-column") }
+            if let text = columns.name { name = try pick(text, option: "--name-column") }
+            if let n = name, let w = weight, n.column == w.column {
+                throw .csv(records[row ?? 0].location(file: file), "the name column and the weight column are both column \(columnLetter(n.column)); give --name-column and --weight-column different columns")
+            }
+            // The column not given, found in the header row.
+            if let row {
+                if columns.name == nil {
+                    name = fields.indices.compactMap { c in c == weight?.column ? nil : nameRank(fields[c]).map { Match(row: row, column: c, rank: $0) } }
+                        .min { ($0.rank, $0.column) < ($1.rank, $1.column) }
+                }
+                if columns.weight == nil {
+                    weight = fields.indices.compactMap { c in c == name?.column ? nil : weightRank(fields[c]).map { Match(row: row, column: c, rank: $0) } }
+                        .min { ($0.rank, $0.column) < ($1.rank, $1.column) }
+                }
+            }
         }
 
         /// No header names a column: the first two columns of the first row with two or more
@@ -904,6 +983,18 @@ public struct WeightTable: Sendable, Equatable {
         return result
     }
 
+    /// A spreadsheet column letter: 0 is `A`, 26 is `AA`.
+    static func columnLetter(_ index: Int) -> String {
+        var n = index + 1
+        var letters = ""
+        while n > 0 {
+            let remainder = (n - 1) % 26
+            letters = String(Character(Unicode.Scalar(UInt8(65 + remainder)))) + letters
+            n = (n - 1) / 26
+        }
+        return letters
+    }
+
     static func describe(_ delimiter: UInt8) -> String {
         delimiter == UInt8(ascii: "\t") ? "tab-separated" : "'\(Character(Unicode.Scalar(delimiter)))'-separated"
     }
@@ -985,7 +1076,7 @@ public struct WeightTable: Sendable, Equatable {
                 throw .csv(cell.location, "weight '\(shown(text))' is a formula whose result the workbook does not store (it was written by a program that does not calculate); open and save the workbook in Excel or LibreOffice, or write the numbers")
             }
             guard let reading = read(text) else {
-                throw .csv(cell.location, "weight '\(shown(text))' in column \"\(shown(header))\" is not a number; expected a whole or decimal number like 101381 or 12,5")
+                throw .csv(cell.location, "weight '\(shown(text))' in column \"\(shown(header))\" is not a number; expected a whole or decimal number like 101381 or 12,5 (if the weights are in another column, say which with --weight-column)")
             }
             if reading.negative, let some = reading.point ?? reading.comma, !isZero(some) {
                 throw .csv(cell.location, "weight '\(text)' is negative; weights must be 0 or more")
@@ -1024,7 +1115,7 @@ public struct WeightTable: Sendable, Equatable {
             }
             let cell = cells[index]
             guard let chosen else {
-                throw .csv(cell.location, "weight '\(shown(cell.text))' in column \"\(shown(header))\" is not a number; expected a whole or decimal number like 101381 or 12,5")
+                throw .csv(cell.location, "weight '\(shown(cell.text))' in column \"\(shown(header))\" is not a number; expected a whole or decimal number like 101381 or 12,5 (if the weights are in another column, say which with --weight-column)")
             }
             var literal = (reading.negative ? "-" : "") + String(decoding: chosen.integer, as: UTF8.self)
             if let fraction = chosen.fraction { literal += "." + String(decoding: fraction, as: UTF8.self) }

@@ -14,11 +14,11 @@ public struct RoundingUnit: Hashable, Sendable, CustomStringConvertible {
         self.cents = cents
     }
 
-    /// Reads a unit in euros: `"0.01"`, `"1"`, `"100"`. Must be positive and a whole number of cents.
-    public static func parse<S: StringProtocol>(_ text: S) -> RoundingUnit? {
-        guard case .success(let decimal) = ExactDecimal.parse(text),
-              let cents = decimal.scaled(to: 2) else { return nil }
-        return RoundingUnit(cents: cents)
+    /// Reads a unit in euros as typed (`"0.01"`, `"0,01"`, `"1"`, `"1.000"`; see `AmountReader`).
+    /// Must be positive and a whole number of cents.
+    public static func parse<S: StringProtocol>(_ text: S, notation: NumberLocale = .nl) -> RoundingUnit? {
+        guard case .success(let money) = AmountReader(notation: notation).read(String(text)) else { return nil }
+        return RoundingUnit(cents: money.cents)
     }
 
     /// How many decimals amounts in this unit show: 2 for 0.01 and 0.05, 1 for 0.10, 0 for 1 and up.

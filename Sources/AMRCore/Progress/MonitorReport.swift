@@ -135,6 +135,10 @@ public struct MonitorReport: Hashable, Sendable {
     /// Lines compared with the previous monitor; nil when there is none.
     public var changes: [Change]?
     public var previousAsOf: PlanDate?
+    /// Every line's light in the previous monitor, keyed `target/ID` and `subproject/ID`.
+    public var previousLights: [String: TrafficLight] = [:]
+    /// Every target's realised value in the previous monitor, keyed `target/ID`.
+    public var previousRealised: [String: ExactDecimal] = [:]
 
     /// How many lines have each light, worst first, targets and sub-projects together.
     public var summary: [(light: TrafficLight, count: Int)] { summary(includingSubprojects: true) }
@@ -169,6 +173,11 @@ public enum MonitorBuilder {
             let earlier = self.report(previous, asOf: date, orangeFrom: orangeFrom)
             report.previousAsOf = date
             report.changes = changes(from: earlier, to: report)
+            for p in earlier.targets {
+                report.previousLights["target/" + p.target.id] = p.light
+                if let value = p.realised?.value { report.previousRealised["target/" + p.target.id] = value }
+            }
+            for row in earlier.subprojects { report.previousLights["subproject/" + row.subproject.id] = row.light }
         }
         return report
     }

@@ -32,6 +32,11 @@ public struct PlacementCounter: Sendable {
     public var filter: [String: String]
     /// Threads to count a regular file or a buffer with; 1 reads it as one stream.
     public var threads: Int
+    /// The header of a column the export names otherwise, by role: `["gemeente": "Woongemeente"]`.
+    /// Roles are `datum`, `gemeente`, `sector` and `doelgroep`.
+    public var columns: [String: String] = [:]
+    /// The roles `columns` may name.
+    public static let columnRoles = ["datum", "gemeente", "sector", "doelgroep"]
 
     public init(groupBy: [PlacementDimension] = [], from: PlanDate? = nil, to: PlanDate? = nil, filter: [String: String] = [:],
                 threads: Int = PlacementCounter.availableThreads) {

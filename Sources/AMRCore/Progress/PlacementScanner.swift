@@ -281,16 +281,26 @@ struct PlacementScanner {
         fields.append(fieldStart, record.count, false)
         var headers: [String] = []
         for index in 0..<min(fields.count, ScanStorage.fieldCapacity) { headers.append(fieldText(record, index).trimmingWhitespace.lowercased()) }
-        func find(_ names: [String]) -> Int? { headers.firstIndex { names.contains($0) } }
         let found = headers.joined(separator: ", ")
-        guard let date = find(["datum", "date", "plaatsingsdatum", "startdatum"]) else {
+        // A column the user named (`--column gemeente=Woongemeente`) before the usual headers.
+        func find(_ role: String, _ names: [String]) throws(LoadError) -> Int? {
+            if let wanted = counter.columns[role] {
+                guard let index = headers.firstIndex(of: wanted.trimmingWhitespace.lowercased()) else {
+                    throw .csv(SourceLocation(file: file, line: line, column: 1),
+                               "--column \(role)=\(wanted): the header has no column '\(wanted)' (found: \(found)); type --column \(role)= with one of those")
+                }
+                return index
+            }
+            return headers.firstIndex { names.contains($0) }
+        }
+        guard let date = try find("datum", ["datum", "date", "plaatsingsdatum", "startdatum"]) else {
             throw .csv(SourceLocation(file: file, line: line, column: 1),
-                       "the header has no 'datum' column (found: \(found)); expected datum,gemeente,sector,doelgroep")
+                       "the header has no 'datum' column (found: \(found)); expected datum,gemeente,sector,doelgroep, or say which column holds the date with --column datum=HEADER")
         }
         let columns: [PlacementDimension: Int?] = [
-            .gemeente: find(["gemeente", "municipality", "gemeentecode", "gemeentenaam"]),
-            .sector: find(["sector", "branche"]),
-            .doelgroep: find(["doelgroep", "target group", "doelgroepen"]),
+            .gemeente: try find("gemeente", ["gemeente", "municipality", "gemeentecode", "gemeentenaam", "woongemeente"]),
+            .sector: try find("sector", ["sector", "branche"]),
+            .doelgroep: try find("doelgroep", ["doelgroep", "target group", "doelgroepen"]),
         ]
         var groupColumns: [Int?] = []
         for dimension in counter.groupBy {
@@ -300,7 +310,7 @@ struct PlacementScanner {
             default:
                 guard let column = columns[dimension] ?? nil else {
                     throw .csv(SourceLocation(file: file, line: line, column: 1),
-                               "cannot group by \(dimension.rawValue): the header has no such column (found: \(found))")
+                               "cannot group by \(dimension.rawValue): the header has no such column (found: \(found)); say which column it is with --column \(dimension.rawValue)=HEADER")
                 }
                 groupColumns.append(column)
             }

@@ -45,7 +45,7 @@ public struct FindingRenderer {
     /// The line of `location` with a caret under its column, when the file's text is at hand
     /// (not for a workbook cell, whose row is no line of text).
     static func excerpt(_ location: SourceLocation, sources: [String: [String]]) -> String {
-        guard location.sheet == nil, let lines = sources[location.file], lines.indices.contains(location.line - 1) else { return "" }
+        guard location.sheet == nil, location.place == nil, let lines = sources[location.file], lines.indices.contains(location.line - 1) else { return "" }
         let number = String(location.line)
         let gutter = String(repeating: " ", count: number.count)
         let sourceLine = lines[location.line - 1]
@@ -64,6 +64,7 @@ public struct FindingRenderer {
                 "message": .string(message),
             ]
             if let sheet = location.sheet { object["sheet"] = .string(sheet) }
+            if let place = location.place { object["place"] = .string(place) }
             return object
         }
         let items: [JSONOutput] = findings.map { finding in
@@ -94,8 +95,10 @@ public struct FindingRenderer {
         var out = ""
         for finding in findings {
             let l = finding.location
-            let properties = "file=\(Self.property(l.file)),line=\(l.line),col=\(l.column),title=\(Self.property("amr \(finding.rule)"))"
-            var message = finding.message
+            // A place in a document is no line of text: a file-level annotation that names it.
+            let position = l.place == nil ? ",line=\(l.line),col=\(l.column)" : ""
+            let properties = "file=\(Self.property(l.file))\(position),title=\(Self.property("amr \(finding.rule)"))"
+            var message = l.place.map { "\($0): " + finding.message } ?? finding.message
             for related in finding.related { message += " (see also \(related.location): \(related.message))" }
             if let hint = finding.hint { message += " (hint: \(hint))" }
             out += "::\(finding.severity.rawValue) \(properties)::\(Self.data(message))\n"

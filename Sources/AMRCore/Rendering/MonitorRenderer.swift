@@ -6,11 +6,16 @@ public struct MonitorRenderer {
     public var colour: Bool
     /// Include sub-projects and changes (amr monitor) or targets only (amr progress).
     public var full: Bool
+    /// The terminal's width for the table format, when known; `wide` cuts nothing.
+    public var width: Int?
+    public var wide: Bool
 
-    public init(locale: NumberLocale, colour: Bool = false, full: Bool = true) {
+    public init(locale: NumberLocale, colour: Bool = false, full: Bool = true, width: Int? = nil, wide: Bool = false) {
         self.locale = locale
         self.colour = colour
         self.full = full
+        self.width = width
+        self.wide = wide
     }
 
     public func render(_ report: MonitorReport, as format: OutputFormat) -> String {
@@ -19,7 +24,7 @@ public struct MonitorRenderer {
         case .json: json(report).text
         case .markdown: MarkdownWriter().write(document(report))
         case .html: HTMLWriter().write([document(report)])
-        default: TextWriter(colour: colour).write(document(report))
+        default: TextWriter(colour: colour, width: width, wide: wide).write(document(report))
         }
     }
 
@@ -30,10 +35,25 @@ public struct MonitorRenderer {
 
     // MARK: - CSV
 
+    /// With `--previous`, three columns more on every line: the previous light, the change
+    /// (`better`, `worse`, `same`, `changed` or `new`) and the trend of the realised value.
     func csv(_ report: MonitorReport) -> String {
         var writer = CSVWriter(locale: locale)
-        writer.append(["kind", "id", "name", "light", "as_of", "expected", "realised", "realised_date", "of_expected_pct",
-                       "of_target_pct", "gap", "target", "status", "note"].map(CSVWriter.Cell.text))
+        let compared = report.changes != nil
+        writer.append((["kind", "id", "name", "light", "as_of", "expected", "realised", "realised_date", "of_expected_pct",
+                        "of_target_pct", "gap", "target", "status", "note"] + (compared ? ["previous_light", "change", "trend"] : []))
+            .map(CSVWriter.Cell.text))
+        func comparison(_ key: String, light: TrafficLight?, realised: ExactDecimal?) -> [CSVWriter.Cell] {
+            guard compared else { return [] }
+            let before = report.previousLights[key]
+            var trend = CSVWriter.Cell.empty
+            if let now = realised, let earlier = report.previousRealised[key],
+               let difference = Fraction(now).subtracting(Fraction(earlier)),
+               let value = difference.decimal(max(now.scale, earlier.scale)) {
+                trend = .number(value)
+            }
+            return [before.map { .text($0.rawValue) } ?? .empty, .text(Self.change(from: before, to: light)), trend]
+        }
         func decimal(_ f: Fraction?, _ d: Int = 1) -> CSVWriter.Cell {
             guard let value = f?.decimal(f?.denominator == 1 ? 0 : d) else { return .empty }
             return .number(value)
@@ -43,7 +63,8 @@ public struct MonitorRenderer {
             writer.append([.text("target"), .text(p.target.id), .text(p.target.name), .text(p.light.rawValue), .text(p.asOf.description),
                            decimal(p.expected), p.realised.map { .number($0.value) } ?? .empty,
                            p.realised.map { .text($0.date.description) } ?? .empty, pct(p.ofExpected), pct(p.ofTarget),
-                           decimal(p.gap), p.target.value.map(CSVWriter.Cell.number) ?? .empty, .empty, .text(p.reason)])
+                           decimal(p.gap), p.target.value.map(CSVWriter.Cell.number) ?? .empty, .empty, .text(p.reason)]
+                          + comparison("target/" + p.target.id, light: p.light, realised: p.realised?.value))
         }
         // Table cells in long form: one line per stated number (id: table/column, name: row).
         for table in report.tables {
@@ -53,7 +74,7 @@ public struct MonitorRenderer {
                     guard let value else { continue }
                     writer.append([.text("table"), .text("\(table.id)/\(column.id)"), .text(name), .empty,
                                    .text(table.date?.description ?? ""), .empty, .number(value), .empty, .empty, .empty, .empty, .empty, .empty,
-                                   .text(column.title)])
+                                   .text(column.title)] + (compared ? [.empty, .empty, .empty] : []))
                 }
             }
         }
@@ -62,10 +83,22 @@ public struct MonitorRenderer {
                 let note = (row.disagreement.map { "⚠ \($0). " } ?? "") + (row.subproject.note ?? "")
                 writer.append([.text("subproject"), .text(row.subproject.id), .text(row.subproject.name), .text(row.light.rawValue),
                                .text(report.asOf.description), .empty, .empty, .empty, .empty, .empty, .empty, .empty,
-                               .text(row.subproject.status?.rawValue ?? ""), .text(note)])
+                               .text(row.subproject.status?.rawValue ?? ""), .text(note)]
+                              + comparison("subproject/" + row.subproject.id, light: row.light, realised: nil))
             }
         }
         return writer.text
+    }
+
+    /// How a line's light moved: `better`/`worse` between red, orange and green, `same`,
+    /// `new` for a line the previous monitor did not have, else `changed`.
+    static func change(from before: TrafficLight?, to after: TrafficLight?) -> String {
+        guard let before else { return "new" }
+        guard let after else { return "gone" }
+        if before == after { return "same" }
+        let ranked: [TrafficLight] = [.red, .orange, .green]
+        guard let a = ranked.firstIndex(of: before.colour), let b = ranked.firstIndex(of: after.colour), a != b else { return "changed" }
+        return b > a ? "better" : "worse"
     }
 
     // MARK: - JSON

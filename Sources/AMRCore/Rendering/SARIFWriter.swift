@@ -146,7 +146,7 @@ public struct SARIFWriter {
     /// JSON pointer also as a logical location.
     static func location(_ l: SourceLocation) -> [String: JSONOutput] {
         var physical: [String: JSONOutput] = ["artifactLocation": .object(artifactLocation(l.file))]
-        if l.sheet == nil, l.line >= 1 {
+        if l.sheet == nil, l.place == nil, l.line >= 1 {
             var region: [String: JSONOutput] = ["startLine": .number(String(l.line))]
             if l.column >= 1 { region["startColumn"] = .number(String(l.column)) }
             physical["region"] = .object(region)
@@ -154,7 +154,7 @@ public struct SARIFWriter {
         var location: [String: JSONOutput] = ["physicalLocation": .object(physical)]
         if let name = logicalName(l) {
             // SARIF's well-known kinds: "value" for a place in a JSON document, "element" for a cell.
-            location["logicalLocations"] = .array([.object(["fullyQualifiedName": .string(name), "kind": .string(l.sheet == nil ? "value" : "element")])])
+            location["logicalLocations"] = .array([.object(["fullyQualifiedName": .string(name), "kind": .string(l.sheet == nil && l.place == nil ? "value" : "element")])])
         }
         return location
     }

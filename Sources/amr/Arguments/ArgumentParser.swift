@@ -7,8 +7,12 @@ struct OptionSpec {
     /// The value's placeholder in help (`FILE`), or nil for a flag.
     var value: String?
     var help: String
-    /// Allowed values, checked by the parser and listed in messages.
+    /// Allowed values, checked by the parser (without regard to case) and listed in messages.
     var choices: [String]? = nil
+    /// Other words for a choice, as users write them (`rood` for `red`), lower-case.
+    var aliases: [String: String] = [:]
+    /// May be given more than once (`--column gemeente=X --column sector=Y`).
+    var repeatable = false
 
     var takesValue: Bool { value != nil }
 }
@@ -18,8 +22,11 @@ struct ParsedArguments {
     var values: [String: String] = [:]
     var flags: Set<String> = []
     var operands: [String] = []
+    /// Every value of a repeatable option, in order.
+    var lists: [String: [String]] = [:]
 
     func value(_ long: String) -> String? { values[long] }
+    func values(_ long: String) -> [String] { lists[long] ?? [] }
     func has(_ long: String) -> Bool { flags.contains(long) || values[long] != nil }
 }
 
@@ -51,7 +58,7 @@ struct ArgumentParser {
             guard let spec = find(name) else {
                 throw UsageError("unknown option '\(name)' for 'amr \(command)'" + suggestion(for: name), command: command)
             }
-            if result.has(spec.long) {
+            if result.has(spec.long) && !spec.repeatable {
                 throw UsageError("option --\(spec.long) is given twice; give it once", command: command)
             }
             guard spec.takesValue else {
@@ -59,7 +66,7 @@ struct ArgumentParser {
                 result.flags.insert(spec.long)
                 continue
             }
-            let value: String
+            var value: String
             if let inlineValue {
                 value = inlineValue
             } else {
@@ -72,13 +79,20 @@ struct ArgumentParser {
             if value.isEmpty {
                 throw UsageError("option --\(spec.long) needs a non-empty value" + choiceList(spec), command: command)
             }
-            if let choices = spec.choices, !choices.contains(value) {
-                var message = "'\(value)' is not a valid value for --\(spec.long)"
-                if let near = Suggestion.closest(to: value, among: choices) { message += "; did you mean '\(near)'?" }
-                else { message += choiceList(spec) }
-                throw UsageError(message, command: command)
+            if let choices = spec.choices {
+                guard let chosen = Self.choice(value, for: spec) else {
+                    var message = "'\(value)' is not a valid value for --\(spec.long)"
+                    if let near = Suggestion.closest(to: value, among: choices + spec.aliases.keys.sorted()) {
+                        message += "; did you mean '\(near)'?"
+                    } else {
+                        message += choiceList(spec) + "; type --\(spec.long) \(choices[0])"
+                    }
+                    throw UsageError(message, command: command)
+                }
+                value = chosen
             }
             result.values[spec.long] = value
+            if spec.repeatable { result.lists[spec.long, default: []].append(value) }
         }
         return result
     }
@@ -104,7 +118,26 @@ struct ArgumentParser {
 
     func choiceList(_ spec: OptionSpec) -> String {
         guard let choices = spec.choices else { return "" }
-        return "; expected one of: " + choices.joined(separator: ", ")
+        var list = "; expected one of: " + choices.joined(separator: ", ")
+        if spec.long == "locale" { list += " (also nl-NL, nl_NL, en-GB, en_US and the like)" }
+        let aliases = spec.aliases.keys.sorted()
+        if !aliases.isEmpty { list += " (or " + aliases.joined(separator: ", ") + ")" }
+        return list
+    }
+
+    /// The choice `value` names: itself in any case, an alias, or for `--locale` a language tag
+    /// (`nl-NL`, `nl_NL`, `en-GB`, `EN_us`) whose language is one of the choices.
+    static func choice(_ value: String, for spec: OptionSpec) -> String? {
+        guard let choices = spec.choices else { return value }
+        let lowered = value.lowercased()
+        if let exact = choices.first(where: { $0.lowercased() == lowered }) { return exact }
+        if let alias = spec.aliases[lowered], choices.contains(alias) { return alias }
+        if spec.long == "locale" {
+            let language = String(lowered.replacingOccurrences(of: "_", with: "-").prefix { $0 != "-" && $0 != "." })
+            let named = ["dutch": "nl", "nederlands": "nl", "english": "en", "engels": "en"][language] ?? language
+            if choices.contains(named) { return named }
+        }
+        return nil
     }
 
     /// `-5` or `-0.01` is a value (a negative total), not an option.

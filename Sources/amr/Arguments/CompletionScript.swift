@@ -18,7 +18,7 @@ enum CompletionScript {
 
     static func value(of option: OptionSpec) -> Value {
         guard let placeholder = option.value else { return .none }
-        if let choices = option.choices { return .words(choices) }
+        if let choices = option.choices { return .words(choices + option.aliases.keys.sorted()) }
         if placeholder.contains("FILE") || placeholder.contains("DIR") { return .file }
         switch placeholder {
         case "REGION": return .words(regionSlugs)

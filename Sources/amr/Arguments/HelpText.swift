@@ -47,7 +47,7 @@ enum HelpText {
         let width = labels.map(\.count).max() ?? 0
         for (index, option) in command.options.enumerated() {
             var help = option.help
-            if let choices = option.choices { help += " (\(choices.joined(separator: "|")))" }
+            if let choices = option.choices { help += " (\((choices + option.aliases.keys.sorted()).joined(separator: "|")))" }
             out += "  " + labels[index].padding(toLength: width + 3, withPad: " ", startingAt: 0) + help + "\n"
         }
         out += "  " + "-h, --help".padding(toLength: width + 3, withPad: " ", startingAt: 0) + "show this help\n"

@@ -19,8 +19,9 @@ enum AllocateCommand: Command {
         shares the plan states, with the difference per row and in the sum.
 
         The weights CSV has a header row; the name and weight columns are found by their header
-        (naam/gemeente/regio/name, inwoners/gewicht/weight/population) or else are the first two
-        columns. ',', ';' and tab are detected; a CBS StatLine export works as it is. A total row
+        (naam/gemeente/regio/name; inwoners/inwonertal/inw./bevolking/gewicht/weight/population)
+        or are said with --name-column and --weight-column (a header or a letter such as C); else
+        the weights are the one column of numbers beside the names. ',', ';' and tab are detected; a CBS StatLine export works as it is. A total row
         (Totaal, Som, Eindtotaal, Subtotaal …, or a last row that is the sum of the rows above
         it) is never a party: it is checked, and a total that differs exits 1. A column of
         percentages or amounts beside the weights (%, aandeel, bedrag) is compared with the split.
@@ -37,9 +38,19 @@ enum AllocateCommand: Command {
         that set instead, by CBS inhabitants: a joint arrangement or GGD region whose members are
         not one labour-market region. A name that is no municipality in that year is an error
         naming what it merged into, or the closest names.
+
+        Amounts (--total, --unit and amount strings in plan files) are read as typed, in Dutch
+        notation unless --locale en: 250000, 250.000, 250.000,00, € 250.000 and 250.000,- are all
+        two hundred and fifty thousand euros; 159500.5 and 12,5 have cents. With both '.' and ','
+        the last one is the decimal mark (250,000.00 works in either notation). An amount has at
+        most two decimals, so one mark followed by three digits groups thousands when it is the
+        notation's separator (250.000 in Dutch, 250,000 with --locale en) and is refused, with
+        both readings, otherwise (1,500 in Dutch: type 1500 or 1,50). Nothing is ever rounded.
         """
     static let examples = [
         "amr allocate --total 159500 --region haaglanden --year 2024",
+        "amr allocate --total 250.000 --region 'Regio Gooi & Vechtstreek'",
+        "amr allocate --total 250,000.00 --region gooi-en-vechtstreek --locale en",
         "amr allocate Fixtures/haaglanden-2018.json",
         "amr allocate Fixtures/haaglanden-2018.json --allocation bijdrage-2018 --format json",
         "amr allocate --total 159500 --weights inwoners.csv --unit 1",
@@ -51,12 +62,14 @@ enum AllocateCommand: Command {
     ]
     static let options = [
         OptionSpec(long: "allocation", short: "a", value: "ID", help: "only the allocation with this id (plan files)"),
-        OptionSpec(long: "total", short: "t", value: "AMOUNT", help: "the amount to split, in euros: 159500 or 159500.00"),
+        OptionSpec(long: "total", short: "t", value: "AMOUNT", help: "the amount to split, in euros: 250000, 250.000 or 250.000,00 (Dutch notation; see above)"),
         OptionSpec(long: "weights", short: "w", value: "FILE", help: "a CSV or Excel workbook (.xlsx) of names and weights to split over"),
         OptionSpec(long: "sheet", short: nil, value: "NAME", help: "the sheet of the --weights workbook to read (default: the first)"),
+        OptionSpec(long: "weight-column", short: nil, value: "COLUMN", help: "the --weights column to split by: its header (\"Inw.\") or letter (C)"),
+        OptionSpec(long: "name-column", short: nil, value: "COLUMN", help: "the --weights column of names: its header (Woonplaats) or letter (A)"),
     ] + regionOptions + [
         OptionSpec(long: "name", short: nil, value: "NAME", help: "the name of the --municipalities set, for the report's title"),
-        OptionSpec(long: "unit", short: "u", value: "UNIT", help: "round shares to this unit in euros: 0.01 (default), 1, 100, …"),
+        OptionSpec(long: "unit", short: "u", value: "UNIT", help: "round shares to this unit in euros: 0,01 (default), 1, 100, 1.000, …"),
         OptionSpec(long: "method", short: "m", value: "METHOD", help: "largest-remainder (default), dhondt or sainte-lague"),
         OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "csv", "json"]),
         OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "language and number notation: nl (default, € 20.157,18) or en (€20,157.18)", choices: ["nl", "en"]),
@@ -64,15 +77,16 @@ enum AllocateCommand: Command {
     ]
 
     static func run(_ arguments: ParsedArguments, environment: Environment, outcome: inout Outcome) throws -> Int32 {
+        try checkAmountWords(arguments)
         let format = ReportFormat.chosen(arguments, choices: ReportFormat.choices(options))
         let locale = arguments.value("locale").flatMap(NumberLocale.init(rawValue:)) ?? .nl
         let method = try arguments.value("method").map(parseMethod)
-        let unit = try arguments.value("unit").map(parseUnit)
+        let unit = try arguments.value("unit").map { text throws(UsageError) in try parseUnit(text, locale: locale) }
 
         let reports: [AllocationReport]
         var inputs: [String] = []
         if arguments.has("region") || arguments.has("year") || arguments.has("municipalities") || arguments.has("municipalities-file") {
-            let region = try regionReport(arguments, method: method, unit: unit, environment: environment)
+            let region = try regionReport(arguments, locale: locale, method: method, unit: unit, environment: environment)
             for warning in region.warnings { outcome.stderr += "amr: warning: \(warning)\n" }
             reports = [region.report]
             inputs = region.inputs
@@ -86,9 +100,9 @@ enum AllocateCommand: Command {
             if arguments.has("allocation") {
                 throw UsageError("--allocation picks an allocation in a plan file; it does not go with --weights", command: name)
             }
-            let total = try checkedTotal(totalText, unit: unit, method: method)
+            let total = try checkedTotal(totalText, locale: locale, unit: unit, method: method)
             let (report, warnings) = try adHocReport(total: total, weightsFile: weightsFile, sheet: arguments.value("sheet"), method: method,
-                                                     unit: unit, limits: try environment.limits())
+                                                     unit: unit, limits: try environment.limits(), columns: weightColumns(arguments))
             for warning in warnings { outcome.stderr += "amr: warning: \(warning)\n" }
             reports = [report]
             inputs = [weightsFile]
@@ -98,6 +112,9 @@ enum AllocateCommand: Command {
             }
             if arguments.has("sheet") {
                 throw UsageError("--sheet picks the sheet of a --weights workbook; it does not go with a plan file", command: name)
+            }
+            for option in ["weight-column", "name-column"] where arguments.has(option) {
+                throw UsageError("--\(option) picks a column of a --weights file; it does not go with a plan file (leave it out, or give --total AMOUNT --weights FILE)", command: name)
             }
             guard let planFile = arguments.operands.first else {
                 throw UsageError("give a plan file (amr allocate PLAN.json), --total AMOUNT --weights FILE.csv or --total AMOUNT --region REGION", command: name)
@@ -147,34 +164,53 @@ enum AllocateCommand: Command {
         throw UsageError(message, command: name)
     }
 
-    static func parseUnit(_ text: String) throws(UsageError) -> RoundingUnit {
-        guard let unit = RoundingUnit.parse(text) else {
-            if case .failure(.tooLarge) = Money.parse(text) {
-                throw UsageError("--unit '\(text)' is too large: the largest unit is \(Money.largest) euros (2⁶³ − 1 cents)", command: name)
+    static func parseUnit(_ text: String, locale: NumberLocale) throws(UsageError) -> RoundingUnit {
+        switch AmountReader(notation: locale).read(text) {
+        case .success(let money):
+            guard let unit = RoundingUnit(cents: money.cents) else {
+                throw UsageError("--unit '\(text)' is not a rounding unit; type a positive amount in euros such as \(unitExamples(locale))", command: name)
             }
-            throw UsageError("--unit '\(text)' is not a rounding unit; expected a positive amount in euros in whole cents, such as 0.01, 1 or 100", command: name)
+            return unit
+        case .failure(let error):
+            throw UsageError("--unit " + error.message(in: locale) + localeHint(error, locale: locale), command: name)
         }
-        return unit
     }
 
-    static func parseTotal(_ text: String) throws(UsageError) -> Money {
-        switch Money.parse(text) {
+    static func unitExamples(_ locale: NumberLocale) -> String {
+        locale == .nl ? "0,01, 1 or 100" : "0.01, 1 or 100"
+    }
+
+    /// Reads `--total` as typed, in the notation of `--locale` (see `AmountReader`).
+    static func parseTotal(_ text: String, locale: NumberLocale = .nl) throws(UsageError) -> Money {
+        switch AmountReader(notation: locale).read(text) {
         case .success(let money): return money
-        case .failure(.tooLarge):
-            let bound = text.hasPrefix("-") ? "the smallest amount is -\(Money.largest)" : "the largest amount is \(Money.largest)"
-            throw UsageError("--total '\(text)' is too large: \(bound) euros (2⁶³ − 1 cents)", command: name)
-        case .failure(let error):
-            if text.contains(",") {
-                throw UsageError("--total '\(text)' is not an amount; write it in plain digits with '.' before the cents and no thousands separators, e.g. 159500.00", command: name)
-            }
-            throw UsageError("--total: \(error); expected euros in plain digits such as 159500 or 159500.00", command: name)
+        case .failure(let error): throw UsageError("--total " + error.message(in: locale) + localeHint(error, locale: locale), command: name)
         }
+    }
+
+    /// `--total 2,5 miljoen` or `--total € 250.000` unquoted: the rest of the amount became an
+    /// operand (or the amount itself), which would read as a plan file; say how to type it.
+    static func checkAmountWords(_ arguments: ParsedArguments) throws(UsageError) {
+        guard let total = arguments.value("total") else { return }
+        let words: Set<String> = ["miljoen", "mln", "mln.", "miljard", "mld", "duizend", "k", "m", "euro", "eur", "€", "million", "thousand"]
+        if words.contains(total.lowercased()), let next = arguments.operands.first {
+            throw UsageError("--total '\(total)' is followed by '\(next)': type the amount as one value in digits, e.g. --total 250.000 or --total '€ 250.000'", command: name)
+        }
+        if let word = arguments.operands.first(where: { words.contains($0.lowercased()) }) {
+            throw UsageError("'\(word)' after --total \(total) is not part of the amount; type the amount in digits, e.g. --total 2.500.000 for 2,5 miljoen", command: name)
+        }
+    }
+
+    /// For `1,500` in Dutch notation: the option that reads it the other way.
+    static func localeHint(_ error: AmountReadError, locale: NumberLocale) -> String {
+        guard case .ambiguous = error else { return "" }
+        return locale == .nl ? " (or give --locale en to read ',' as thousands separator)" : " (or leave out --locale en to read '.' as thousands separator)"
     }
 
     /// The amount of `--total`, refused when it is not a multiple of the unit, or negative for a
     /// divisor method (those hand out whole things).
-    static func checkedTotal(_ text: String, unit: RoundingUnit?, method: ApportionmentMethod?) throws(UsageError) -> Money {
-        let total = try parseTotal(text)
+    static func checkedTotal(_ text: String, locale: NumberLocale = .nl, unit: RoundingUnit?, method: ApportionmentMethod?) throws(UsageError) -> Money {
+        let total = try parseTotal(text, locale: locale)
         if let unit, total.cents % unit.cents != 0 {
             throw UsageError("--total \(text) is not a multiple of --unit \(unit); give a total in whole units or a smaller unit", command: name)
         }
@@ -187,10 +223,10 @@ enum AllocateCommand: Command {
     /// The ad hoc form: `--total AMOUNT --weights FILE.csv` or `FILE.xlsx [--sheet NAME]`, with
     /// what the reader guessed.
     static func adHocReport(total: Money, weightsFile: String, sheet: String?, method: ApportionmentMethod?, unit: RoundingUnit?,
-                            limits: InputLimits) throws -> (AllocationReport, warnings: [String]) {
+                            limits: InputLimits, columns: WeightColumns? = nil) throws -> (AllocationReport, warnings: [String]) {
         // A last row named after a labour-market region is that region's total.
         let regionNames = (try? CBSData.embedded())?.regionNamesForTotals ?? []
-        let table = try weightsTable(weightsFile, sheet: sheet, limits: limits, totalNames: regionNames)
+        let table = try weightsTable(weightsFile, sheet: sheet, limits: limits, totalNames: regionNames, columns: columns)
         let report = try PlanAllocator.allocate(total, over: table, file: displayName(weightsFile), method: method ?? .largestRemainder,
                                                 unit: unit ?? .cent)
         return (report, table.warnings + shareColumnWarnings(report, file: displayName(weightsFile)))
@@ -198,21 +234,39 @@ enum AllocateCommand: Command {
 
     /// The weights table of a CSV file or an Excel workbook; a workbook is recognised by its
     /// bytes (a zip archive), not by its name. A row named as in `totalNames` is a total row.
-    static func weightsTable(_ weightsFile: String, sheet: String?, limits: InputLimits, totalNames: [String] = []) throws -> WeightTable {
+    static func weightsTable(_ weightsFile: String, sheet: String?, limits: InputLimits, totalNames: [String] = [],
+                             columns: WeightColumns? = nil) throws -> WeightTable {
         let file = displayName(weightsFile)
         let bytes = try FileInput.read(weightsFile, displayName: file, maximumSize: limits.maximumFileSize)
+        if isJSON(bytes) {
+            throw UsageError("\(file) is a plan file (JSON), not a weights table; to make its allocations, type 'amr allocate \(weightsFile)' without --total and --weights; to split an amount, give --weights a CSV or Excel file of names and weights", command: name)
+        }
         switch WorkbookReader.signature(of: bytes) {
         case .zip:
             let records = try WorkbookReader.records(bytes: bytes, file: file, sheet: sheet, limits: limits)
-            return try WeightTable.read(records: records, file: file, totalNames: totalNames)
+            return try WeightTable.read(records: records, file: file, totalNames: totalNames, columns: columns)
         case .ole:
             throw WorkbookReader.oleMessage(file: file)
         case .other:
             if sheet != nil {
                 throw UsageError("--sheet picks a sheet of a workbook, but \(file) is not an Excel workbook (.xlsx); leave --sheet out for a CSV file", command: name)
             }
-            return try WeightTable.read(bytes: bytes, file: file, totalNames: totalNames)
+            return try WeightTable.read(bytes: bytes, file: file, totalNames: totalNames, columns: columns)
         }
+    }
+
+    /// `--name-column` and `--weight-column`, when given.
+    static func weightColumns(_ arguments: ParsedArguments) -> WeightColumns? {
+        let columns = WeightColumns(name: arguments.value("name-column"), weight: arguments.value("weight-column"))
+        return columns.name == nil && columns.weight == nil ? nil : columns
+    }
+
+    /// A JSON document (a plan file): `{` or `[` first, after a byte-order mark and white space.
+    static func isJSON(_ bytes: [UInt8]) -> Bool {
+        var rest = bytes[...]
+        if rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }
+        guard let first = rest.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else { return false }
+        return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
     }
 
     /// A warning for each share column beside the weights that could not be compared.

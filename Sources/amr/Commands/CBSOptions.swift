@@ -70,12 +70,29 @@ enum CBSOptions {
         }
     }
 
-    /// The region `text` names in the resolver's year.
+    /// The region `text` names in the resolver's year, also as people write it:
+    /// `Regio Gooi & Vechtstreek`, `Arbeidsmarktregio Haaglanden`, `AMR Rijnmond`.
     static func region(_ text: String, _ resolver: PlaceResolver, command: String) throws(UsageError) -> CBSRegion {
         do throws(PlaceLookupError) {
             return try resolver.region(text)
         } catch {
+            for variant in regionVariants(text) {
+                if let region = try? resolver.region(variant) { return region }
+            }
             throw UsageError("\(error)", command: command)
         }
+    }
+
+    /// `&` and `+` as `en`, without a `regio`/`arbeidsmarktregio`/`AMR` prefix or quotes.
+    static func regionVariants(_ text: String) -> [String] {
+        var base = text.replacingOccurrences(of: "&", with: " en ").replacingOccurrences(of: "+", with: " en ")
+        base = base.filter { !"\"'“”‘’".contains($0) }
+        base = base.split(separator: " ").joined(separator: " ")
+        var variants = [base]
+        let lowered = base.lowercased()
+        for prefix in ["arbeidsmarktregio ", "regio ", "amr ", "arbeidsmarkt regio "] where lowered.hasPrefix(prefix) {
+            variants.append(String(base.dropFirst(prefix.count)))
+        }
+        return variants
     }
 }

@@ -10,8 +10,10 @@ enum CheckCommand: Command {
     static var details: String {
         """
         Checks every stated total against its parts, every allocation against the exact split, every
-        formula against its amount, and the references and dates of each plan file. Directories are
-        searched for *.json files; '-' reads a plan from standard input. Unknown keys are warnings
+        formula against its amount, and the references and dates of each plan file. A Word (.docx) or
+        OpenDocument (.odt) plan is checked as written: the totals, subtotals, row totals and
+        percentages of its tables, where amr is certain what they mean. Directories are searched for
+        *.json, *.docx and *.odt files; '-' reads a plan from standard input. Unknown keys are warnings
         (errors with --strict). A file that cannot be read or parsed is reported on stderr and makes
         the exit status 2.
 
@@ -45,6 +47,7 @@ enum CheckCommand: Command {
         OptionSpec(long: "strict", short: nil, value: nil, help: "treat warnings (unknown keys) as errors"),
         OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "number notation in messages, default nl", choices: ["nl", "en"]),
         OptionSpec(long: "output", short: "o", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
+        OptionSpec(long: "verbose", short: "v", value: nil, help: "list the document tables amr did not check, and why (on stderr)"),
     ]
 
     static func run(_ arguments: ParsedArguments, environment: Environment, outcome: inout Outcome) throws -> Int32 {
@@ -60,10 +63,19 @@ enum CheckCommand: Command {
         var sources: [String: [String]] = [:]
         var unusable: [UnusableFile] = []
         var checked = 0
+        let regionNames = (try? CBSData.embedded())?.regionNamesForTotals ?? []
         for file in files {
             let display = displayName(file)
             do {
                 let bytes = try FileInput.read(file, displayName: display, maximumSize: limits.maximumFileSize)
+                if DocumentReader.handles(file) {
+                    // A Word or OpenDocument plan: the tables it prints, checked where amr is certain.
+                    let document = try DocumentReader.read(bytes: bytes, file: display, limits: limits, regionNames: regionNames)
+                    findings += try document.findings(locale: locale)
+                    if arguments.has("verbose") { outcome.stderr += document.skippedTables(locale: locale).map { $0 + "\n" }.joined() }
+                    checked += 1
+                    continue
+                }
                 let loaded = try PlanLoader.load(bytes: bytes, file: display, limits: limits)
                 sources[display] = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n")
                     .map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
@@ -106,12 +118,13 @@ enum CheckCommand: Command {
         }
         var found: [String] = []
         while let relative = enumerator.nextObject() as? String {
-            guard relative.hasSuffix(".json"), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            let isDocument = DocumentReader.extensions.contains { relative.lowercased().hasSuffix("." + $0) }
+            guard relative.hasSuffix(".json") || isDocument, !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
             let base = operand.hasSuffix("/") ? String(operand.dropLast()) : operand
             found.append(base + "/" + relative)
         }
         if found.isEmpty {
-            throw LoadError.unreadable(file: operand, reason: "the directory holds no .json plan files")
+            throw LoadError.unreadable(file: operand, reason: "the directory holds no .json plan files and no .docx or .odt documents")
         }
         return found.sorted()
     }

@@ -18,7 +18,8 @@ enum MonitorCommand: Command {
     static let examples = [
         "amr monitor Fixtures/gooi-vechtstreek-monitor-2020.json",
         "amr monitor Fixtures/zuid-kennemerland-ijmond-2017.json --format html -o monitor.html",
-        "amr monitor plan-2021-q2.json --previous plan-2021-q1.json --fail-on red",
+        "amr monitor plan-2021-q2.json --previous plan-2021-q1.json --fail-on rood",
+        "amr monitor Fixtures/veenstreek-monitor-2021.json --as-of 30-06-2021 --wide",
     ]
     static let options = ReportOptions.options + [
         OptionSpec(long: "previous", short: "p", value: "FILE", help: "an earlier plan file to compare lights and trends with"),
@@ -56,11 +57,13 @@ enum ProgressCommand: Command {
 /// The options and the run shared by `progress` and `monitor`.
 enum ReportOptions {
     static let options = [
-        OptionSpec(long: "as-of", short: "d", value: "YYYY-MM-DD", help: "the date to report at; default the latest measurement in the plan"),
+        OptionSpec(long: "as-of", short: "d", value: "DATE", help: "the date to report at, 30-06-2021 or 2021-06-30; default the latest measurement in the plan"),
         OptionSpec(long: "placements", short: nil, value: "FILE.csv", help: "count a placement export (CSV or .xlsx) for targets with a filter"),
         OptionSpec(long: "orange-from", short: nil, value: "PERCENT", help: "orange from this % of expected (default: the plan's, else 80)"),
-        OptionSpec(long: "fail-on", short: nil, value: "LIGHT", help: "exit 1 when a line is this colour or worse", choices: ["red", "orange"]),
+        OptionSpec(long: "fail-on", short: nil, value: "LIGHT", help: "exit 1 when a line is this colour or worse: rood/red or oranje/orange", choices: ["red", "orange"],
+                   aliases: ["rood": "red", "oranje": "orange"]),
         OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "csv", "json"]),
+        OptionSpec(long: "wide", short: nil, value: nil, help: "show names whole in the table, however wide (default: cut to the terminal's width or COLUMNS only when needed)"),
         OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "language and number notation: nl (default, € 20.157,18) or en", choices: ["nl", "en"]),
         OptionSpec(long: "output", short: "o", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
     ]
@@ -78,19 +81,20 @@ enum ReportOptions {
         let plan = loaded.plan
         var asOf: PlanDate
         if let text = arguments.value("as-of") {
-            guard let date = PlanDate(text) else {
-                throw UsageError("--as-of '\(text)' is not a date; expected YYYY-MM-DD, e.g. 2018-06-30", command: command)
-            }
-            asOf = date
+            asOf = try DateArgument.parse(text, option: "as-of", command: command)
         } else if let latest = ProgressCalculator.latestMeasurement(in: plan) ?? plan.period?.end {
             asOf = latest
         } else {
-            throw UsageError("\(planFile) has no measurements and no period to take a date from; give --as-of YYYY-MM-DD", command: command)
+            throw UsageError("\(planFile) has no measurements and no period to take a date from; give --as-of DATE, such as --as-of 30-06-2021", command: command)
         }
         var orangeFrom: ExactDecimal?
         if let text = arguments.value("orange-from") {
-            guard case .success(let value) = ExactDecimal.parse(text), !value.isNegative, Fraction(value) <= Fraction(100) else {
-                throw UsageError("--orange-from '\(text)' is not a percentage; expected a number from 0 to 100, e.g. 80", command: command)
+            // `80`, `80%`, `72,5` or `72.5`: a percentage as people type it.
+            var plain = text.trimmingCharacters(in: .whitespaces)
+            if plain.hasSuffix("%") { plain = String(plain.dropLast()).trimmingCharacters(in: .whitespaces) }
+            plain = plain.replacingOccurrences(of: ",", with: ".")
+            guard case .success(let value) = ExactDecimal.parse(plain), !value.isNegative, Fraction(value) <= Fraction(100) else {
+                throw UsageError("--orange-from '\(text)' is not a percentage from 0 to 100; type e.g. --orange-from 80 (or 72,5)", command: command)
             }
             orangeFrom = value
         }
@@ -110,13 +114,15 @@ enum ReportOptions {
             let earlier = try PlanLoader.load(contentsOf: previousFile, limits: limits)
             for warning in earlier.warnings { outcome.stderr += "amr: \(warning)\n" }
             previous = earlier.plan
+            try checkPrevious(earlier.plan, file: previousFile, against: plan, file: planFile, asOf: asOf, command: command)
         }
         let report = MonitorBuilder.report(plan, asOf: asOf, orangeFrom: orangeFrom, counts: counts, previous: previous)
         let format = ReportFormat.chosen(arguments, choices: ReportFormat.choices(options))
         let locale = arguments.value("locale").flatMap(NumberLocale.init(rawValue:)) ?? .nl
         let colour = format == .table && arguments.value("output") == nil && environment.stdoutIsTerminal
             && (environment.variables["NO_COLOR"] ?? "").isEmpty
-        let renderer = MonitorRenderer(locale: locale, colour: colour, full: full)
+        let renderer = MonitorRenderer(locale: locale, colour: colour, full: full,
+                                       width: arguments.value("output") == nil ? environment.tableWidth : nil, wide: arguments.has("wide"))
         if format == .xlsx {
             try OutputFile.write(workbook: try XLSXWriter().write([renderer.document(report)]), to: arguments.value("output"),
                                  inputs: inputs, environment: environment, command: command, outcome: &outcome)
@@ -127,6 +133,31 @@ enum ReportOptions {
         case "red": return report.worst(includingSubprojects: full) == .red ? 1 : 0
         case "orange": return report.worst(includingSubprojects: full).map { $0 == .red || $0 == .orange } == true ? 1 : 0
         default: return 0
+        }
+    }
+
+    /// A `--previous` monitor must be of the same region, share lines with this one (matched by
+    /// id) and stand at an earlier date, or the changes would compare unlike things: refused
+    /// (exit 2). Plan ids may differ (`…-2021-q1` and `…-2021`).
+    static func checkPrevious(_ earlier: Plan, file earlierFile: String, against plan: Plan, file planFile: String, asOf: PlanDate,
+                              command: String) throws(UsageError) {
+        let sameRegion: Bool
+        if let a = earlier.region.code, let b = plan.region.code {
+            sameRegion = a == b
+        } else {
+            sameRegion = earlier.region.name.lowercased() == plan.region.name.lowercased()
+        }
+        if !sameRegion {
+            throw UsageError("--previous \(earlierFile) is a monitor of \(earlier.region.name), but \(planFile) is of \(plan.region.name); give an earlier monitor of \(plan.region.name), or leave out --previous", command: command)
+        }
+        if let date = ProgressCalculator.latestMeasurement(in: earlier) ?? earlier.period?.end, date >= asOf {
+            throw UsageError("--previous \(earlierFile) stands at \(date), which is not before this report's date \(asOf); give an earlier monitor as --previous (the order is: amr \(command) NEWER.json --previous EARLIER.json), or a later --as-of", command: command)
+        }
+        // Another plan of the same region: no line in common, so nothing to compare.
+        let ids = Set(plan.targets.map { "t/" + $0.id } + plan.subprojects.map { "s/" + $0.id })
+        let earlierIDs = Set(earlier.targets.map { "t/" + $0.id } + earlier.subprojects.map { "s/" + $0.id })
+        if !ids.isEmpty, !earlierIDs.isEmpty, ids.isDisjoint(with: earlierIDs) {
+            throw UsageError("--previous \(earlierFile) has no target or sub-project in common with \(planFile) (lines are matched by id), so it is another plan; give an earlier monitor of the same plan, or leave out --previous", command: command)
         }
     }
 }

@@ -21,14 +21,43 @@ enum PlacementsCommand: Command {
     ]
     static let options = [
         OptionSpec(long: "by", short: "b", value: "KEYS", help: "group by these, comma-separated: " + PlacementDimension.allCases.map(\.rawValue).joined(separator: ",")),
-        OptionSpec(long: "from", short: nil, value: "YYYY-MM-DD", help: "count placements on or after this date"),
-        OptionSpec(long: "to", short: nil, value: "YYYY-MM-DD", help: "count placements on or before this date"),
+        OptionSpec(long: "from", short: nil, value: "DATE", help: "count placements on or after this date (30-06-2021 or 2021-06-30)"),
+        OptionSpec(long: "to", short: nil, value: "DATE", help: "count placements on or before this date (30-06-2021 or 2021-06-30)"),
+        OptionSpec(long: "column", short: "c", value: "ROLE=HEADER", help: "the column that holds datum, gemeente, sector or doelgroep, by its header: --column gemeente=Woongemeente (repeatable)",
+                   repeatable: true),
         OptionSpec(long: "sheet", short: nil, value: "NAME", help: "the sheet of a workbook (.xlsx) export to count (default: the first)"),
         OptionSpec(long: "threads", short: nil, value: "N", help: "count a file on N threads, default all cores"),
         OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "csv", "json"]),
         OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "language and number notation: nl (default) or en", choices: ["nl", "en"]),
         OptionSpec(long: "output", short: "o", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
     ]
+
+    /// `--column gemeente=Woongemeente` …: the header of each role's column.
+    static func columnMapping(_ values: [String]) throws(UsageError) -> [String: String] {
+        let roles = PlacementCounter.columnRoles
+        let synonyms = ["date": "datum", "municipality": "gemeente", "branche": "sector", "target-group": "doelgroep", "year": "datum",
+                        "jaar": "datum", "kwartaal": "datum", "quarter": "datum", "month": "datum", "maand": "datum"]
+        var mapping: [String: String] = [:]
+        for value in values {
+            guard let equals = value.firstIndex(of: "=") else {
+                throw UsageError("--column '\(value)' names no role; type --column ROLE=HEADER with ROLE one of \(roles.joined(separator: ", ")), e.g. --column gemeente=Woongemeente", command: name)
+            }
+            let given = value[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
+            let header = value[value.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            guard let role = roles.contains(given) ? given : synonyms[given] else {
+                var message = "--column '\(value)': '\(given)' is not a column amr reads"
+                if let near = Suggestion.closest(to: given, among: roles) { message += "; did you mean --column \(near)=\(header)?" }
+                else { message += "; type --column ROLE=HEADER with ROLE one of \(roles.joined(separator: ", "))" }
+                throw UsageError(message, command: name)
+            }
+            guard !header.isEmpty else {
+                throw UsageError("--column \(role)= names no header; type the export's header after '=', e.g. --column \(role)=Woongemeente", command: name)
+            }
+            if mapping[role] != nil { throw UsageError("--column names \(role) twice; give each role once", command: name) }
+            mapping[role] = header
+        }
+        return mapping
+    }
 
     static func run(_ arguments: ParsedArguments, environment: Environment, outcome: inout Outcome) throws -> Int32 {
         guard arguments.operands.count == 1, let file = arguments.operands.first else {
@@ -37,11 +66,14 @@ enum PlacementsCommand: Command {
         }
         var dimensions: [PlacementDimension] = []
         for part in (arguments.value("by") ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !part.isEmpty {
-            guard let dimension = PlacementDimension(rawValue: part) else {
+            // Dutch words for the periods, English ones for the columns: as people type them.
+            let words = ["jaar": "year", "kwartaal": "quarter", "maand": "month", "municipality": "gemeente", "target-group": "doelgroep",
+                         "gemeenten": "gemeente", "sectoren": "sector", "doelgroepen": "doelgroep", "branche": "sector"]
+            guard let dimension = PlacementDimension(rawValue: words[part] ?? part) else {
                 let names = PlacementDimension.allCases.map(\.rawValue)
                 var message = "--by '\(part)' is not something to group by"
                 if let near = Suggestion.closest(to: part, among: names) { message += "; did you mean '\(near)'?" }
-                else { message += "; expected some of: " + names.joined(separator: ",") }
+                else { message += "; expected some of: " + names.joined(separator: ",") + " (or jaar, kwartaal, maand); type e.g. --by gemeente,kwartaal" }
                 throw UsageError(message, command: name)
             }
             if dimensions.contains(dimension) { throw UsageError("--by names '\(part)' twice; name each key once", command: name) }
@@ -49,7 +81,7 @@ enum PlacementsCommand: Command {
         }
         func date(_ option: String) throws -> PlanDate? {
             guard let text = arguments.value(option) else { return nil }
-            guard let date = PlanDate(text) else { throw UsageError("--\(option) '\(text)' is not a date; expected YYYY-MM-DD", command: name) }
+            let date = try DateArgument.parse(text, option: option, command: name)
             return date
         }
         let from = try date("from"), to = try date("to")
@@ -62,6 +94,7 @@ enum PlacementsCommand: Command {
             threads = number
         }
         var counter = PlacementCounter(groupBy: dimensions, from: from, to: to, threads: threads)
+        counter.columns = try columnMapping(arguments.values("column"))
         counter.maximumLineLength = try environment.limits().maximumLineLength
         let counts: PlacementCounts
         if let sheet = try PlacementExport.sheet(file, sheet: arguments.value("sheet"), limits: try environment.limits()) {

@@ -15,9 +15,20 @@ struct Outcome: Equatable {
 struct Environment {
     var variables: [String: String] = [:]
     var stdoutIsTerminal = false
+    /// The terminal's width in columns, when standard output is one.
+    var terminalColumns: Int? = nil
 
     static var current: Environment {
-        Environment(variables: ProcessInfo.processInfo.environment, stdoutIsTerminal: isatty(STDOUT_FILENO) == 1)
+        var size = winsize()
+        let columns = isatty(STDOUT_FILENO) == 1 && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
+        return Environment(variables: ProcessInfo.processInfo.environment, stdoutIsTerminal: isatty(STDOUT_FILENO) == 1, terminalColumns: columns)
+    }
+
+    /// The width a terminal table may take: COLUMNS when set to a number, else the terminal's
+    /// width, else nil (output to a file or pipe keeps the fixed column caps).
+    var tableWidth: Int? {
+        if let text = variables["COLUMNS"], let columns = Int(text), columns >= 40 { return columns }
+        return stdoutIsTerminal ? terminalColumns : nil
     }
 
     /// The input limits, raised or lowered by AMR_MAX_FILE_SIZE (bytes), AMR_MAX_JSON_DEPTH and
@@ -54,7 +65,7 @@ protocol Command: Sendable {
 enum Tool {
     static let version = "0.1.0"
 
-    static let commands: [any Command.Type] = [AllocateCommand.self, CheckCommand.self, ProgressCommand.self, MonitorCommand.self, PlacementsCommand.self, RegionsCommand.self, InitCommand.self, SchemaCommand.self, CompletionsCommand.self]
+    static let commands: [any Command.Type] = [AllocateCommand.self, CheckCommand.self, ExtractCommand.self, ProgressCommand.self, MonitorCommand.self, PlacementsCommand.self, RegionsCommand.self, InitCommand.self, SchemaCommand.self, CompletionsCommand.self]
 
     static func run(_ arguments: [String], environment: Environment = .current) -> Outcome {
         var outcome = Outcome()

@@ -21,10 +21,11 @@ public enum MonitorDocument {
         }
         if full, let changes = report.changes {
             let since = report.previousAsOf.map(w.date)
+            // A table, so that a workbook puts the changes on a sheet of their own.
             let blocks: [ReportDocument.Block] = changes.isEmpty
                 ? [.paragraph(w.noChanges)]
-                : [.list(changes.map { changeLine($0, w, locale) })]
-            document.sections.append(.init(heading: w.changesSince(since), name: w.trend, blocks: blocks))
+                : [.table(changeTable(changes, report: report, w, locale))]
+            document.sections.append(.init(heading: w.changesSince(since), name: ChangeWording.of(locale).sheet, blocks: blocks))
         }
         return document
     }
@@ -42,21 +43,35 @@ public enum MonitorDocument {
         ] + (showTrend ? [.init(w.trend, alignment: .right)] : []) + [.init(w.explanationHeading, detail: true)])
         var charts: [ReportDocument.Block] = []
         for (p, trend) in zip(report.targets, trends) {
+            // A percentage target shows `%` on every number; a count of people or jobs is shown
+            // whole (the exact expected value stays in JSON).
+            let isPercent = isPercentage(p.target)
             table.rows.append([
                 .light(p.light, label: w.light(p.light), derived: false),
                 .text(p.target.name),
-                display(p.expected).map(ReportDocument.Cell.number) ?? .empty,
-                p.realised.map { .dated($0.value, $0.date) } ?? .empty,
+                isPercent ? (display(p.expected).map(ReportDocument.Cell.percent) ?? .empty) : (whole(p.expected).map(ReportDocument.Cell.number) ?? .empty),
+                p.realised.map { isPercent ? .datedPercent($0.value, $0.date) : .dated($0.value, $0.date) } ?? .empty,
                 percent(p.ofExpected).map(ReportDocument.Cell.percent) ?? .empty,
                 percent(p.ofTarget).map(ReportDocument.Cell.percent) ?? .empty,
-                display(p.gap).map(ReportDocument.Cell.signed) ?? .empty,
+                isPercent ? (display(p.gap).map(ReportDocument.Cell.signedPercent) ?? .empty) : (whole(p.gap).map(ReportDocument.Cell.signed) ?? .empty),
             ] + (showTrend ? [trend.map(ReportDocument.Cell.text) ?? .empty] : []) + [.text(explanation(p, w, locale))])
             if p.history.count >= 2 { charts.append(.chart(chart(p, w))) }
         }
         return .init(heading: w.targets, name: w.targets, blocks: [.table(table)] + charts)
     }
 
-    /// A count that may be fractional on a trajectory: whole when whole, else one decimal.
+    /// Whether a target is measured in percent (`"measure": "percent"`).
+    static func isPercentage(_ target: Target) -> Bool {
+        ["percent", "percentage", "%", "procent"].contains((target.measure ?? "").lowercased())
+    }
+
+    /// A count of people or jobs as a person reads it: whole, rounded half away from zero
+    /// (19.755,6 expected people are 19.756).
+    static func whole(_ value: Fraction?) -> ExactDecimal? {
+        value?.decimal(0)
+    }
+
+    /// A value that may be fractional on a trajectory: whole when whole, else one decimal.
     static func display(_ value: Fraction?) -> ExactDecimal? {
         guard let value else { return nil }
         return value.decimal(value.denominator == 1 ? 0 : 1)
@@ -70,10 +85,12 @@ public enum MonitorDocument {
 
     /// `↑ +6.000`: the change since the previous realised measurement.
     static func trend(_ p: TargetProgress, _ locale: NumberLocale) -> String? {
+        let isPercent = isPercentage(p.target)
         guard let now = p.realised, let before = p.previous,
-              let change = Fraction(now.value).subtracting(Fraction(before.value)), let shown = display(change) else { return nil }
+              let change = Fraction(now.value).subtracting(Fraction(before.value)),
+              let shown = isPercent ? display(change) : whole(change) else { return nil }
         let arrow = change.numerator > 0 ? "↑" : (change.numerator < 0 ? "↓" : "→")
-        return arrow + " " + (change.numerator > 0 ? "+" : "") + locale.format(shown)
+        return arrow + " " + (change.numerator > 0 ? "+" : "") + locale.format(shown) + (isPercent ? "%" : "")
     }
 
     /// Why the light is what it is, and what else the plan says of the target.
@@ -100,7 +117,7 @@ public enum MonitorDocument {
             expected: p.path.map { .init(date: $0.date, value: $0.value) },
             target: target, asOf: p.asOf, lowerIsBetter: p.target.direction == .lower,
             labels: .init(realised: w.realised, expected: w.expected, target: w.targetHeading, asOf: w.asOfLabel,
-                          lowerIsBetter: w.lowerIsBetter, months: w.months))
+                          lowerIsBetter: w.lowerIsBetter, months: w.months), percent: isPercentage(p.target))
     }
 
     // MARK: - Sub-projects
@@ -171,6 +188,36 @@ public enum MonitorDocument {
     }
 
     // MARK: - Changes
+
+    static func changeTable(_ changes: [MonitorReport.Change], report: MonitorReport, _ w: Wording, _ locale: NumberLocale) -> ReportDocument.Table {
+        let c = ChangeWording.of(locale)
+        var table = ReportDocument.Table(columns: [
+            .init(c.kind), .init(c.line, terminalWidth: 48), .init(c.before), .init(c.after),
+            .init(c.realisedBefore, alignment: .right), .init(c.realisedNow, alignment: .right), .init(w.trend, alignment: .right),
+        ])
+        for change in changes {
+            let target = change.kind == .target ? report.targets.first { $0.target.id == change.id }?.target : nil
+            let isPercent = target.map(isPercentage) ?? false
+            func value(_ v: ExactDecimal?) -> ReportDocument.Cell {
+                guard let v else { return .empty }
+                return isPercent ? .percent(v) : .number(v)
+            }
+            var trend = ReportDocument.Cell.empty
+            if let before = change.realisedBefore, let now = change.realisedNow,
+               let difference = Fraction(now).subtracting(Fraction(before)),
+               let shown = isPercent ? display(difference) : whole(difference) {
+                let arrow = difference.numerator > 0 ? "↑ +" : (difference.numerator < 0 ? "↓ " : "→ ")
+                trend = .text(arrow + locale.format(shown) + (isPercent ? "%" : ""))
+            }
+            table.rows.append([
+                .text(change.kind == .target ? c.target : c.subproject), .text(change.name),
+                change.before.map { .light($0, label: w.light($0), derived: false) } ?? .text(w.newLine),
+                change.after.map { .light($0, label: w.light($0), derived: false) } ?? .text(w.goneLine),
+                value(change.realisedBefore), value(change.realisedNow), trend,
+            ])
+        }
+        return table
+    }
 
     static func changeLine(_ change: MonitorReport.Change, _ w: Wording, _ locale: NumberLocale) -> String {
         var line = "\(change.name): \(change.before.map(w.light) ?? w.newLine) → \(change.after.map(w.light) ?? w.goneLine)"

@@ -13,7 +13,10 @@ public enum PlacementDocument {
         columns.append(.init(w.count, alignment: .right, summable: true))
         var table = ReportDocument.Table(columns: columns)
         for row in counts.rows {
-            table.rows.append(row.keys.map(ReportDocument.Cell.text) + [.number(ExactDecimal(significand: Int64(row.count)))])
+            let keys = zip(counts.dimensions, row.keys).map { dimension, key in
+                ReportDocument.Cell.text(dimension == .quarter ? quarter(key, locale: locale) : key)
+            }
+            table.rows.append(keys + [.number(ExactDecimal(significand: Int64(row.count)))])
         }
         let total = ReportDocument.Cell.number(ExactDecimal(significand: Int64(counts.total)))
         if counts.dimensions.isEmpty {
@@ -23,5 +26,11 @@ public enum PlacementDocument {
         }
         return ReportDocument(locale: locale, title: w.placementsTitle, facts: facts,
                               sections: [.init(name: w.placementsTitle, blocks: [.table(table)])])
+    }
+
+    /// `2018-Q2` as a Dutch reader writes it, `2018-K2` (kwartaal); English keeps `Q`.
+    static func quarter(_ key: String, locale: NumberLocale) -> String {
+        guard locale == .nl, let q = key.range(of: "-Q", options: .backwards) else { return key }
+        return key.replacingCharacters(in: q, with: "-K")
     }
 }

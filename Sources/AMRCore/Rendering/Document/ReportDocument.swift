@@ -147,6 +147,10 @@ extension ReportDocument {
         case light(TrafficLight, label: String, derived: Bool)
         /// A value with a date in brackets: `572 (2017-01-01)`.
         case dated(ExactDecimal, PlanDate)
+        /// A percentage with a date in brackets: `76% (30-06-2021)`; the value in percent units.
+        case datedPercent(ExactDecimal, PlanDate)
+        /// A signed difference in percentage points, shown with `%`: `-4%`, `+1,5%`.
+        case signedPercent(ExactDecimal)
         /// Text shown in bold (a total row's label).
         case strong(String)
     }
@@ -177,6 +181,8 @@ extension ReportDocument {
         public var lowerIsBetter: Bool
         /// Labels in the document's language.
         public var labels: Labels
+        /// The values are percentages: the axis and the target label carry `%`.
+        public var percent: Bool = false
 
         public struct Labels: Hashable, Sendable {
             public var realised: String
@@ -198,7 +204,7 @@ extension ReportDocument {
         }
 
         public init(title: String, light: TrafficLight, lightLabel: String, realised: [Point], expected: [Point], target: Point?,
-                    asOf: PlanDate, lowerIsBetter: Bool, labels: Labels) {
+                    asOf: PlanDate, lowerIsBetter: Bool, labels: Labels, percent: Bool = false) {
             self.title = title
             self.light = light
             self.lightLabel = lightLabel
@@ -208,6 +214,7 @@ extension ReportDocument {
             self.asOf = asOf
             self.lowerIsBetter = lowerIsBetter
             self.labels = labels
+            self.percent = percent
         }
     }
 }

@@ -14,6 +14,8 @@ struct CellText {
         case .date(let date): Self.date(date, locale)
         case .light(_, let label, let derived): "● " + label + (derived ? "*" : "")
         case .dated(let value, let date): "\(locale.format(value)) (\(Self.date(date, locale)))"
+        case .datedPercent(let value, let date): "\(locale.format(value))% (\(Self.date(date, locale)))"
+        case .signedPercent(let value): (value.significand > 0 ? "+" : "") + locale.format(value) + "%"
         }
     }
 

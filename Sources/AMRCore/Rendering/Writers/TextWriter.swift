@@ -1,10 +1,22 @@
 /// Writes documents for a terminal: the title and facts, then each section with its heading in
 /// capitals and its tables padded to their widest cell, numbers right-aligned, a rule before
 /// the total row. Lights are coloured only when `colour` is set (a terminal without NO_COLOR).
+///
+/// Long texts: with `wide` nothing is cut; with a known `width` (the terminal's) a table is cut
+/// only when it does not fit, widest text column first; without one, each column's
+/// `terminalWidth` caps it.
 public struct TextWriter {
     public var colour: Bool
+    /// The terminal's width in columns, when known.
+    public var width: Int?
+    /// Show every text whole, however wide the table.
+    public var wide: Bool
 
-    public init(colour: Bool = false) { self.colour = colour }
+    public init(colour: Bool = false, width: Int? = nil, wide: Bool = false) {
+        self.colour = colour
+        self.width = width
+        self.wide = wide
+    }
 
     public func write(_ documents: [ReportDocument]) -> String {
         documents.map(write).joined(separator: "\n")
@@ -59,9 +71,10 @@ public struct TextWriter {
 
     func render(_ table: ReportDocument.Table, _ cells: CellText) -> String {
         let shown = table.columns.indices.filter { !table.columns[$0].detail }
+        let caps = caps(table, shown: shown, cells)
         func texts(_ row: [ReportDocument.Cell]) -> [String] {
-            shown.map { index in
-                index < row.count ? CellText.truncated(cells.text(row[index]), table.columns[index].terminalWidth) : ""
+            shown.enumerated().map { position, index in
+                index < row.count ? CellText.truncated(cells.text(row[index]), caps[position]) : ""
             }
         }
         let headers = shown.map { table.columns[$0].heading }
@@ -89,6 +102,33 @@ public struct TextWriter {
         }
         if let total { out += rule + line(total) }
         return out
+    }
+
+    /// The width each shown column is cut to (nil: not cut).
+    func caps(_ table: ReportDocument.Table, shown: [Int], _ cells: CellText) -> [Int?] {
+        if wide { return shown.map { _ in nil } }
+        guard let width else { return shown.map { table.columns[$0].terminalWidth } }
+        // Natural widths, uncut.
+        var widths = shown.map { table.columns[$0].heading.count }
+        for row in table.rows + (table.total.map { [$0] } ?? []) {
+            for (position, index) in shown.enumerated() where index < row.count {
+                widths[position] = max(widths[position], cells.text(row[index]).replacingOccurrences(of: "\n", with: " ").count)
+            }
+        }
+        var caps: [Int?] = shown.map { _ in nil }
+        var total = widths.reduce(0, +) + 2 * max(0, widths.count - 1)
+        // Cut the widest cuttable column (one with a terminalWidth) one character at a time;
+        // none below 16 characters or its heading.
+        while total > width {
+            let candidates = shown.indices.filter { position in
+                table.columns[shown[position]].terminalWidth != nil && widths[position] > max(16, table.columns[shown[position]].heading.count)
+            }
+            guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+            widths[widest] -= 1
+            caps[widest] = widths[widest]
+            total -= 1
+        }
+        return caps
     }
 
     func paint(_ light: TrafficLight, _ text: String) -> String {

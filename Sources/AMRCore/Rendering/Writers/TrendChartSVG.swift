@@ -33,7 +33,7 @@ struct TrendChartSVG {
         for tick in axis.ticks {
             let ty = y(tick)
             out += "<line class=\"grid\" x1=\"\(Self.left)\" y1=\"\(ty)\" x2=\"\(Self.width - Self.right)\" y2=\"\(ty)\"/>"
-            out += "<text class=\"tick\" x=\"\(Self.left - 6)\" y=\"\(ty + 3)\" text-anchor=\"end\">\(e(axis.label(tick, locale)))</text>"
+            out += "<text class=\"tick\" x=\"\(Self.left - 6)\" y=\"\(ty + 3)\" text-anchor=\"end\">\(e(axis.label(tick, locale) + unit))</text>"
         }
         let baseline = Self.height - Self.bottom
         out += "<line class=\"axis\" x1=\"\(Self.left)\" y1=\"\(baseline)\" x2=\"\(Self.width - Self.right)\" y2=\"\(baseline)\"/>"
@@ -51,7 +51,7 @@ struct TrendChartSVG {
         if let target = chart.target {
             let tx = x(target.date), ty = y(target.value)
             out += "<path class=\"target\" d=\"M\(tx) \(ty - 6)L\(tx + 6) \(ty)L\(tx) \(ty + 6)L\(tx - 6) \(ty)Z\"/>"
-            let label = "\(chart.labels.target) \(axis.label(target.value, locale))"
+            let label = "\(chart.labels.target) \(axis.label(target.value, locale))\(unit)"
             let textAnchor = tx > Self.width - Self.right - 40 ? "end" : "middle"
             let labelY = chart.lowerIsBetter ? ty + 17 : ty - 9
             out += "<text class=\"note\" x=\"\(textAnchor == "end" ? tx + 6 : tx)\" y=\"\(labelY)\" text-anchor=\"\(textAnchor)\">\(e(label))</text>"
@@ -65,6 +65,9 @@ struct TrendChartSVG {
         }
         return out + "</svg>"
     }
+
+    /// `%` after the numbers of a chart of percentages.
+    var unit: String { chart.percent ? "%" : "" }
 
     func dateText(_ date: PlanDate) -> String { Wording.longDate(date, months: chart.labels.months) }
 }

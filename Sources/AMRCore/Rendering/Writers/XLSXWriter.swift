@@ -346,6 +346,11 @@ extension XLSXWriter.Sheet {
         case .dated(let value, let date):
             // The number stays a number; its format shows the date beside it.
             return number(value, styles.index(.dated(decimals: value.scale, date: CellText.date(date, locale)), entry.emphasis))
+        case .datedPercent(let value, let date):
+            // In percent units with a literal `%`, as the plan states it (76 is 76%).
+            return number(value, styles.index(.datedPercent(decimals: value.scale, date: CellText.date(date, locale)), entry.emphasis))
+        case .signedPercent(let value):
+            return number(value, styles.index(.signedPercent(decimals: value.scale), entry.emphasis))
         }
     }
 }
@@ -370,6 +375,8 @@ extension XLSXWriter {
             case percent(decimals: Int)
             case date
             case dated(decimals: Int, date: String)
+            case datedPercent(decimals: Int, date: String)
+            case signedPercent(decimals: Int)
         }
 
         private var keys: [Key] = [Key(kind: .text, emphasis: .plain, right: false)]
@@ -403,6 +410,8 @@ extension XLSXWriter {
             case .percent(let d): "0" + (d > 0 ? "." + String(repeating: "0", count: d) : "") + "%"
             case .date: "dd-mm-yyyy"
             case .dated(let d, let date): #"\#(digits(d))" (\#(date))""#
+            case .datedPercent(let d, let date): #"\#(digits(d))"% (\#(date))""#
+            case .signedPercent(let d): #"+\#(digits(d))"%";-\#(digits(d))"%";0"%""#
             }
         }
 

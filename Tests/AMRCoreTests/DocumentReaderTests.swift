@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+@testable import AMRCore
+@testable import amr
+
+/// The document fixtures (Tests/AMRCoreTests/Documents, made by scripts/generate-documents) read
+/// as Word and as OpenDocument files: the planted errors found at their table, row and column,
+/// the error-free tables silent, the seed plans' known errors found, extract-then-check the same,
+/// and files that are no readable document refused with a message.
+@Suite struct DocumentReaderTests {
+    static func path(_ name: String) -> String { TestSupport.root.appendingPathComponent("Tests/AMRCoreTests/Documents/\(name)").path }
+
+    static func check(_ name: String, regionNames: [String] = []) throws -> DocumentCheck {
+        let names = ((try? CBSData.embedded())?.regionNamesForTotals ?? []) + regionNames
+        return try DocumentReader.read(bytes: try FileInput.read(path(name)), file: name, regionNames: names)
+    }
+
+    /// `table/row/column: rule` of each finding.
+    static func places(_ name: String, regionNames: [String] = []) throws -> [String] {
+        try check(name, regionNames: regionNames).findings(locale: .nl).map { "\($0.location.place ?? "?"): \($0.rule)" }
+    }
+
+    @Test(arguments: ["docx", "odt"]) func plantedErrorsAreFoundWhereTheyAre(_ ending: String) throws {
+        #expect(try Self.places("fouten.\(ending)") == [
+            "tabel 1 \"Klanten per gemeente\", rij \"Totaal\", kolom \"Trajecten\": table-column-total",
+            "tabel 2 \"Plaatsingen per kwartaal\", rij \"Techniek\", kolom \"Totaal\": table-row-total",
+            "tabel 3 \"Begroting per cluster\", rij \"Subtotaal werkzoekenden\", kolom \"Bedrag\": table-column-total",
+            "tabel 4 \"Bereik van de doelgroep\", rij \"Dronten\", kolom \"Bereik\": table-percentage",
+            "tabel 5 \"Verdeling van de trajecten\", rij \"Zuid\", kolom \"Aandeel\": table-percentage",
+            "tabel 6 \"WW-uitkeringen (UWV, afgerond op tientallen)\", rij \"Totaal\", kolom \"WW\": table-column-total",
+            "tabel 7 \"Bijdrage per gemeente\", rij \"Flevoland\", kolom \"Bijdrage\": table-column-total",
+        ])
+    }
+
+    @Test(arguments: ["docx", "odt"]) func errorFreeTablesGiveNothing(_ ending: String) throws {
+        let check = try Self.check("foutloos.\(ending)")
+        #expect(try check.findings(locale: .nl).isEmpty)
+        #expect(check.tableCount == 11)
+        // The nested table is read as a table of its own, after the one holding it.
+        #expect(check.tables.contains { $0.depth == 1 && $0.caption == "Resultaten:" })
+        #expect(try Self.check("rijnmond-2022-2025.\(ending)").findings(locale: .nl).isEmpty)
+    }
+
+    @Test(arguments: ["docx", "odt"]) func seedPlansKnownErrors(_ ending: String) throws {
+        let haaglanden = try Self.check("haaglanden-2018.\(ending)").findings(locale: .nl)
+        #expect(haaglanden.map { "\($0.location.place ?? ""): \($0.message)" } == [
+            "tabel 2 \"Schema 3: Overzicht financiële keuzes\", rij \"Haaglanden\", kolom \"a) Middelen schema 2\": 159.500,00 vermeld, de rijen tellen op tot 159.499,99",
+            "tabel 3 \"Schema 4: Het plaatje van 2017\", kopregel, kolom \"kolom 3\": 154.000,00 vermeld, de rijen tellen op tot 154.000,01",
+        ])
+        let veenstreek = try Self.check("veenstreek-2019-2021.\(ending)", regionNames: ["Veenstreek"]).findings(locale: .nl)
+        #expect(veenstreek.map { "\($0.location.place ?? ""): \($0.message)" } == [
+            "tabel 1 \"Tabel 1: Bijdrage per gemeente naar inwonertal\", rij \"Totaal\", kolom \"Bijdrage (€) 2019\": 240.000 vermeld, de rijen tellen op tot 240.001",
+            "tabel 2 \"Tabel 2: Uitkeringen P-wet naar leeftijd, 1 januari 2020\", rij \"Westerbroek\", kolom \"Totaal\": 218 vermeld, de kolommen \"< 27\", \"27–65\" en \"> 65\" tellen op tot 208",
+            "tabel 2 \"Tabel 2: Uitkeringen P-wet naar leeftijd, 1 januari 2020\", rij \"Veenstreek\", kolom \"< 27\": 287 vermeld, de rijen tellen op tot 278",
+            "tabel 3 \"Tabel 3: Uitstroom naar betaald werk 2018\", rij \"Totaal\", kolom \"Aantal\": 600 vermeld, de rijen tellen op tot 504",
+            "tabel 4 \"Tabel 4: Uitstroom naar werk 2020\", rij \"Lindendal\", kolom \"% van het bestand\": 8% vermeld, maar 15 van 170 is 8,82…% (afgerond 9%)",
+        ])
+    }
+
+    @Test(arguments: ["docx", "odt"]) func englishNotationAndWording(_ ending: String) throws {
+        let findings = try Self.check("english.\(ending)").findings(locale: .en)
+        #expect(findings.map { "\($0.location): \($0.message)" } == [
+            "english.\(ending): table 1 \"Table 1: Outflow per municipality\", row \"Total\", column \"Outflow\": 245 stated, the rows add up to 235",
+        ])
+    }
+
+    /// `amr extract` then `amr check` on the plan file: the same findings (rule, stated, expected).
+    @Test(arguments: ["fouten.docx", "fouten.odt", "haaglanden-2018.docx", "veenstreek-2019-2021.odt", "foutloos.docx", "english.odt"])
+    func extractThenCheckGivesTheSameFindings(_ name: String) throws {
+        let check = try Self.check(name)
+        let loaded = try PlanLoader.load(bytes: Array(check.planJSON.utf8), file: "plan.json")
+        func key(_ f: Finding) -> String { "\(f.rule) \(f.stated ?? "") \(f.expected ?? "")" }
+        let fromPlan = PlanChecker.check(loaded, locale: .nl).map(key).sorted()
+        let fromDocument = try check.findings(locale: .nl).map(key).sorted()
+        #expect(fromPlan == fromDocument)
+        #expect(loaded.plan.tables.allSatisfy { $0.source?.section?.hasPrefix("tabel ") ?? false })
+    }
+
+    @Test func whatIsNoReadableDocumentIsRefused() {
+        func message(_ bytes: [UInt8], _ file: String = "plan.docx") -> String {
+            do {
+                _ = try DocumentReader.read(bytes: bytes, file: file)
+                return "read"
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(message(Array("%PDF-1.7\n".utf8), "plan.pdf").contains("check the plan as .docx or .odt"))
+        let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 64)
+        #expect(message(ole, "plan.doc").contains("Word 97–2003"))
+        #expect(message(ole + "EncryptionInfo".utf8.flatMap { [$0, 0] }).contains("password"))
+        #expect(message(Array("hello".utf8)).contains("not a Word (.docx) or OpenDocument text (.odt) file"))
+        #expect(message([]).contains("not a Word"))
+    }
+
+    @Test func checkCommandTakesDocumentsInEveryFormat() throws {
+        let file = "Tests/AMRCoreTests/Documents/veenstreek-2019-2021.docx"
+        let text = TestSupport.run(["check", file])
+        #expect(text.exitCode == 1)
+        #expect(text.stdout.contains("\(file): tabel 3 \"Tabel 3: Uitstroom naar betaald werk 2018\", rij \"Totaal\", kolom \"Aantal\": error[table-column-total]: 600 vermeld, de rijen tellen op tot 504"))
+        let english = TestSupport.run(["check", "--locale", "en", file])
+        #expect(english.stdout.contains("table 3 \"Tabel 3: Uitstroom naar betaald werk 2018\", row \"Totaal\", column \"Aantal\": error[table-column-total]: 600 stated, the rows add up to 504"))
+        let json = TestSupport.run(["check", "--format", "json", file])
+        #expect(json.stdout.contains("\"place\": \"tabel 3 \\\"Tabel 3: Uitstroom naar betaald werk 2018\\\", rij \\\"Totaal\\\", kolom \\\"Aantal\\\"\""))
+        let github = TestSupport.run(["check", "--format", "github", file])
+        #expect(github.stdout.contains("::error file=\(file),title=amr table-column-total::tabel 3"))
+        let sarif = TestSupport.run(["check", "--format", "sarif", file])
+        #expect(sarif.stdout.contains("\"fullyQualifiedName\": \"tabel 3/rij 10/kolom 2\""))
+        let junit = TestSupport.run(["check", "--format", "junit", file])
+        #expect(junit.stdout.contains("600 vermeld"))
+        let clean = TestSupport.run(["check", "Tests/AMRCoreTests/Documents/foutloos.odt", "Fixtures/haaglanden-2018.json"])
+        #expect(clean.stdout.contains("checked 2 files"))
+        let verbose = TestSupport.run(["check", "--verbose", "Tests/AMRCoreTests/Documents/foutloos.odt"])
+        #expect(verbose.exitCode == 0)
+        #expect(verbose.stderr.contains("tabel 10 \"Planning\": niet gecontroleerd (geen getallen)"))
+        let pdf = TestSupport.run(["check", "Tests/AMRCoreTests/Documents/missing.pdf"])
+        #expect(pdf.exitCode == 2)
+    }
+
+    @Test func extractCommand() throws {
+        let file = "Tests/AMRCoreTests/Documents/fouten.odt"
+        let json = TestSupport.run(["extract", file])
+        #expect(json.exitCode == 0)
+        #expect(json.stdout.contains("\"section\": \"tabel 4\""))
+        #expect(json.stdout.contains("\"percent\": {"))
+        let xlsx = TestSupport.run(["extract", "--format", "xlsx", file])
+        #expect(xlsx.exitCode == 0)
+        let archive = try ZipArchive(bytes: xlsx.binary, file: "tabellen.xlsx", maximumSize: 1 << 24)
+        #expect(archive.entries.filter { $0.name.hasPrefix("xl/worksheets/sheet") }.count == 7)
+        #expect(TestSupport.run(["extract"]).exitCode == 2)
+    }
+}

@@ -391,10 +391,12 @@ import Testing
         #expect(elements.filter { $0.name == "testcase" }.map { $0.attributes["name"] } == [broken, "Fixtures/haaglanden-2018.json"])
         #expect(elements.first { $0.name == "error" }?.attributes["message"] == message)
 
-        // No file usable: nothing on stdout, as in every format.
+        // No file usable: the SARIF is still written (a CI's upload then shows why), naming the file.
         let none = TestSupport.run(["check", "--format", "sarif", broken])
         #expect(none.exitCode == 2)
-        #expect(none.stdout == "")
+        let noneRun = try #require((try Self.object(none.stdout)["runs"] as? [[String: Any]])?.first)
+        #expect(((noneRun["invocations"] as? [[String: Any]])?.first?["executionSuccessful"]) as? Bool == false)
+        #expect((noneRun["results"] as? [Any])?.isEmpty == true)
     }
 
     @Test func sarifAndJUnitToAFile() throws {

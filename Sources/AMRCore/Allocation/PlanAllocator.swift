@@ -390,3 +390,66 @@ public enum PlanAllocator {
         return error.description
     }
 }
+
+/// The figures of an allocation's key that the plan does not print: plans split "op basis van
+/// het inwoneraantal" and print only the euros. The split cannot be made from the plan then; its
+/// sum still can be checked, and where the key is inhabitants on 1 January of a year amr
+/// carries CBS figures for, the split can be made from CBS's figures instead (said so wherever
+/// it is used).
+public struct MissingKeyFigures: Hashable, Sendable {
+    /// The measure without figures (`inwoners`) and the key's date, when it names one.
+    public var measure: String
+    public var date: PlanDate?
+    /// The municipalities (names) whose figure is missing, in the shares' order.
+    public var municipalities: [String]
+    /// Whether no share's municipality has the figure (the plan prints none at all).
+    public var none: Bool
+    /// The key's date when CBS's inhabitants on it are what the key names and amr carries them
+    /// for every share's municipality: `{ "measure": "inwoners", "date": "2021-01-01" }`.
+    public var cbsDate: PlanDate?
+
+    /// Where the figures go, for the message that says how to add them.
+    public var whereToAdd: String {
+        "/region/municipalities/…/measures/\(measure): [ { \"value\": …\(date.map { ", \"date\": \"\($0)\"" } ?? "") } ]"
+    }
+}
+
+extension PlanAllocator {
+    /// What `spec`'s key lacks, or nil when every share's municipality has its figures (or the
+    /// key is not a measure). Shares without a municipality are other problems, left to
+    /// `allocate`.
+    public static func missingKeyFigures(_ spec: AllocationSpec, in plan: Plan) -> MissingKeyFigures? {
+        let measures: [(String, PlanDate?)]
+        switch spec.key {
+        case .measure(let name, let date): measures = [(name, date)]
+        case .mix(let components): measures = components.map { ($0.measure, $0.date) }
+        case .cbsInhabitants, .equal, .stated: return nil
+        }
+        for (measure, date) in measures {
+            var missing: [String] = []
+            var present = 0
+            var all: [MunicipalityCode] = []
+            for share in spec.shares {
+                guard let code = share.municipality, let municipality = plan.region.municipality(code) else { continue }
+                all.append(code)
+                if municipality.observations(of: measure, on: date).isEmpty { missing.append(municipality.name) } else { present += 1 }
+            }
+            guard !missing.isEmpty else { continue }
+            var cbsDate: PlanDate?
+            if measures.count == 1, measure == "inwoners", let date, date.month == 1, date.day == 1,
+               all.count == spec.shares.count, let figures = (try? CBSData.embedded())?.year(date.year),
+               all.allSatisfy({ figures.municipality($0) != nil }) {
+                cbsDate = date
+            }
+            return MissingKeyFigures(measure: measure, date: date, municipalities: missing, none: present == 0, cbsDate: cbsDate)
+        }
+        return nil
+    }
+
+    /// `spec` with its inhabitants key read from CBS's figures on `date`.
+    public static func withCBSKey(_ spec: AllocationSpec, date: PlanDate) -> AllocationSpec {
+        var copy = spec
+        copy.key = .cbsInhabitants(date: date)
+        return copy
+    }
+}

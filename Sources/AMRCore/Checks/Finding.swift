@@ -2,9 +2,23 @@
 /// number should be. Problems found are values; only unreadable files throw.
 public struct Finding: Hashable, Sendable, Comparable {
     public enum Severity: String, Hashable, Sendable, Comparable {
-        case error, warning
+        /// A number that is wrong; fails CI.
+        case error
+        /// A number that may be wrong (it differs from CBS's, a key is unknown); an error with --strict.
+        case warning
+        /// Something that could not be checked and how to make it checkable (a key whose
+        /// figures the plan does not print). Never fails CI, not even with --strict.
+        case note
 
-        public static func < (lhs: Self, rhs: Self) -> Bool { lhs == .error && rhs == .warning }
+        private var rank: Int {
+            switch self {
+            case .error: 0
+            case .warning: 1
+            case .note: 2
+            }
+        }
+
+        public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
     }
 
     /// The rule's stable id, e.g. `allocation-sum`.

@@ -53,7 +53,8 @@ struct TableAnalysis {
             for ref in refs {
                 guard let total = cell(ref, totalColumn) else { continue }
                 let parts = addends.compactMap { cell(ref, $0)?.value }
-                guard !parts.isEmpty, let sum = ExactDecimal.sum(parts), let delta = sum.minus(total.value), !delta.isZero else { continue }
+                guard !parts.isEmpty, let sum = ExactDecimal.sum(parts), let delta = sum.minus(total.value), !delta.isZero,
+                      !table.withinRounding(delta, parts: parts.count) else { continue }
                 rowGaps.append((ref, Gap(sum: sum, stated: total.value, delta: delta)))
             }
         }
@@ -61,8 +62,9 @@ struct TableAnalysis {
         var columnGaps: [(column: String, gap: Gap)] = []
         for column in table.columns where !column.isPercentage {
             guard let total = table.totals[column.id] else { continue }
-            let parts = table.rows.compactMap { $0.cells[column.id]?.value }
-            guard !parts.isEmpty, let sum = ExactDecimal.sum(parts), let delta = sum.minus(total.value), !delta.isZero else { continue }
+            let parts = table.rows.filter { !$0.national }.compactMap { $0.cells[column.id]?.value }
+            guard !parts.isEmpty, let sum = ExactDecimal.sum(parts), let delta = sum.minus(total.value), !delta.isZero,
+                  !table.withinRounding(delta, parts: parts.count) else { continue }
             columnGaps.append((column.id, Gap(sum: sum, stated: total.value, delta: delta)))
         }
 
@@ -75,8 +77,10 @@ struct TableAnalysis {
                 let rowSign = column == totalColumn ? -1 : (addends.contains(column) ? 1 : 0)
                 guard rowSign != 0 else { continue }
                 let columnSign = ref == .total ? -1 : 1
+                // In a rounded table the two may differ by the rounding of the other numbers.
                 guard let fromRow = rowGap.delta.times(rowSign), let fromColumn = columnGap.delta.times(columnSign),
-                      fromRow.isEqual(to: fromColumn) else { continue }
+                      fromRow.isEqual(to: fromColumn)
+                      || fromRow.minus(fromColumn).map({ table.withinRounding($0, parts: addends.count + table.rows.count) }) == true else { continue }
                 candidates.append((ref, column, fromRow))
             }
         }
@@ -158,7 +162,7 @@ struct TableAnalysis {
             findings.append(rowFinding(ref, gap, table: table, names: names, context: context))
         }
         for (column, gap) in columnGaps where !pairedColumns.contains(column) {
-            let suspects = table.rows.indices.compactMap { index -> (RowRef, ExactDecimal, (column: CountTable.Column, cell: CountTable.Cell))? in
+            let suspects = table.rows.indices.filter { !table.rows[$0].national }.compactMap { index -> (RowRef, ExactDecimal, (column: CountTable.Column, cell: CountTable.Cell))? in
                 let ref = RowRef.row(index)
                 guard let stated = cell(ref, column)?.value, let right = stated.minus(gap.delta),
                       let percent = explained(ref, column, corrected: right) else { return nil }
@@ -213,6 +217,15 @@ struct TableAnalysis {
 }
 
 extension CountTable {
+    /// Whether a sum of `parts` numbers that is off its stated total by `delta` is explained by
+    /// the table's rounding: each number, the total too, may be off by half a unit, so the sum
+    /// by (parts + 1) half units. A dropped digit is far more.
+    func withinRounding(_ delta: ExactDecimal, parts: Int) -> Bool {
+        guard let unit = roundedTo, let gap = Fraction(delta).distance(to: Fraction(0)),
+              let allowed = Fraction(unit).multiplied(by: Fraction(Int128(parts + 1), 2)) else { return false }
+        return gap <= allowed
+    }
+
     /// The cell of a data row or of the total row.
     func cell(_ ref: TableAnalysis.RowRef, _ column: String) -> Cell? {
         switch ref {

@@ -6,12 +6,13 @@ extension PlanLoader.Reader {
 
     mutating func countTable(_ cursor: JSONCursor) throws(LoadError) -> CountTable {
         let o = try cursor.object(keys: ["id", "name", "measure", "date", "columns", "rows", "total", "totals", "totalLabel",
-                                         "source", "note"], warnings: &warnings)
+                                         "source", "note", "roundedTo"], warnings: &warnings)
         let id = try o.required("id").id()
         var table = CountTable(id: id, name: try o["name"]?.string(), measure: try o["measure"]?.string(), date: try o["date"]?.date(),
                                columns: [], rows: [], totals: [:], totalLabel: try o["totalLabel"]?.string(),
                                source: try o["source"].map { c throws(LoadError) in try source(c) }, note: try o["note"]?.string(),
                                form: o["columns"] == nil ? .singleColumn : .columns, pointer: cursor.pointer)
+        table.roundedTo = try o["roundedTo"].map { u throws(LoadError) in try roundingUnit(u) }
         let rowsCursor = try o.required("rows")
         switch table.form {
         case .singleColumn:
@@ -39,7 +40,7 @@ extension PlanLoader.Reader {
     }
 
     mutating func singleColumnRow(_ cursor: JSONCursor) throws(LoadError) -> CountTable.Row {
-        let row = try cursor.object(keys: ["municipality", "cluster", "label", "value", "values", "note"], warnings: &warnings)
+        let row = try cursor.object(keys: ["municipality", "cluster", "label", "value", "values", "note", "national"], warnings: &warnings)
         if let values = row["values"] {
             throw .unusable(values.location, "values per column belong to a table with \"columns\"; a table of one column gives each row its \"value\"")
         }
@@ -49,7 +50,7 @@ extension PlanLoader.Reader {
     }
 
     mutating func tableRow(_ cursor: JSONCursor, columns: [CountTable.Column], table: String) throws(LoadError) -> CountTable.Row {
-        let row = try cursor.object(keys: ["municipality", "cluster", "label", "value", "values", "note"], warnings: &warnings)
+        let row = try cursor.object(keys: ["municipality", "cluster", "label", "value", "values", "note", "national"], warnings: &warnings)
         if let value = row["value"] {
             throw .unusable(value.location, "a table with \"columns\" gives each row's numbers in \"values\": { \"<column id>\": value, … }")
         }
@@ -59,10 +60,16 @@ extension PlanLoader.Reader {
 
     /// The row's municipality, cluster or label; one of them is required.
     func tableRowSubject(_ row: JSONObjectCursor, cursor: JSONCursor, cells: [String: CountTable.Cell]) throws(LoadError) -> CountTable.Row {
-        let result = CountTable.Row(municipality: try row["municipality"]?.municipalityCode(), cluster: try row["cluster"]?.id(),
+        var result = CountTable.Row(municipality: try row["municipality"]?.municipalityCode(), cluster: try row["cluster"]?.id(),
                                     label: try row["label"]?.string(), cells: cells, note: try row["note"]?.string(), pointer: cursor.pointer)
         if result.municipality == nil && result.cluster == nil && result.label == nil {
             throw .missingKey(cursor.location, key: "label")
+        }
+        if let national = row["national"], try national.bool() {
+            guard result.municipality == nil, result.cluster == nil else {
+                throw national.invalid("a row for the whole country with a \"label\" (Nederland), not a municipality or cluster of the region")
+            }
+            result.national = true
         }
         return result
     }
@@ -179,8 +186,13 @@ extension PlanLoader.Reader {
                 base = .table(try b.required("table").id(), column: try b.required("column").id())
             } else if keys == ["measure"] || keys == ["measure", "date"] {
                 base = .measure(try b.required("measure").text(), date: try b["date"]?.date())
+            } else if keys == ["value"] {
+                base = .fixed(.value(try b.required("value").decimal()))
+            } else if keys == ["table", "column", "row"] {
+                let row = try b.required("row").string()
+                base = .fixed(.cell(table: try b.required("table").id(), row: row == "total" ? nil : row, column: try b.required("column").id()))
             } else {
-                throw baseCursor.invalid("a base: a column id, { \"table\": id, \"column\": id } or { \"measure\": name, \"date\": date }")
+                throw baseCursor.invalid("a base: a column id, { \"table\": id, \"column\": id }, { \"table\", \"column\", \"row\" } (one cell), { \"measure\": name, \"date\": date } or { \"value\": number }")
             }
         default:
             throw baseCursor.invalid("a base: a column id, { \"table\": id, \"column\": id } or { \"measure\": name, \"date\": date }")
@@ -246,13 +258,20 @@ extension PlanLoader.Reader {
 
     // MARK: - Numbers stated twice
 
+    /// `roundedTo`: a positive decimal, the unit a printed number is rounded to (10, 100000, 0.1).
+    func roundingUnit(_ cursor: JSONCursor) throws(LoadError) -> ExactDecimal {
+        let unit = try cursor.decimal()
+        guard unit.significand > 0 else { throw cursor.invalid("a positive unit the numbers are rounded to, such as 10 or \"100000\"") }
+        return unit
+    }
+
     /// `[ { "value", "key", "year", "source" } ]`: the same number printed elsewhere. `numbers`
     /// lists the object's numbers that may be repeated (the first is the default) and whether the
     /// object states each; `years` the year columns a repeat may name.
     mutating func alsoStated(_ cursor: JSONCursor?, numbers: [(key: String, present: Bool)], years: [Int: Bool] = [:]) throws(LoadError) -> [AlsoStated] {
         guard let cursor else { return [] }
         return try list(cursor) { r, c throws(LoadError) in
-            let o = try c.object(keys: ["value", "key", "year", "source"], warnings: &r.warnings)
+            let o = try c.object(keys: ["value", "key", "year", "source", "roundedTo", "approximately", "upTo"], warnings: &r.warnings)
             let valueCursor = try o.required("value")
             var key: String?
             if let k = o["key"] {
@@ -275,8 +294,18 @@ extension PlanLoader.Reader {
             } else if numbers.first(where: { $0.key == repeated })?.present != true {
                 throw .unusable(c.location, "alsoStated repeats \"\(repeated)\", which is not stated here; state it, or name the repeated number in \"key\"")
             }
-            return AlsoStated(value: try valueCursor.decimal(), key: key, year: year,
-                              source: try o["source"].map { s throws(LoadError) in try r.source(s) }, pointer: valueCursor.pointer)
+            var statement = AlsoStated(value: try valueCursor.decimal(), key: key, year: year,
+                                      source: try o["source"].map { s throws(LoadError) in try r.source(s) }, pointer: valueCursor.pointer,
+                                      roundedTo: try o["roundedTo"].map { u throws(LoadError) in try r.roundingUnit(u) },
+                                      approximately: try o["approximately"]?.bool() ?? false)
+            if let u = o["upTo"] {
+                let high = try u.decimal()
+                guard Fraction(statement.value) <= Fraction(high) else {
+                    throw u.invalid("the high end of the range, at least its low end \"value\" (\(statement.value))")
+                }
+                statement.upTo = high
+            }
+            return statement
         }
     }
 

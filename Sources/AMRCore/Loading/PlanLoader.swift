@@ -52,7 +52,7 @@ public enum PlanLoader {
             }
             let object = try cursor.object(keys: ["schemaVersion", "id", "title", "kind", "source", "region", "period",
                                                   "themes", "budgets", "allocations", "grandTotals", "tables", "targets", "programmes",
-                                                  "subprojects", "notes", "orangeFrom", "requirements"], warnings: &warnings)
+                                                  "subprojects", "notes", "orangeFrom", "requirements", "percentages", "changes"], warnings: &warnings)
             let versionCursor = try object.required("schemaVersion")
             let version = try versionCursor.count()
             if version > Plan.schemaVersion {
@@ -83,6 +83,8 @@ public enum PlanLoader {
                 notes: try object["notes"]?.strings() ?? [],
                 orangeFrom: try object["orangeFrom"].map { c throws(LoadError) in try percentage(c) })
             plan.requirements = try list(object["requirements"]) { r, c throws(LoadError) in try r.requirement(c) }
+            plan.percentages = try list(object["percentages"]) { r, c throws(LoadError) in try r.percentageStatement(c) }
+            plan.changes = try list(object["changes"]) { r, c throws(LoadError) in try r.changeStatement(c) }
             try checkTableReferences(plan.tables, document: cursor.value)
             return plan
         }
@@ -349,7 +351,7 @@ public enum PlanLoader {
             let o = try cursor.object(keys: ["id", "name", "theme", "programme", "subproject", "cluster", "municipality", "measure",
                                              "value", "of", "percent", "base", "rounding", "direction", "cumulative", "baseline",
                                              "date", "period", "trajectory", "indicative", "parts", "filter", "measurements",
-                                             "orangeFrom", "source", "note", "alsoStated"], warnings: &warnings)
+                                             "orangeFrom", "source", "note", "alsoStated", "background", "growth"], warnings: &warnings)
             var rounding: Rounding?
             if let r = o["rounding"] {
                 guard let parsed = Rounding(rawValue: try r.string()) else { throw r.invalid("\"down\", \"nearest\" or \"up\"") }
@@ -395,6 +397,8 @@ public enum PlanLoader {
                 measurements: try list(o["measurements"]) { r, c throws(LoadError) in try r.measurement(c) },
                 source: try o["source"].map { c throws(LoadError) in try source(c) },
                 note: try o["note"]?.string(), pointer: cursor.pointer)
+            target.background = try o["background"]?.bool() ?? false
+            target.growth = try o["growth"]?.decimal()
             target.alsoStated = try alsoStated(o["alsoStated"], numbers: [("value", target.value != nil), ("percent", target.percent != nil),
                                                                           ("base", target.base != nil)])
             return target

@@ -28,6 +28,8 @@ public enum PlanSchema {
     "programmes": { "type": "array", "items": { "$ref": "#/$defs/programme" } },
     "subprojects": { "type": "array", "items": { "$ref": "#/$defs/subproject" } },
     "requirements": { "type": "array", "items": { "$ref": "#/$defs/requirement" } },
+    "percentages": { "type": "array", "items": { "$ref": "#/$defs/percentageStatement" } },
+    "changes": { "type": "array", "items": { "$ref": "#/$defs/changeStatement" } },
     "notes": { "type": "array", "items": { "type": "string" } }
   },
   "$defs": {
@@ -49,6 +51,39 @@ public enum PlanSchema {
     },
     "count": { "anyOf": [ { "type": "integer" }, { "type": "string", "pattern": "^[0-9]+$" } ] },
     "percentage": { "anyOf": [ { "type": "number", "minimum": 0, "maximum": 100 }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?$" } ] },
+    "numberReference": {
+      "description": "a number, a table's cell (the total row when row is left out), a measure of a municipality, a cluster or the region at a date, or a target",
+      "anyOf": [
+        { "$ref": "#/$defs/decimal" },
+        { "type": "object", "required": ["table", "column"], "additionalProperties": false,
+          "properties": { "table": { "$ref": "#/$defs/id" }, "column": { "$ref": "#/$defs/id" }, "row": { "type": "string" } } },
+        { "type": "object", "required": ["measure"], "additionalProperties": false,
+          "properties": { "measure": { "type": "string" }, "municipality": { "$ref": "#/$defs/municipalityCode" }, "cluster": { "$ref": "#/$defs/id" },
+                          "date": { "$ref": "#/$defs/date" } } },
+        { "type": "object", "required": ["target"], "additionalProperties": false, "properties": { "target": { "$ref": "#/$defs/id" } } }
+      ]
+    },
+    "changeStatement": {
+      "description": "a change between two dated figures the text states: the change and/or its percentage of the earlier figure",
+      "type": "object", "required": ["id", "from", "to"], "additionalProperties": false,
+      "anyOf": [ { "required": ["value"] }, { "required": ["percent"] } ],
+      "properties": {
+        "id": { "$ref": "#/$defs/id" }, "text": { "type": "string" },
+        "from": { "$ref": "#/$defs/numberReference" }, "to": { "$ref": "#/$defs/numberReference" },
+        "value": { "$ref": "#/$defs/decimal" }, "percent": { "$ref": "#/$defs/decimal" },
+        "approximately": { "type": "boolean", "default": false }, "source": { "$ref": "#/$defs/source" }
+      }
+    },
+    "percentageStatement": {
+      "description": "a percentage the text states on its own, with where its count and base are printed",
+      "type": "object", "required": ["id", "percent"], "additionalProperties": false,
+      "properties": {
+        "id": { "$ref": "#/$defs/id" }, "text": { "type": "string" }, "percent": { "$ref": "#/$defs/percentage" },
+        "decimals": { "type": "integer", "minimum": 0, "maximum": 6 }, "rounding": { "enum": ["down", "nearest", "up"] },
+        "approximately": { "type": "boolean", "default": false },
+        "count": { "$ref": "#/$defs/numberReference" }, "base": { "$ref": "#/$defs/numberReference" }, "source": { "$ref": "#/$defs/source" }
+      }
+    },
     "alsoStated": {
       "description": "the same number printed elsewhere in the document; every statement must agree",
       "type": "array", "items": {
@@ -57,7 +92,10 @@ public enum PlanSchema {
           "value": { "$ref": "#/$defs/decimal" },
           "key": { "type": "string", "description": "which number of the object it repeats, when not its main one (percent, base, level, minimum)" },
           "year": { "type": "integer", "minimum": 1900, "maximum": 2200, "description": "the year column it repeats (budgets)" },
-          "source": { "$ref": "#/$defs/source" }
+          "source": { "$ref": "#/$defs/source" },
+          "roundedTo": { "$ref": "#/$defs/decimal", "description": "the unit the number is rounded to as printed: € 5,6 miljoen is 5600000 rounded to 100000" },
+          "approximately": { "type": "boolean", "default": false, "description": "printed as an approximation (ca., ruim, bijna): agrees within 10%" },
+          "upTo": { "$ref": "#/$defs/decimal", "description": "printed as a range (200–250): value is its low end, upTo its high end" }
         } } },
     "period": {
       "type": "object", "required": ["start", "end"], "additionalProperties": false,
@@ -215,8 +253,10 @@ public enum PlanSchema {
           "type": "object", "required": ["value"], "additionalProperties": false,
           "anyOf": [ { "required": ["municipality"] }, { "required": ["cluster"] }, { "required": ["label"] } ],
           "properties": { "municipality": { "$ref": "#/$defs/municipalityCode" }, "cluster": { "$ref": "#/$defs/id" }, "label": { "type": "string" },
-                          "value": { "$ref": "#/$defs/decimal" }, "note": { "type": "string" } } } },
-        "total": { "$ref": "#/$defs/decimal" }, "totalLabel": { "type": "string" }, "source": { "$ref": "#/$defs/source" }, "note": { "type": "string" }
+                          "value": { "$ref": "#/$defs/decimal" }, "note": { "type": "string" },
+                          "national": { "type": "boolean", "description": "the whole country's figure beside the region's: no part of the total" } } } },
+        "total": { "$ref": "#/$defs/decimal" }, "totalLabel": { "type": "string" }, "source": { "$ref": "#/$defs/source" }, "note": { "type": "string" },
+        "roundedTo": { "$ref": "#/$defs/decimal", "description": "the unit every number of the table is rounded to as published (10 for UWV's counts)" }
       }
     },
     "columnsTable": {
@@ -228,9 +268,11 @@ public enum PlanSchema {
           "type": "object", "required": ["values"], "additionalProperties": false,
           "anyOf": [ { "required": ["municipality"] }, { "required": ["cluster"] }, { "required": ["label"] } ],
           "properties": { "municipality": { "$ref": "#/$defs/municipalityCode" }, "cluster": { "$ref": "#/$defs/id" }, "label": { "type": "string" },
-                          "values": { "$ref": "#/$defs/tableCells" }, "note": { "type": "string" } } } },
+                          "values": { "$ref": "#/$defs/tableCells" }, "note": { "type": "string" },
+                          "national": { "type": "boolean", "description": "the whole country's figure beside the region's: no part of the total" } } } },
         "totals": { "$ref": "#/$defs/tableCells" }, "totalLabel": { "type": "string" },
-        "source": { "$ref": "#/$defs/source" }, "note": { "type": "string" }
+        "source": { "$ref": "#/$defs/source" }, "note": { "type": "string" },
+        "roundedTo": { "$ref": "#/$defs/decimal", "description": "the unit every number of the table is rounded to as published (10 for UWV's counts)" }
       }
     },
     "tableColumn": {
@@ -247,9 +289,12 @@ public enum PlanSchema {
             "base": { "anyOf": [
               { "$ref": "#/$defs/id" },
               { "type": "object", "required": ["table", "column"], "additionalProperties": false,
-                "properties": { "table": { "$ref": "#/$defs/id" }, "column": { "$ref": "#/$defs/id" } } },
+                "properties": { "table": { "$ref": "#/$defs/id" }, "column": { "$ref": "#/$defs/id" },
+                                "row": { "type": "string", "description": "one row of that table for every row (a code, cluster id or label; total for its total row)" } } },
               { "type": "object", "required": ["measure"], "additionalProperties": false,
-                "properties": { "measure": { "$ref": "#/$defs/text" }, "date": { "$ref": "#/$defs/date" } } } ] },
+                "properties": { "measure": { "$ref": "#/$defs/text" }, "date": { "$ref": "#/$defs/date" } } },
+              { "type": "object", "required": ["value"], "additionalProperties": false,
+                "properties": { "value": { "$ref": "#/$defs/decimal" } } } ] },
             "rounding": { "enum": ["down", "nearest", "up"] },
             "decimals": { "type": "integer", "minimum": 0, "maximum": 6 }
           }
@@ -286,6 +331,8 @@ public enum PlanSchema {
           "properties": { "date": { "$ref": "#/$defs/date" }, "value": { "$ref": "#/$defs/decimal" }, "percent": { "$ref": "#/$defs/percentage" },
                           "alsoStated": { "$ref": "#/$defs/alsoStated" } } } },
         "indicative": { "type": "boolean", "default": false },
+        "growth": { "$ref": "#/$defs/decimal", "description": "for a target stated as a level: the growth over the baseline's value; value = baseline + growth" },
+        "background": { "type": "boolean", "default": false, "description": "quoted as background or context (an earlier plan's target), not a target of this plan" },
         "parts": { "type": "array", "items": {
           "type": "object", "required": ["id", "value"], "additionalProperties": false,
           "properties": { "id": { "$ref": "#/$defs/id" }, "name": { "type": "string" }, "value": { "$ref": "#/$defs/decimal" } } } },

@@ -71,6 +71,9 @@ public struct CountTable: Hashable, Sendable {
         /// A measure of the row's municipality (summed over a cluster's municipalities) at a date
         /// (the table's date when left out).
         case measure(String, date: PlanDate?)
+        /// One number for every row: a figure printed once (`{ "value": 3775 }`) or one cell of a
+        /// table (`{ "table", "column", "row" }`; its total row when `row` is left out).
+        case fixed(NumberReference)
     }
 
     /// One stated number in a table.
@@ -95,6 +98,9 @@ public struct CountTable: Hashable, Sendable {
         public var cells: [String: Cell]
         public var note: String?
         public var pointer: String
+        /// The figure of the whole country (or another area beyond the region) printed beside the
+        /// region's for comparison: no part of any sum of the table.
+        public var national: Bool = false
 
         /// The cell of a column, if the plan prints one.
         public func cell(_ column: String) -> Cell? { cells[column] }
@@ -132,6 +138,9 @@ public struct CountTable: Hashable, Sendable {
     public var note: String?
     public var form: Form
     public var pointer: String
+    /// The unit every number of the table is rounded to as published (UWV rounds counts to
+    /// tens): sums and repeats are compared within that rounding.
+    public var roundedTo: ExactDecimal? = nil
 
     /// The table's name, or its id.
     public var title: String { name ?? id }

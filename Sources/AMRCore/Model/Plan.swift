@@ -22,6 +22,10 @@ public struct Plan: Hashable, Sendable {
     public var orangeFrom: ExactDecimal?
     /// Percentages the plan requires of a base (Social Return), with the amounts it derives.
     public var requirements: [Requirement] = []
+    /// Percentages the text states as statements of their own.
+    public var percentages: [PercentageStatement] = []
+    /// Changes between two dated figures the text states.
+    public var changes: [ChangeStatement] = []
 
     public func budget(id: String) -> Budget? { budgets.first { $0.id == id } }
 

@@ -28,6 +28,12 @@ public struct Target: Hashable, Sendable {
     public var date: PlanDate?
     public var period: DatePeriod?
     public var indicative: Bool
+    /// Quoted as background or context (an earlier plan's target), not a target of this plan:
+    /// the period rule leaves its dates alone.
+    public var background: Bool = false
+    /// The growth the plan states beside its baseline, for a target stated as a level: "van 934
+    /// naar 1.729 banen, 795 erbij". The level (`value`) is the baseline plus the growth.
+    public var growth: ExactDecimal? = nil
     public var parts: [TargetPart]
     public var filter: [String: String]
     public var measurements: [Measurement]

@@ -8,17 +8,31 @@ public struct FindingRenderer {
         public var files: Int
         public var errors: Int
         public var warnings: Int
+        /// Findings that say what could not be checked (never a failure).
+        public var notes: Int
+        /// Files that could not be used at all.
+        public var unusable: Int
+        /// Files a directory scan left out as clearly not plans (package.json, JSON Schemas).
+        public var skipped: Int
 
-        public init(files: Int, findings: [Finding]) {
+        public init(files: Int, findings: [Finding], unusable: Int = 0, skipped: Int = 0) {
             self.files = files
             errors = findings.filter { $0.severity == .error }.count
-            warnings = findings.count - errors
+            warnings = findings.filter { $0.severity == .warning }.count
+            notes = findings.filter { $0.severity == .note }.count
+            self.unusable = unusable
+            self.skipped = skipped
         }
 
-        /// `checked 4 files: 2 errors, 1 warning`.
+        /// `checked 4 files: 2 errors, 1 warning`; notes, unusable and skipped files only when
+        /// there are any: `checked 3 files: 0 errors, 0 warnings, 1 note; 1 file could not be used`.
         public var line: String {
             func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-            return "checked \(plural(files, "file")): \(plural(errors, "error")), \(plural(warnings, "warning"))"
+            var line = "checked \(plural(files, "file")): \(plural(errors, "error")), \(plural(warnings, "warning"))"
+            if notes > 0 { line += ", \(plural(notes, "note"))" }
+            if unusable > 0 { line += "; \(plural(unusable, "file")) could not be used" }
+            if skipped > 0 { line += "; \(plural(skipped, "file")) skipped as not a plan" }
+            return line
         }
     }
 
@@ -53,8 +67,11 @@ public struct FindingRenderer {
         return " \(number) | \(sourceLine)\n \(gutter) | \(prefix)^\n"
     }
 
-    /// `{ "findings": [ … ], "summary": { … } }` with sorted keys.
-    public func json(_ findings: [Finding], summary: Summary) -> String {
+    /// `{ "findings": [ … ], "summary": { … } }` with sorted keys. A file that could not be used
+    /// is a finding of the rule `unusable-file` (an error, at the place the error names), so a
+    /// consumer that reads the findings sees every file; the summary counts such files as
+    /// `unusable`, and notes and skipped files, when there are any.
+    public func json(_ findings: [Finding], summary: Summary, unusable: [UnusableFile] = []) -> String {
         func place(_ location: SourceLocation, message: String) -> [String: JSONOutput] {
             var object: [String: JSONOutput] = [
                 "file": .string(location.file),
@@ -79,20 +96,38 @@ public struct FindingRenderer {
             }
             return .object(object)
         }
+        let problems: [JSONOutput] = unusable.map { problem in
+            var object = place(problem.location ?? SourceLocation(file: problem.file, line: 0, column: 0), message: problem.message)
+            object["rule"] = .string(UnusableFile.rule)
+            object["severity"] = .string(Finding.Severity.error.rawValue)
+            return .object(object)
+        }
+        var counts: [String: JSONOutput] = [
+            "files": .number(String(summary.files)),
+            "errors": .number(String(summary.errors)),
+            "warnings": .number(String(summary.warnings)),
+        ]
+        if summary.notes > 0 { counts["notes"] = .number(String(summary.notes)) }
+        if summary.unusable > 0 { counts["unusable"] = .number(String(summary.unusable)) }
+        if summary.skipped > 0 { counts["skipped"] = .number(String(summary.skipped)) }
         return JSONOutput.object([
-            "findings": .array(items),
-            "summary": .object([
-                "files": .number(String(summary.files)),
-                "errors": .number(String(summary.errors)),
-                "warnings": .number(String(summary.warnings)),
-            ]),
+            "findings": .array(problems + items),
+            "summary": .object(counts),
         ]).text
     }
 
     /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`. An
     /// annotation has one place, so related places are named in the message ("see also …").
-    public func github(_ findings: [Finding], summary: Summary) -> String {
+    /// A file that could not be used is an `::error` annotation on the file (at the line the
+    /// error names, when it names one).
+    public func github(_ findings: [Finding], summary: Summary, unusable: [UnusableFile] = []) -> String {
         var out = ""
+        for problem in unusable {
+            var properties = "file=\(Self.property(problem.file))"
+            if let l = problem.location, l.sheet == nil, l.line >= 1 { properties += ",line=\(l.line),col=\(l.column)" }
+            properties += ",title=\(Self.property("amr \(UnusableFile.rule)"))"
+            out += "::error \(properties)::\(Self.data(problem.message))\n"
+        }
         for finding in findings {
             let l = finding.location
             // A place in a document is no line of text: a file-level annotation that names it.
@@ -101,9 +136,18 @@ public struct FindingRenderer {
             var message = l.place.map { "\($0): " + finding.message } ?? finding.message
             for related in finding.related { message += " (see also \(related.location): \(related.message))" }
             if let hint = finding.hint { message += " (hint: \(hint))" }
-            out += "::\(finding.severity.rawValue) \(properties)::\(Self.data(message))\n"
+            out += "::\(Self.command(finding.severity)) \(properties)::\(Self.data(message))\n"
         }
         return out + summary.line + "\n"
+    }
+
+    /// The workflow command of a severity: GitHub calls a note a `notice`.
+    static func command(_ severity: Finding.Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .note: "notice"
+        }
     }
 
     /// Escaping of a workflow command's message (GitHub's `escapeData`).

@@ -43,7 +43,7 @@ public struct JUnitWriter {
         out += "    <properties>\n"
         out += "      <property name=\"amr.version\" value=\"\(Self.escaped(toolVersion, attribute: true))\"/>\n"
         out += "      <property name=\"amr.findings.errors\" value=\"\(errors)\"/>\n"
-        out += "      <property name=\"amr.findings.warnings\" value=\"\(findings.count - errors)\"/>\n"
+        out += "      <property name=\"amr.findings.warnings\" value=\"\(findings.filter { $0.severity == .warning }.count)\"/>\n"
         out += "    </properties>\n"
         for file in order {
             let name = Self.escaped(file, attribute: true)

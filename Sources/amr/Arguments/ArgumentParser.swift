@@ -27,6 +27,8 @@ struct ParsedArguments {
 
     func value(_ long: String) -> String? { values[long] }
     func values(_ long: String) -> [String] { lists[long] ?? [] }
+    /// Every value of an option given once or more, in the order given.
+    func all(_ long: String) -> [String] { lists[long] ?? values[long].map { [$0] } ?? [] }
     func has(_ long: String) -> Bool { flags.contains(long) || values[long] != nil }
 }
 

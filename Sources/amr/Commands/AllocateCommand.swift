@@ -85,6 +85,8 @@ enum AllocateCommand: Command {
 
         let reports: [AllocationReport]
         var inputs: [String] = []
+        // Allocations of a plan that could not be made (input errors): exit 2 after the others.
+        var failed = 0
         if arguments.has("region") || arguments.has("year") || arguments.has("municipalities") || arguments.has("municipalities-file") {
             let region = try regionReport(arguments, locale: locale, method: method, unit: unit, environment: environment)
             for warning in region.warnings { outcome.stderr += "amr: warning: \(warning)\n" }
@@ -139,8 +141,32 @@ enum AllocateCommand: Command {
             guard !specs.isEmpty else {
                 throw LoadError.unusable(loaded.location(of: ""), "the plan has no allocations to make; add one under \"allocations\" (see README, plan format)")
             }
+            // Every allocation that can be made is shown; one that cannot (a key whose figures
+            // the plan does not print, a share amr cannot place) is said on stderr.
             var made: [AllocationReport] = []
-            for spec in specs { made.append(try PlanAllocator.allocate(spec, in: loaded, method: method, unit: unit)) }
+            for spec in specs {
+                var chosen = spec
+                if let missing = PlanAllocator.missingKeyFigures(spec, in: loaded.plan) {
+                    guard let date = missing.cbsDate else {
+                        let message = "\(displayName(planFile)): allocation '\(spec.id)' is not made: the plan names the key \"\(missing.measure)\"\(missing.date.map { " on \($0)" } ?? "") but gives \(missing.none ? "no figures for it" : "none for " + missing.municipalities.joined(separator: ", ")); add them under \(missing.whereToAdd)"
+                        if specs.count == 1 { throw LoadError.unusable(loaded.location(of: spec.pointer + "/key"), message.replacingOccurrences(of: "\(displayName(planFile)): ", with: "")) }
+                        outcome.stderr += "amr: note: \(message)\n"
+                        continue
+                    }
+                    outcome.stderr += "amr: note: \(displayName(planFile)): allocation '\(spec.id)': the plan prints no inwoners for its key, so CBS's inhabitants on \(date) are used\n"
+                    chosen = PlanAllocator.withCBSKey(spec, date: date)
+                }
+                do throws(LoadError) {
+                    made.append(try PlanAllocator.allocate(chosen, in: loaded, method: method, unit: unit))
+                } catch {
+                    if specs.count == 1 { throw error }
+                    outcome.stderr += "amr: error: \(error)\n"
+                    failed += 1
+                }
+            }
+            guard !made.isEmpty else {
+                throw LoadError.unusable(loaded.location(of: "/allocations"), "none of the plan's allocations can be made (see above)")
+            }
             reports = made
         }
         let renderer = AllocationRenderer(locale: locale)
@@ -150,6 +176,7 @@ enum AllocateCommand: Command {
         } else {
             try OutputFile.write(renderer.render(reports, as: format), to: arguments.value("output"), inputs: inputs, outcome: &outcome)
         }
+        if failed > 0 { return 2 }
         return reports.allSatisfy(\.matchesStated) ? 0 : 1
     }
 

@@ -13,9 +13,11 @@ enum CheckCommand: Command {
         formula against its amount, and the references and dates of each plan file. A Word (.docx) or
         OpenDocument (.odt) plan is checked as written: the totals, subtotals, row totals and
         percentages of its tables, where amr is certain what they mean. Directories are searched for
-        *.json, *.docx and *.odt files; '-' reads a plan from standard input. Unknown keys are warnings
-        (errors with --strict). A file that cannot be read or parsed is reported on stderr and makes
-        the exit status 2.
+        *.json, *.docx and *.odt files; what is clearly not a plan (package.json, a JSON Schema such as
+        'amr schema' writes, node_modules, FIFOs) is skipped with a note, and --exclude leaves out
+        more. '-' reads a plan from standard input. Unknown keys are warnings (errors with
+        --strict); notes say what could not be checked and never fail. A file that cannot be read
+        or parsed is reported on stderr and in every format, and makes the exit status 2.
 
         FORMATS
           text     like a compiler: file:line:col, the line with a caret, notes, a hint
@@ -41,6 +43,7 @@ enum CheckCommand: Command {
         "amr check --format sarif -o amr.sarif plans/",
         "amr check --format junit -o amr-check.xml plans/",
         "amr check --strict --format json Fixtures/haaglanden-2018.json",
+        "amr check --exclude drafts --exclude '*.schema.json' plans/",
     ]
     static let options = [
         OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default text", choices: ["text", "json", "github", "sarif", "junit"]),
@@ -48,6 +51,8 @@ enum CheckCommand: Command {
         OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "number notation in messages, default nl", choices: ["nl", "en"]),
         OptionSpec(long: "output", short: "o", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
         OptionSpec(long: "verbose", short: "v", value: nil, help: "list the document tables amr did not check, and why (on stderr)"),
+        OptionSpec(long: "exclude", short: "x", value: "GLOB", help: "leave out files and directories matching GLOB (repeatable): drafts, '*.draft.json', 'plans/archive/**'",
+                   repeatable: true),
     ]
 
     static func run(_ arguments: ParsedArguments, environment: Environment, outcome: inout Outcome) throws -> Int32 {
@@ -56,8 +61,15 @@ enum CheckCommand: Command {
         }
         let strict = arguments.has("strict")
         let locale = arguments.value("locale").flatMap(NumberLocale.init(rawValue:)) ?? .nl
-        var files: [String] = []
-        for operand in arguments.operands { files += try expand(operand) }
+        var scan = PlanFileScan(excludes: arguments.all("exclude").map(PathGlob.init))
+        for operand in arguments.operands { try scan.add(operand) }
+        for skipped in scan.skipped { outcome.stderr += "amr: note: skipped \(skipped.file): \(skipped.reason)\n" }
+        let files = scan.files
+        if files.isEmpty {
+            // Everything named was left out on purpose (--exclude) or is clearly not a plan (a
+            // hook given only package.json): nothing to check is no error, but it is said.
+            outcome.stderr += "amr: note: no plan files left to check" + (scan.excluded.isEmpty ? "" : " after --exclude") + "\n"
+        }
         let limits = try environment.limits()
         var findings: [Finding] = []
         var sources: [String: [String]] = [:]
@@ -65,67 +77,81 @@ enum CheckCommand: Command {
         var checked = 0
         let regionNames = (try? CBSData.embedded())?.regionNamesForTotals ?? []
         for file in files {
-            let display = displayName(file)
-            do {
-                let bytes = try FileInput.read(file, displayName: display, maximumSize: limits.maximumFileSize)
-                if DocumentReader.handles(file) {
-                    // A Word or OpenDocument plan: the tables it prints, checked where amr is certain.
-                    let document = try DocumentReader.read(bytes: bytes, file: display, limits: limits, regionNames: regionNames)
-                    findings += try document.findings(locale: locale)
-                    if arguments.has("verbose") { outcome.stderr += document.skippedTables(locale: locale).map { $0 + "\n" }.joined() }
-                    checked += 1
-                    continue
-                }
-                let loaded = try PlanLoader.load(bytes: bytes, file: display, limits: limits)
-                sources[display] = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n")
-                    .map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
-                findings += PlanChecker.check(loaded, locale: locale, strict: strict)
+            switch checkFile(file, locale: locale, strict: strict, limits: limits, regionNames: regionNames) {
+            case .checked(let found, let lines, let skippedTables):
+                findings += found
+                if arguments.has("verbose") { outcome.stderr += skippedTables.map { $0 + "\n" }.joined() }
+                sources[displayName(file)] = lines
                 checked += 1
-            } catch {
-                outcome.stderr += "amr: error: \(error)\n"
-                unusable.append(UnusableFile(file: display, message: "\(error)", location: error.location))
+            case .unusable(let problem):
+                outcome.stderr += "amr: error: \(problem.description)\n"
+                unusable.append(problem.file)
             }
         }
         findings.sort()
-        let summary = FindingRenderer.Summary(files: checked, findings: findings)
+        let summary = FindingRenderer.Summary(files: checked, findings: findings, unusable: unusable.count, skipped: scan.skipped.count)
         let renderer = FindingRenderer()
+        let names = files.map(displayName)
         let text: String
-        switch arguments.value("format") ?? "text" {
-        case "json": text = renderer.json(findings, summary: summary)
-        case "github": text = renderer.github(findings, summary: summary)
-        case "sarif": text = SARIFWriter(toolVersion: Tool.version).write(findings, files: files.map(displayName), unusable: unusable)
-        case "junit": text = JUnitWriter(toolVersion: Tool.version).write(findings, files: files.map(displayName), unusable: unusable)
+        let format = arguments.value("format") ?? "text"
+        switch format {
+        case "json": text = renderer.json(findings, summary: summary, unusable: unusable)
+        case "github": text = renderer.github(findings, summary: summary, unusable: unusable)
+        case "sarif": text = SARIFWriter(toolVersion: Tool.version).write(findings, files: names, unusable: unusable)
+        case "junit": text = JUnitWriter(toolVersion: Tool.version).write(findings, files: names, unusable: unusable)
         default: text = renderer.text(findings, summary: summary, sources: sources)
         }
-        // When no file could be checked there is no result: the messages on stderr are all.
-        if !unusable.isEmpty && checked == 0 { return 2 }
-        try OutputFile.write(text, to: arguments.value("output"), inputs: files, outcome: &outcome)
+        // The documents for machines are written even when no file could be used (a CI's report
+        // upload then shows why); text, for people, then has nothing to add to stderr's lines.
+        if checked > 0 || unusable.isEmpty || format != "text" {
+            try OutputFile.write(text, to: arguments.value("output"), inputs: files, outcome: &outcome)
+        }
         if !unusable.isEmpty { return 2 }
         return summary.errors > 0 ? 1 : 0
     }
 
+    /// What checking one input gave. A new kind of input (a document next to the plan files)
+    /// adds a case to `checkFile`, not to the loop.
+    enum FileResult {
+        /// The file's findings, its lines (for the excerpts under text findings; none for a
+        /// document) and the document tables amr did not check (shown with --verbose).
+        case checked([Finding], lines: [String]?, skippedTables: [String])
+        /// The file could not be used at all; `description` is the stderr line.
+        case unusable(Unusable)
+    }
+
+    struct Unusable {
+        var file: UnusableFile
+        var description: String
+    }
+
+    /// Reads, loads and checks one file; never throws, so every file is accounted for.
+    static func checkFile(_ file: String, locale: NumberLocale, strict: Bool, limits: InputLimits,
+                          regionNames: [String] = []) -> FileResult {
+        let display = displayName(file)
+        do {
+            let bytes = try FileInput.read(file, displayName: display, maximumSize: limits.maximumFileSize)
+            if DocumentReader.handles(file) {
+                // A Word or OpenDocument plan: the tables it prints, checked where amr is certain.
+                let document = try DocumentReader.read(bytes: bytes, file: display, limits: limits, regionNames: regionNames)
+                return .checked(try document.findings(locale: locale), lines: nil, skippedTables: document.skippedTables(locale: locale))
+            }
+            let loaded = try PlanLoader.load(bytes: bytes, file: display, limits: limits)
+            let lines = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n")
+                .map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+            return .checked(PlanChecker.check(loaded, locale: locale, strict: strict), lines: lines, skippedTables: [])
+        } catch {
+            return .unusable(Unusable(file: UnusableFile(file: display, message: "\(error)", location: error.location), description: "\(error)"))
+        }
+    }
+
+    /// The files an operand names, as `amr check` reads them (see `PlanFileScan`).
+    static func expand(_ operand: String) throws -> [String] {
+        var scan = PlanFileScan()
+        try scan.add(operand)
+        return scan.files
+    }
+
     /// How a file is named in output: as given, standard input as `<stdin>`.
     static func displayName(_ file: String) -> String { file == "-" ? "<stdin>" : file }
-
-    /// A file as is; a directory as its `*.json` files, recursively, in sorted order.
-    static func expand(_ operand: String) throws -> [String] {
-        var isDirectory: ObjCBool = false
-        guard operand != "-", FileManager.default.fileExists(atPath: operand, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return [operand]
-        }
-        guard let enumerator = FileManager.default.enumerator(atPath: operand) else {
-            throw LoadError.unreadable(file: operand, reason: "cannot list the directory")
-        }
-        var found: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let isDocument = DocumentReader.extensions.contains { relative.lowercased().hasSuffix("." + $0) }
-            guard relative.hasSuffix(".json") || isDocument, !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
-            let base = operand.hasSuffix("/") ? String(operand.dropLast()) : operand
-            found.append(base + "/" + relative)
-        }
-        if found.isEmpty {
-            throw LoadError.unreadable(file: operand, reason: "the directory holds no .json plan files and no .docx or .odt documents")
-        }
-        return found.sorted()
-    }
 }

@@ -26,7 +26,7 @@ enum AllocationSumRule: PlanRule {
                 context.report(id, at: pointer,
                                "the shares of \"\(allocation.name ?? allocation.id)\" add up to \(context.money(sum, decimals: d)) but the stated amount is \(context.money(amount, decimals: d)) (\(context.gap(sum, amount, decimals: d)))",
                                hint: "each share was probably rounded on its own; 'amr allocate' gives a split that adds up exactly",
-                               stated: sum.description, expected: amount.description)
+                               stated: amount.description, expected: sum.description)
             }
         }
     }

@@ -87,8 +87,7 @@ enum BudgetSumRule: PlanRule {
             }
         }
         if let total = budget.total {
-            let columns = Sums(stated: sum(years.map { year in budget.totals[year] ?? sums(budget.lines, year: year).expected }),
-                               computed: sum(years.map { sums(budget.lines, year: $0).computed }))
+            let columns = grandTotalSums(budget)
             if !columns.accepts(total), let expected = columns.expected {
                 context.report(id, at: budget.pointer + "/total",
                                "the totals of \(years.map(String.init).joined(separator: ", ")) add up to \(context.money(expected)) but the stated grand total is \(context.money(total)) (\(context.gap(total, expected)))",
@@ -98,6 +97,13 @@ enum BudgetSumRule: PlanRule {
     }
 
     // MARK: - Readings
+
+    /// A budget with years: its grand total over the column totals (as stated, or as the lines
+    /// give them) and over the lines' computed amounts.
+    static func grandTotalSums(_ budget: Budget) -> Sums {
+        Sums(stated: sum(budget.years.map { year in budget.totals[year] ?? sums(budget.lines, year: year).expected }),
+             computed: sum(budget.years.map { sums(budget.lines, year: $0).computed }))
+    }
 
     static func sums(_ lines: [BudgetLine]) -> Sums {
         Sums(stated: sum(lines.map(statedAmount)), computed: sum(lines.map(computedAmount)))

@@ -19,9 +19,27 @@ enum ConsistencyRule: PlanRule {
         var pointer: String
         /// `in "Bijstand naar leeftijd"`, `in the region's measures`.
         var place: String
+        /// The unit the statement is rounded to (a table of UWV's rounded counts).
+        var roundedTo: ExactDecimal? = nil
+        /// What tells it apart from another statement in the same place (`observation 2 of "bijstand"`).
+        var detail: String? = nil
+
+        /// The place, told apart from `other`'s when the two would read the same.
+        func place(beside other: Statement) -> String {
+            guard place == other.place, let detail else { return place }
+            return place + " (\(detail))"
+        }
 
         func agrees(with other: Statement) -> Bool {
-            readings.contains { a in other.readings.contains { $0.isEqual(to: a) } }
+            readings.contains { a in other.readings.contains { b in
+                if b.isEqual(to: a) { return true }
+                // Rounded statements agree with what rounds to them: each may be off the true
+                // number by half its unit.
+                let halves = [roundedTo, other.roundedTo].compactMap { $0 }.compactMap { Fraction($0).divided(by: Fraction(2)) }
+                guard !halves.isEmpty, case let allowed = halves.dropFirst().reduce(halves[0], { $0.adding($1) ?? $0 }),
+                      let gap = Fraction(a).distance(to: Fraction(b)) else { return false }
+                return gap <= allowed
+            } }
         }
     }
 
@@ -48,10 +66,10 @@ enum ConsistencyRule: PlanRule {
             for statement in group where !statement.agrees(with: best) {
                 context.append(Finding(
                     rule: id, severity: .error, location: context.loaded.location(of: statement.pointer),
-                    message: "\(what) is \(context.number(statement.value)) \(statement.place) but \(context.number(best.value)) \(best.place)",
+                    message: "\(what) is \(context.number(statement.value)) \(statement.place(beside: best)) but \(context.number(best.value)) \(best.place(beside: statement))",
                     hint: "the same number is stated twice and the two disagree; correct the one that is wrong",
                     stated: statement.value.description, expected: best.value.description,
-                    related: [Finding.Related(location: context.loaded.location(of: best.pointer), message: "\(context.number(best.value)) \(best.place)")]))
+                    related: [Finding.Related(location: context.loaded.location(of: best.pointer), message: "\(context.number(best.value)) \(best.place(beside: statement))")]))
             }
         }
     }
@@ -75,7 +93,8 @@ enum ConsistencyRule: PlanRule {
                     add(Key(subject: municipality.code.rawValue, measure: measure, category: nil, date: date),
                         Statement(value: observation.value, readings: [observation.value],
                                   pointer: "/region/municipalities/\(index)/measures/\(measure.jsonPointerEscaped)/\(position)/value",
-                                  place: "in the region's measures"))
+                                  place: observation.source.map { "in the region's measures (\($0))" } ?? "in the region's measures",
+                                  detail: "observation \(position + 1) of \"\(measure)\""))
                 }
             }
         }
@@ -90,7 +109,7 @@ enum ConsistencyRule: PlanRule {
                     if let code = row.municipality { subject = code.rawValue } else if let cluster = row.cluster { subject = "cluster:" + cluster } else { continue }
                     add(Key(subject: subject, measure: measure, category: category, date: date),
                         Statement(value: cell.value, readings: analysis.readings(cell, at: .init(row: .row(index), column: column.id)),
-                                  pointer: cell.pointer, place: "in \"\(table.title)\""))
+                                  pointer: cell.pointer, place: "in \"\(table.title)\"", roundedTo: table.roundedTo))
                 }
             }
         }
@@ -168,7 +187,7 @@ enum ConsistencyRule: PlanRule {
                         return citation.isEmpty ? source.note.map { "\"\($0)\"" } : citation
                     } ?? "another place"
                 }
-                let disagreeing = group.filter { repeated in !host.readings.contains { $0.isEqual(to: repeated.value) } }
+                let disagreeing = group.filter { repeated in !host.readings.contains { repeated.agrees(with: $0) } }
                 guard let first = disagreeing.first else { continue }
                 if group.count > 1, disagreeing.count == group.count, group.allSatisfy({ $0.value.isEqual(to: first.value) }) {
                     context.append(Finding(
@@ -201,7 +220,9 @@ enum ConsistencyRule: PlanRule {
                                 readings: [stated, sums.stated, sums.computed].compactMap { $0.map(money) }, pointer: budget.pointer + "/totals/\(year)", money: true)
                 }
                 guard let total = budget.total else { return nil }
-                let sums = budget.years.isEmpty ? BudgetSumRule.sums(budget.lines) : BudgetSumRule.Sums(stated: nil, computed: nil)
+                // With years the grand total is read over the columns as well, so a grand total
+                // that is off is not also reported against the text that repeats it rightly.
+                let sums = budget.years.isEmpty ? BudgetSumRule.sums(budget.lines) : BudgetSumRule.grandTotalSums(budget)
                 return Host(what: "the total of budget \"\(title)\"", stated: money(total),
                             readings: [total, sums.stated, sums.computed].compactMap { $0.map(money) }, pointer: budget.pointer + "/total", money: true)
             }
@@ -226,13 +247,20 @@ enum ConsistencyRule: PlanRule {
         }
         for allocation in plan.allocations {
             compare(allocation.alsoStated) { _ in
-                allocation.amount.map { Host(what: "the amount of allocation \"\(allocation.name ?? allocation.id)\"", stated: money($0), readings: [money($0)],
-                                             pointer: allocation.pointer + "/amount", money: true) }
+                // Read also as its stated shares add up, so an amount printed wrong (allocation-sum)
+                // is not reported again against the text that repeats it rightly.
+                let shares = allocation.shares.compactMap(\.stated)
+                let sum = shares.count == allocation.shares.count && !shares.isEmpty ? BudgetSumRule.sum(shares) : nil
+                return allocation.amount.map { Host(what: "the amount of allocation \"\(allocation.name ?? allocation.id)\"", stated: money($0),
+                                                    readings: [money($0)] + (sum.map { [money($0)] } ?? []),
+                                                    pointer: allocation.pointer + "/amount", money: true) }
             }
         }
         for total in plan.grandTotals {
             compare(total.alsoStated) { _ in
-                Host(what: "\"\(total.name ?? total.id)\"", stated: money(total.amount), readings: [money(total.amount)], pointer: total.pointer + "/amount", money: true)
+                Host(what: "\"\(total.name ?? total.id)\"", stated: money(total.amount),
+                     readings: [money(total.amount)] + (GrandTotalRule.sum(of: total, in: plan).map { [money($0)] } ?? []),
+                     pointer: total.pointer + "/amount", money: true)
             }
         }
         for target in plan.targets {
@@ -243,7 +271,10 @@ enum ConsistencyRule: PlanRule {
                 case "base"?:
                     return target.base.map { Host(what: "the base of target \"\(target.name)\"", stated: $0, readings: [$0], pointer: target.pointer + "/base") }
                 default:
-                    return target.value.map { Host(what: "target \"\(target.name)\"", stated: $0, readings: [$0], pointer: target.pointer + "/value") }
+                    // Read also as its parts add up (target-split reports a target that is off them).
+                    let parts = target.parts.isEmpty ? nil : ExactDecimal.sum(target.parts.map(\.value))
+                    return target.value.map { Host(what: "target \"\(target.name)\"", stated: $0, readings: [$0] + (parts.map { [$0] } ?? []),
+                                                   pointer: target.pointer + "/value") }
                 }
             }
             for point in target.trajectory {

@@ -8,7 +8,9 @@ enum CountTotalRule: PlanRule {
 
     static func check(_ context: inout CheckContext) {
         for table in context.plan.tables where table.form == .singleColumn {
-            guard let total = table.total, let sum = context.sum(table.rows.compactMap(\.value)), !sum.isEqual(to: total) else { continue }
+            let values = table.rows.filter { !$0.national }.compactMap(\.value)
+            guard let total = table.total, let sum = context.sum(values), !sum.isEqual(to: total),
+                  let delta = sum.minus(total), !table.withinRounding(delta, parts: values.count) else { continue }
             context.report(id, at: table.pointer + "/total",
                            "the rows of \"\(table.name ?? table.id)\" add up to \(context.number(sum)) but the stated total is \(context.number(total))",
                            hint: "correct the total or the row that is off", stated: total.description, expected: sum.description)

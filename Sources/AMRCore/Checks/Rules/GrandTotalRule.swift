@@ -36,4 +36,18 @@ enum GrandTotalRule: PlanRule {
         }
     }
 
+    /// The sum of what `total` names, when every part is there and it fits.
+    static func sum(of total: GrandTotal, in plan: Plan) -> Money? {
+        var amounts: [Money] = []
+        for id in total.allocations {
+            guard let allocation = plan.allocations.first(where: { $0.id == id }),
+                  let amount = allocation.amount ?? allocation.basis.flatMap(plan.amount(of:)) else { return nil }
+            amounts.append(amount)
+        }
+        for id in total.budgets {
+            guard let budget = plan.budget(id: id), let amount = BudgetSumRule.total(of: budget) else { return nil }
+            amounts.append(amount)
+        }
+        return BudgetSumRule.sum(amounts)
+    }
 }

@@ -4,13 +4,14 @@
 enum PeriodRule: PlanRule {
     static let id = "period"
     static let summary = "target dates lie inside the plan period; a carry-over comes from an earlier year"
-    static let help = "Dates must agree with the plan's period: a target's date lies inside it, a baseline (nulmeting) comes before its target date, and a carry-over comes from a year before the period."
+    static let help = "Dates must agree with the plan's period: a target's date lies inside it, a baseline (nulmeting) comes before its target date, and a carry-over comes from a year before the period. A target the plan quotes as background (an earlier plan's target, marked \"background\": true) is left alone."
 
     static func check(_ context: inout CheckContext) {
         let plan = context.plan
         guard let period = plan.period else { return }
         let span = "\(period.start) – \(period.end)"
-        for target in plan.targets {
+        // A target quoted as background (an earlier plan's) is not one of this plan's.
+        for target in plan.targets where !target.background {
             if let date = target.date, !period.contains(date) {
                 context.report(id, at: target.pointer + "/date",
                                "target \"\(target.name)\" is for \(date), outside the plan period \(span)",

@@ -16,6 +16,13 @@ enum ReferenceRule: PlanRule {
                            hint: "add it to /region/municipalities or correct the code")
         }
         for (c, cluster) in plan.region.clusters.enumerated() {
+            // A made-up empty cluster is how a figure for the whole country gets in; it adds
+            // nothing and checks nothing.
+            if cluster.municipalities.isEmpty {
+                context.report(id, .warning, at: "/region/clusters/\(c)/municipalities",
+                               "cluster \"\(cluster.name)\" has no municipalities, so nothing stated for it can be checked",
+                               hint: "list its municipalities; a figure for the whole country printed beside the region's goes in a table row with \"label\" and \"national\": true")
+            }
             for (m, code) in cluster.municipalities.enumerated() where !codes.contains(code) {
                 context.report(id, at: "/region/clusters/\(c)/municipalities/\(m)",
                                "cluster \"\(cluster.name)\" names \(code), which is not a municipality of \(region)",

@@ -92,7 +92,7 @@ enum TablePercentageRule: PlanRule {
             guard let otherTable = plan.table(id: other), let otherRef = matchingRow(ref, in: table, other: otherTable),
                   let cell = otherTable.cell(otherRef, column) else { return nil }
             return (otherTable, .init(row: otherRef, column: column), cell)
-        case .measure:
+        case .measure, .fixed:
             return nil
         }
     }
@@ -138,6 +138,11 @@ enum TablePercentageRule: PlanRule {
                 return .missing("\(otherNames.row(otherRef)) has no \"\(otherNames.column(base))\" in \"\(otherTable.title)\" to take the base from")
             }
             return .value(cell.value, pointer: cell.pointer, what: "\"\(otherNames.column(base))\" of \(otherNames.row(otherRef)) in \"\(otherTable.title)\"")
+        case .fixed(let reference):
+            switch PercentageRule.resolve(reference, at: spec.pointer + "/base", context: context) {
+            case .number(let values, let pointer, let what): return .value(values[0], pointer: pointer, what: what)
+            case .missing(let reason): return .missing(reason)
+            }
         case .measure(let measure, let stated):
             let date = stated ?? column.date ?? table.date
             switch ref {

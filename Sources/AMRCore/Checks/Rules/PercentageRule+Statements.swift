@@ -1,0 +1,127 @@
+/// Percentages stated in the text as statements of their own (`percentages`), and percentages
+/// whose base the file does not give.
+extension PercentageRule {
+    /// A referenced number: its readings (as stated, and as its sums imply), where it is and
+    /// what it is called; or why it cannot be found.
+    enum Resolved {
+        case number([ExactDecimal], pointer: String?, what: String)
+        case missing(String)
+    }
+
+    static func checkStatements(_ context: inout CheckContext) {
+        for statement in context.plan.percentages {
+            let name = statement.text.map { "\"\($0)\"" } ?? "percentage \"\(statement.id)\""
+            let at = statement.pointer + "/percent"
+            guard let countReference = statement.count else {
+                context.report(id, .warning, at: at, "\(name) (\(context.number(statement.percent))%) says of what it is a share but not how many: it cannot be checked",
+                               hint: "add \"count\": the number the percentage is of its base (a number, a table cell, a measure or a target)")
+                continue
+            }
+            guard let baseReference = statement.base else {
+                context.report(id, .warning, at: at, "\(name) (\(context.number(statement.percent))%) gives no base, so it cannot be checked",
+                               hint: "add \"base\": what it is a percentage of (a number, { \"table\", \"column\", \"row\" }, { \"measure\", \"municipality\", \"date\" } or { \"target\" })")
+                continue
+            }
+            let count = resolve(countReference, at: statement.pointer + "/count", context: context)
+            let base = resolve(baseReference, at: statement.pointer + "/base", context: context)
+            guard case .number(let counts, let countPointer, let countName) = count, case .number(let bases, let basePointer, let baseName) = base else {
+                for case .missing(let reason) in [count, base] {
+                    context.report(id, at: at, "\(name) (\(context.number(statement.percent))%) cannot be checked: \(reason)",
+                                   hint: "correct the reference, or give the number itself")
+                }
+                continue
+            }
+            let decimals = statement.decimals ?? statement.percent.scale
+            let accepted = counts.contains { c in
+                bases.contains { b in
+                    guard !b.isZero, let check = PercentageCheck(count: c, base: b, decimals: decimals, rounding: statement.rounding) else { return false }
+                    if check.accepts(statement.percent) { return true }
+                    // "ca. 80%", "bijna 18%": within 10% of the stated percentage.
+                    guard statement.approximately, let gap = check.exact.distance(to: Fraction(statement.percent)),
+                          let size = Fraction(statement.percent).distance(to: Fraction(0)), let tenth = size.divided(by: Fraction(10)) else { return false }
+                    return gap <= tenth
+                }
+            }
+            guard !accepted, let firstBase = bases.first, let firstCount = counts.first else { continue }
+            var related: [Finding.Related] = []
+            if let countPointer { related.append(Finding.Related(location: context.loaded.location(of: countPointer), message: "the count: \(countName), \(context.number(firstCount))")) }
+            if let basePointer { related.append(Finding.Related(location: context.loaded.location(of: basePointer), message: "the base: \(baseName), \(context.number(firstBase))")) }
+            guard let check = PercentageCheck(count: firstCount, base: firstBase, decimals: decimals, rounding: statement.rounding) else {
+                context.append(Finding(rule: id, severity: .error, location: context.loaded.location(of: at),
+                                       message: "\(name) is stated as \(context.number(statement.percent))% but its base, \(baseName), is 0",
+                                       hint: "correct the base or the percentage", related: related))
+                continue
+            }
+            context.append(Finding(
+                rule: id, severity: .error, location: context.loaded.location(of: at),
+                message: "\(name) is stated as \(statement.approximately ? "about " : "")\(context.number(statement.percent))% but \(countName) (\(context.number(firstCount))) of \(baseName) (\(context.number(firstBase))) is \(check.words(context.locale))",
+                hint: "correct the percentage, or the count or base it refers to",
+                stated: statement.percent.description, expected: check.expected.description, related: related))
+        }
+    }
+
+    /// A target that states a percentage but no base: a warning that says what to add.
+    static func checkPercentagesWithoutBase(_ context: inout CheckContext) {
+        for target in context.plan.targets where target.percent != nil && target.base == nil && !target.background {
+            guard let percent = target.percent, target.value != nil else { continue }
+            context.report(id, .warning, at: target.pointer + "/percent",
+                           "target \"\(target.name)\" is stated as \(context.number(percent))% of a base the file does not give, so its value cannot be checked",
+                           hint: "add \"base\": the number the plan takes the percentage of (and its \"rounding\")")
+        }
+    }
+
+    static func resolve(_ reference: NumberReference, at pointer: String, context: CheckContext) -> Resolved {
+        let plan = context.plan
+        switch reference {
+        case .value(let value):
+            return .number([value], pointer: nil, what: "the number stated")
+        case .target(let id):
+            guard let index = plan.targets.firstIndex(where: { $0.id == id }) else { return .missing("there is no target \"\(id)\"") }
+            guard let value = plan.targets[index].value else { return .missing("target \"\(id)\" states no value") }
+            return .number([value], pointer: plan.targets[index].pointer + "/value", what: "target \"\(plan.targets[index].name)\"")
+        case .cell(let tableID, let rowKey, let column):
+            guard let table = plan.table(id: tableID) else { return .missing("there is no table \"\(tableID)\"") }
+            let names = TableNames(table: table, plan: plan)
+            let ref: TableAnalysis.RowRef
+            if let rowKey {
+                guard let index = table.rows.firstIndex(where: { $0.municipality?.rawValue == rowKey || $0.cluster == rowKey || $0.label == rowKey }) else {
+                    return .missing("\"\(table.title)\" has no row \"\(rowKey)\"")
+                }
+                ref = .row(index)
+            } else {
+                ref = .total
+            }
+            guard table.column(column) != nil else { return .missing("\"\(table.title)\" has no column \"\(column)\"") }
+            guard let cell = table.cell(ref, column) else {
+                // A total row printed empty: the sum of the rows.
+                let values = table.rows.map { $0.cells[column]?.value }
+                if ref == .total, !values.isEmpty, values.allSatisfy({ $0 != nil }), let sum = ExactDecimal.sum(values.compactMap { $0 }) {
+                    return .number([sum], pointer: nil, what: "the sum of \"\(names.column(column))\" in \"\(table.title)\"")
+                }
+                return .missing("\(names.row(ref)) of \"\(table.title)\" has no \"\(names.column(column))\"")
+            }
+            let readings = TableAnalysis(table, context: context).readings(cell, at: .init(row: ref, column: column))
+            return .number(readings, pointer: cell.pointer, what: "\"\(names.column(column))\" of \(names.row(ref)) in \"\(table.title)\"")
+        case .measure(let measure, let subject, let date):
+            let codes: [MunicipalityCode]
+            let name: String
+            if let subject, let cluster = plan.region.clusters.first(where: { $0.id == subject }) {
+                codes = cluster.municipalities
+                name = cluster.name
+            } else if let subject {
+                guard let municipality = plan.region.municipalities.first(where: { $0.code.rawValue == subject }) else {
+                    return .missing("\(subject) is not a municipality or cluster of \(plan.region.name)")
+                }
+                codes = [municipality.code]
+                name = municipality.name
+            } else {
+                codes = plan.region.municipalities.map(\.code)
+                name = plan.region.name
+            }
+            switch TablePercentageRule.observation(measure, of: codes, on: date, plan: plan, name: name) {
+            case .value(let value, let pointer, let what): return .number([value], pointer: pointer, what: what)
+            case .missing(let reason): return .missing(reason)
+            }
+        }
+    }
+}

@@ -42,14 +42,20 @@ import Testing
         #expect(missing.stderr.hasPrefix("amr: error: \(Self.workbook)"))
     }
 
-    @Test func sheetTextKeepsRowNumbersAndQuotes() throws {
-        let records = [
-            CSVRecord(fields: ["datum", "gemeente"], line: 1, columns: [1, 2], sheet: "S"),
-            CSVRecord(fields: ["2018-01-01", "Den \"Haag\"\nzuid"], line: 4, columns: [2, 3], sheet: "S"),
-        ]
-        let sheet = PlacementSheet(records: records)
-        #expect(String(decoding: sheet.bytes, as: UTF8.self) == "\"datum\",\"gemeente\"\n\n\n\"2018-01-01\",\"Den \"\"Haag\"\" zuid\"\n")
-        let moved = sheet.relocated(.csv(SourceLocation(file: "x.xlsx", line: 4, column: 14), "bad"))
+    @Test func aRowBecomesOneQuotedLine() throws {
+        var row = SheetRow()
+        row.number = 4
+        row.text = Array("2018-01-01 13:05:00Den \"Haag\"\nzuid".utf8)
+        row.cells = [SheetRow.Cell(column: 2, start: 0, end: 19, numeric: false, shared: -1),
+                     SheetRow.Cell(column: 3, start: 19, end: row.text.count, numeric: false, shared: -1)]
+        var line: [UInt8] = []
+        var columns: [Int] = []
+        PlacementSheet.line(for: row, into: &line, textColumns: &columns)
+        #expect(String(decoding: line, as: UTF8.self) == "\"\",\"2018-01-01\",\"Den \"\"Haag\"\" zuid\"\n")
+        #expect(columns == [1, 4, 17])
+        let moved = PlacementSheet.relocated(.csv(SourceLocation(file: "x.xlsx", line: 4, column: 18), "bad"), row: row, textColumns: columns, sheet: "S")
         #expect(moved.description == "x.xlsx:S!C4: bad")
+        let elsewhere = PlacementSheet.relocated(.csv(SourceLocation(file: "x.xlsx", line: 1, column: 1), "empty"), row: row, textColumns: columns, sheet: "S")
+        #expect(elsewhere.description == "x.xlsx:1:1: empty")
     }
 }

@@ -71,6 +71,9 @@ struct XMLScanner {
     // MARK: - State
 
     private let buffer: XMLScannerBuffer
+    /// The buffer's memory, kept here (and renewed when it grows) so that reading it costs no
+    /// access to a class property.
+    private var base: UnsafeMutablePointer<UInt8>
     private var source: any XMLByteSource
     private let limits: Limits
     /// Bytes that came from the source and are in the buffer: [0, filled).
@@ -113,7 +116,10 @@ struct XMLScanner {
     private var scratch: [UInt8] = []
 
     private var elements: [OpenElement] = []
+    /// The names of the open elements, one after another in [0, namesUsed): popping an
+    /// element only moves `namesUsed` back.
     private var elementNames: [UInt8] = []
+    private var namesUsed = 0
     private var bindings: [Binding] = []
     private var bindingPrefixes: [UInt8] = []
     private var defaultNamespace: Namespace = .none
@@ -157,6 +163,7 @@ struct XMLScanner {
         self.source = source
         self.limits = limits
         buffer = XMLScannerBuffer(capacity: Self.chunkSize * 2)
+        base = buffer.pointer
     }
 
     init(bytes: [UInt8], limits: Limits = .standard) {
@@ -184,6 +191,14 @@ struct XMLScanner {
     func isElement(_ local: StaticString, in namespace: Namespace) -> Bool {
         guard elementNamespace == namespace else { return false }
         return equals(local, nameStart + (prefixLength > 0 ? prefixLength + 1 : 0), nameLength - (prefixLength > 0 ? prefixLength + 1 : 0))
+    }
+
+    /// Whether the current element's local name is `local`, whatever its namespace (compare
+    /// `elementNamespace` once, then names with this).
+    @inline(__always)
+    func hasLocalName(_ local: StaticString) -> Bool {
+        let skip = prefixLength > 0 ? prefixLength + 1 : 0
+        return equals(local, nameStart + skip, nameLength - skip)
     }
 
     /// The current element's local name (`tc` of `w:tc`).
@@ -214,7 +229,7 @@ struct XMLScanner {
         guard let index = attributeIndex(local, in: namespace) else { return nil }
         let attribute = attributes[index]
         if !attribute.needsDecoding {
-            return body(UnsafeBufferPointer(start: buffer.pointer + attribute.valueStart, count: attribute.valueEnd - attribute.valueStart))
+            return body(UnsafeBufferPointer(start: base + attribute.valueStart, count: attribute.valueEnd - attribute.valueStart))
         }
         scratch.removeAll(keepingCapacity: true)
         decode(attribute.valueStart, attribute.valueEnd, inAttribute: true, raw: false, into: &scratch)
@@ -276,7 +291,7 @@ struct XMLScanner {
     func appendText(to bytes: inout [UInt8]) {
         guard event == .text else { return }
         if !textNeedsDecoding {
-            bytes.append(contentsOf: UnsafeBufferPointer(start: buffer.pointer + textStart, count: textEnd - textStart))
+            bytes.append(contentsOf: UnsafeBufferPointer(start: base + textStart, count: textEnd - textStart))
         } else {
             decode(textStart, textEnd, inAttribute: false, raw: textIsCDATA, into: &bytes)
         }
@@ -286,7 +301,7 @@ struct XMLScanner {
     @inline(__always)
     mutating func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         guard event == .text else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        if !textNeedsDecoding { return body(UnsafeBufferPointer(start: buffer.pointer + textStart, count: textEnd - textStart)) }
+        if !textNeedsDecoding { return body(UnsafeBufferPointer(start: base + textStart, count: textEnd - textStart)) }
         scratch.removeAll(keepingCapacity: true)
         decode(textStart, textEnd, inAttribute: false, raw: textIsCDATA, into: &scratch)
         return scratch.withUnsafeBufferPointer(body)
@@ -315,7 +330,7 @@ struct XMLScanner {
 
     /// Line and column of the buffer index `index`.
     func location(of index: Int) -> (line: Int, column: Int) {
-        let p = buffer.pointer
+        let p = base
         let upTo = min(max(index, 0), filled)
         var lines = 0
         var lastNewline = -1
@@ -347,7 +362,7 @@ struct XMLScanner {
                 continue
             }
             tokenStart = position
-            let p = buffer.pointer
+            let p = base
             if p[position] != 0x3C {
                 if let event = try scanText() { return event }
                 continue
@@ -373,12 +388,12 @@ struct XMLScanner {
     private mutating func start() throws(XMLError) {
         started = true
         while filled < 1_024 && !sourceDone { try fill() }
-        var p = buffer.pointer
+        var p = base
         if filled >= 2 && ((p[0] == 0xFE && p[1] == 0xFF) || (p[0] == 0xFF && p[1] == 0xFE)) {
             throw XMLError(.refused, "the part is UTF-16 (it starts with a UTF-16 byte-order mark); Office parts are UTF-8", line: 1, column: 1, offset: 0)
         }
         try validate()
-        p = buffer.pointer
+        p = base
         if end >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF {
             position = 3
             columnBase = -1 // the byte-order mark is not a column
@@ -391,7 +406,7 @@ struct XMLScanner {
     /// `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`: the version must be 1.x and
     /// the encoding, when given, UTF-8.
     private mutating func scanDeclaration() throws(XMLError) {
-        let p = buffer.pointer
+        let p = base
         let declarationStart = position
         var i = position + 5
         var sawVersion = false
@@ -443,7 +458,7 @@ struct XMLScanner {
 
     /// Text up to the next `<`, or a piece of it; nil when more bytes were needed and read.
     private mutating func scanText() throws(XMLError) -> Event? {
-        let p = buffer.pointer
+        let p = base
         var i = position
         var needsDecoding = false
         var whitespace = true
@@ -511,7 +526,7 @@ struct XMLScanner {
     /// before its `;`. Only the five predefined entities and character references of XML
     /// characters exist: a document may define no others.
     private func checkReference(at index: Int) throws(XMLError) -> Int? {
-        let p = buffer.pointer
+        let p = base
         var i = index + 1
         let stop = min(end, index + 40)
         while i < stop && p[i] != 0x3B { i += 1 }
@@ -529,7 +544,7 @@ struct XMLScanner {
 
     /// The scalar a reference's body (between `&` and `;`) stands for, or nil.
     private func referenceValue(_ start: Int, _ stop: Int) -> UInt32? {
-        let p = buffer.pointer
+        let p = base
         let count = stop - start
         guard count >= 2 else { return nil }
         if p[start] == 0x23 {
@@ -582,7 +597,7 @@ struct XMLScanner {
     /// `<name attributes>` or `<name attributes/>`; false when more bytes were needed and read.
     private mutating func scanStartTag() throws(XMLError) -> Bool {
         if rootClosed { throw error(.malformed, "a second root element; a part has one", at: position) }
-        let p = buffer.pointer
+        let p = base
         var i = position + 1
         let limit = end
         guard isNameStartByte(p[i]) && p[i] != 0x3A else { throw error(.malformed, "< must start a tag (a name must follow it); write &lt; in text", at: position) }
@@ -706,7 +721,7 @@ struct XMLScanner {
         guard elements.count < limits.maximumDepth else {
             throw error(.limit, "elements are nested more than \(limits.maximumDepth) deep", at: tokenStart)
         }
-        let p = buffer.pointer
+        let p = base
         let bindingCount = bindings.count
         let previousDefault = defaultNamespace
         // Declarations first: they apply to the element's own name and attributes.
@@ -753,15 +768,22 @@ struct XMLScanner {
             attributes[index].namespace = id
         }
         if attributeCount > 1 { try checkUniqueAttributes() }
-        elements.append(OpenElement(nameOffset: elementNames.count, nameLength: nameLength, namespace: elementNamespace,
+        elements.append(OpenElement(nameOffset: namesUsed, nameLength: nameLength, namespace: elementNamespace,
                                     bindingCount: bindingCount, defaultNamespace: previousDefault))
-        elementNames.append(contentsOf: UnsafeBufferPointer(start: p + nameStart, count: nameLength))
+        if elementNames.count < namesUsed + nameLength {
+            elementNames.append(contentsOf: repeatElement(0, count: Swift.max(1_024, namesUsed + nameLength - elementNames.count)))
+        }
+        let offset = namesUsed, length = nameLength, start = nameStart
+        elementNames.withUnsafeMutableBufferPointer { names in
+            for k in 0..<length { names[offset + k] = p[start + k] }
+        }
+        namesUsed += nameLength
         sawRoot = true
     }
 
     /// The namespace bound to the prefix at `prefixStart` in the buffer, innermost first.
     private func lookUp(prefixStart: Int, prefixLength: Int) -> Namespace? {
-        let p = buffer.pointer
+        let p = base
         if prefixLength == 3 && p[prefixStart] == 0x78 && p[prefixStart + 1] == 0x6D && p[prefixStart + 2] == 0x6C { return .xml }
         var index = bindings.count - 1
         return bindingPrefixes.withUnsafeBufferPointer { prefixes -> Namespace? in
@@ -785,7 +807,7 @@ struct XMLScanner {
     /// name written twice). Few attributes are compared pairwise, many through a hash table, so
     /// a tag of thousands of attributes costs no more than its length.
     private mutating func checkUniqueAttributes() throws(XMLError) {
-        let p = buffer.pointer
+        let p = base
         func same(_ a: Attribute, _ b: Attribute) -> Bool {
             guard a.namespace == b.namespace else { return false }
             let skipA = a.prefixLength > 0 ? a.prefixLength + 1 : 0, skipB = b.prefixLength > 0 ? b.prefixLength + 1 : 0
@@ -827,7 +849,7 @@ struct XMLScanner {
     private mutating func popElement() {
         popPending = false
         guard let element = elements.popLast() else { return }
-        elementNames.removeLast(element.nameLength)
+        namesUsed -= element.nameLength
         if bindings.count > element.bindingCount {
             let first = bindings[element.bindingCount]
             bindingPrefixes.removeLast(bindingPrefixes.count - first.prefixOffset)
@@ -839,7 +861,7 @@ struct XMLScanner {
 
     /// `</name>`, which must close the innermost open element; false when more bytes were needed.
     private mutating func scanEndTag() throws(XMLError) -> Bool {
-        let p = buffer.pointer
+        let p = base
         var i = position + 2
         let limit = end
         let start = i
@@ -884,7 +906,7 @@ struct XMLScanner {
     /// `<!--…-->`, `<![CDATA[…]]>` or `<!DOCTYPE` (refused); nil when it was a comment or more
     /// bytes were needed.
     private mutating func scanMarkup() throws(XMLError) -> Event? {
-        let p = buffer.pointer
+        let p = base
         let i = position + 2
         guard i + 2 <= end else {
             if try !refill(keepingFrom: position) { throw error(.malformed, "<! must start a comment or CDATA section", at: position) }
@@ -915,7 +937,7 @@ struct XMLScanner {
         var i = position + 4
         var unclosed: XMLError?
         while true {
-            let p = buffer.pointer
+            let p = base
             while i + 1 < end {
                 if p[i] == 0x2D && p[i + 1] == 0x2D {
                     guard i + 2 < end else { break }
@@ -937,7 +959,7 @@ struct XMLScanner {
     /// The content of a CDATA section up to `]]>`, in pieces when long.
     private mutating func scanCDATA() throws(XMLError) -> Event {
         while true {
-            let p = buffer.pointer
+            let p = base
             var i = position
             var whitespace = true
             var needsDecoding = false
@@ -992,7 +1014,7 @@ struct XMLScanner {
     private mutating func refill(keepingFrom keep: Int) throws(XMLError) -> Bool {
         if keep > 0 {
             account(keep)
-            let p = buffer.pointer
+            let p = base
             let remaining = filled - keep
             if remaining > 0 { p.update(from: p + keep, count: remaining) }
             filled -= keep
@@ -1020,9 +1042,10 @@ struct XMLScanner {
                 throw error(.limit, "a tag is longer than \(limits.maximumTagLength) bytes", at: tokenStart)
             }
             buffer.grow(to: buffer.capacity * 2)
+            base = buffer.pointer
         }
         let room = min(buffer.capacity - filled, Self.chunkSize)
-        let count = try source.read(into: UnsafeMutableRawBufferPointer(start: buffer.pointer + filled, count: room))
+        let count = try source.read(into: UnsafeMutableRawBufferPointer(start: base + filled, count: room))
         if count == 0 {
             sourceDone = true
             return
@@ -1035,7 +1058,7 @@ struct XMLScanner {
 
     /// Counts lines and columns in the bytes about to leave the buffer.
     private mutating func account(_ count: Int) {
-        let p = buffer.pointer
+        let p = base
         var lines = 0
         var i = 0
         // Eight bytes at a time: count the bytes equal to LF.
@@ -1068,7 +1091,7 @@ struct XMLScanner {
     /// U+10FFFF) and XML characters (no control characters but tab, LF and CR; no U+FFFE/FFFF).
     /// An incomplete sequence at the end waits for more bytes.
     private mutating func validate() throws(XMLError) {
-        let p = buffer.pointer
+        let p = base
         var i = end
         let count = filled
         while i < count {
@@ -1132,7 +1155,7 @@ struct XMLScanner {
     @inline(__always)
     private func equals(_ literal: StaticString, _ start: Int, _ count: Int) -> Bool {
         guard literal.utf8CodeUnitCount == count else { return false }
-        let p = buffer.pointer
+        let p = base
         return literal.withUTF8Buffer { bytes in
             var k = 0
             while k < count {
@@ -1145,13 +1168,13 @@ struct XMLScanner {
 
     private func string(_ start: Int, _ stop: Int) -> String {
         guard stop > start else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: buffer.pointer + start, count: stop - start), as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(start: base + start, count: stop - start), as: UTF8.self)
     }
 
     /// Replaces references and normalises line ends (and, in attributes, white space) of the
     /// checked bytes [start, stop).
     private func decode(_ start: Int, _ stop: Int, inAttribute: Bool, raw: Bool, into output: inout [UInt8]) {
-        let p = buffer.pointer
+        let p = base
         var i = start
         while i < stop {
             let byte = p[i]

@@ -1,67 +1,92 @@
-/// A placement export read from a workbook sheet, as CSV text for the placement counter: one
-/// line per sheet row (empty rows stay empty lines, so line numbers are row numbers), every
-/// field quoted. Messages about the text are turned back into the sheet's cells (`Blad1!C7`).
+/// A placement export in a workbook sheet, counted as it is read: each row with a value is
+/// turned into one CSV line (every field quoted, as a CSV export of the sheet would be) and
+/// handed to the same scanner that counts a CSV file, so a workbook counts exactly as its CSV
+/// does; only one row's line is ever in memory, never the sheet or its text. Messages about a
+/// line are turned back into the sheet's cells (`Blad1!C7`).
 public struct PlacementSheet: Sendable {
-    /// The CSV text, UTF-8.
-    public let bytes: [UInt8]
-    /// For each row number: the sheet's column of each field, and the column in the text where
-    /// each field starts.
-    let fields: [Int: (sheetColumns: [Int], textColumns: [Int])]
-    let sheet: String?
+    let workbook: WorkbookSheet
 
-    public init(records: [CSVRecord]) {
-        var text: [UInt8] = []
-        var fields: [Int: ([Int], [Int])] = [:]
-        var line = 1
-        for record in records.sorted(by: { $0.line < $1.line }) where record.fields.contains(where: { !$0.isEmpty }) {
-            while line < record.line {
-                text.append(UInt8(ascii: "\n"))
-                line += 1
-            }
-            var textColumns: [Int] = []
-            var column = 1
-            for (index, raw) in record.fields.enumerated() {
-                // A date-time cell (`2018-01-01 13:05:00`) counts on its day.
-                let field = Self.isDateTime(raw) ? String(raw.prefix(10)) : raw
-                if index > 0 {
-                    text.append(UInt8(ascii: ","))
-                    column += 1
-                }
-                textColumns.append(column)
-                text.append(UInt8(ascii: "\""))
-                for scalar in field.unicodeScalars {
-                    // Line breaks inside a cell become spaces: a record is one line.
-                    let value = scalar == "\n" || scalar == "\r" ? " " : scalar
-                    text.append(contentsOf: Array(String(value).utf8))
-                    if value == "\"" { text.append(UInt8(ascii: "\"")) }
-                    column += value == "\"" ? 2 : 1
-                }
-                text.append(UInt8(ascii: "\""))
-                column += 2
-            }
-            text.append(UInt8(ascii: "\n"))
-            fields[record.line] = (record.columns, textColumns)
-            line += 1
+    /// The sheet `sheet` (or the one the workbook opens on) of the workbook in `bytes`; the
+    /// workbook's structure, shared strings and styles are read now, the rows when counted.
+    public init(bytes: [UInt8], file: String, sheet: String? = nil, limits: InputLimits = .standard) throws(LoadError) {
+        workbook = try WorkbookReader.open(bytes: bytes, file: file, sheet: sheet, limits: limits)
+    }
+
+    /// Counts the sheet once for each counter, in one pass over its rows.
+    func count(_ counters: [PlacementCounter], file: String) throws(LoadError) -> [PlacementCounts] {
+        for counter in counters where counter.groupBy.count > ScanStorage.dimensionCapacity {
+            throw .unusable(SourceLocation(file: file, line: 1, column: 1),
+                            "cannot group by \(counter.groupBy.count) keys; group by at most \(ScanStorage.dimensionCapacity)")
         }
-        bytes = text
-        self.fields = fields
-        sheet = records.first?.sheet
+        var scanners = counters.map { PlacementScanner(counter: $0, file: file) }
+        var sheet = workbook
+        var rows = try sheet.rows()
+        var line: [UInt8] = []
+        var textColumns: [Int] = []
+        while try rows.nextRow() {
+            let row = rows.row
+            Self.line(for: row, into: &line, textColumns: &textColumns)
+            for index in scanners.indices {
+                scanners[index].line = row.number
+                do {
+                    _ = try line.withUnsafeBufferPointer { (buffer) throws(LoadError) in try scanners[index].consume(buffer, final: true) }
+                } catch {
+                    throw Self.relocated(error, row: row, textColumns: textColumns, sheet: workbook.name)
+                }
+            }
+        }
+        try workbook.checkHidden(rows)
+        var results: [PlacementCounts] = []
+        for scanner in scanners {
+            try scanner.finish()
+            results.append(scanner.result())
+        }
+        return results
+    }
+
+    /// The CSV line of a row: its fields from column A to its last value, each in quotes with
+    /// `"` doubled; a line break in a cell becomes a space (a record is one line), and a
+    /// date-time cell (`2018-01-01 13:05:00`) counts on its day. `textColumns` gets the byte
+    /// column (1-based) where each field starts, for messages.
+    static func line(for row: SheetRow, into line: inout [UInt8], textColumns: inout [Int]) {
+        line.removeAll(keepingCapacity: true)
+        textColumns.removeAll(keepingCapacity: true)
+        var next = 0
+        for column in 1...max(1, row.width) {
+            if column > 1 { line.append(UInt8(ascii: ",")) }
+            textColumns.append(line.count + 1)
+            line.append(UInt8(ascii: "\""))
+            if next < row.cells.count && row.cells[next].column == column {
+                let cell = row.cells[next]
+                next += 1
+                let end = isDateTime(row.text, cell.start, cell.end) ? cell.start + 10 : cell.end
+                for index in cell.start..<end {
+                    let byte = row.text[index]
+                    switch byte {
+                    case 0x0A, 0x0D: line.append(0x20)
+                    case 0x22: line.append(contentsOf: [0x22, 0x22])
+                    default: line.append(byte)
+                    }
+                }
+            }
+            line.append(UInt8(ascii: "\""))
+        }
+        line.append(UInt8(ascii: "\n"))
     }
 
     /// `2018-01-01 13:05` or `2018-01-01 13:05:00`, as a workbook's date-time cell reads.
-    static func isDateTime(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 16 || bytes.count == 19, bytes[10] == UInt8(ascii: " "), bytes[4] == UInt8(ascii: "-"),
-              bytes[7] == UInt8(ascii: "-"), bytes[13] == UInt8(ascii: ":") else { return false }
-        return bytes.indices.allSatisfy { [4, 7, 10, 13, 16].contains($0) || (bytes[$0] >= 48 && bytes[$0] <= 57) }
+    static func isDateTime(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        let count = end - start
+        guard count == 16 || count == 19, bytes[start + 10] == UInt8(ascii: " "), bytes[start + 4] == UInt8(ascii: "-"),
+              bytes[start + 7] == UInt8(ascii: "-"), bytes[start + 13] == UInt8(ascii: ":") else { return false }
+        return (0..<count).allSatisfy { [4, 7, 10, 13, 16].contains($0) || (bytes[start + $0] >= 48 && bytes[start + $0] <= 57) }
     }
 
-    /// The error with its place in the text replaced by the sheet's cell.
-    public func relocated(_ error: LoadError) -> LoadError {
-        guard let location = error.location, let row = fields[location.line] else { return error }
-        let index = row.textColumns.lastIndex { $0 <= location.column } ?? 0
-        let cell = SourceLocation(file: location.file, line: location.line,
-                                  column: row.sheetColumns.indices.contains(index) ? row.sheetColumns[index] : 1, sheet: sheet)
+    /// The error with its place in the row's line replaced by the sheet's cell.
+    static func relocated(_ error: LoadError, row: SheetRow, textColumns: [Int], sheet: String) -> LoadError {
+        guard let location = error.location, location.line == row.number else { return error }
+        let index = textColumns.lastIndex { $0 <= location.column } ?? 0
+        let cell = SourceLocation(file: location.file, line: location.line, column: index + 1, sheet: sheet)
         switch error {
         case .csv(_, let message): return .csv(cell, message)
         case .encoding(_, let message): return .encoding(cell, message)
@@ -74,15 +99,23 @@ public struct PlacementSheet: Sendable {
 extension PlacementCounter {
     /// Counts a placement export from a workbook sheet; messages name its cells.
     public func count(_ sheet: PlacementSheet, file: String) throws(LoadError) -> PlacementCounts {
-        do { return try count(bytes: sheet.bytes, file: file) } catch { throw sheet.relocated(error) }
+        let counts = try sheet.count([self], file: file)
+        return counts[0]
     }
 
-    /// The placements each target with a filter counts in a workbook sheet, up to `asOf`.
+    /// The placements each target with a filter counts in a workbook sheet, up to `asOf`: all
+    /// targets in one pass over the sheet.
     public static func realised(for plan: Plan, asOf: PlanDate, sheet: PlacementSheet, file: String) throws(LoadError) -> [String: Measurement] {
-        do {
-            return try realised(for: plan, asOf: asOf, file: file) { counter throws(LoadError) in try counter.count(bytes: sheet.bytes, file: file) }
-        } catch {
-            throw sheet.relocated(error)
+        var counters: [PlacementCounter] = []
+        _ = try realised(for: plan, asOf: asOf, file: file) { counter throws(LoadError) in
+            counters.append(counter)
+            return PlacementCounts(dimensions: [], rows: [], total: 0, records: 0)
+        }
+        let counts = try sheet.count(counters, file: file)
+        var index = 0
+        return try realised(for: plan, asOf: asOf, file: file) { _ throws(LoadError) in
+            defer { index += 1 }
+            return counts[index]
         }
     }
 }

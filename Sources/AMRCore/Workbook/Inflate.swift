@@ -56,9 +56,7 @@ public enum Inflate {
     /// `expectedSize` (when known, e.g. from a zip header) only reserves memory up to the limit.
     public static func inflate(_ input: [UInt8], limit: Int, expectedSize: Int? = nil) throws(Failure) -> [UInt8] {
         var decoder = Decoder(input: input, limit: max(0, limit))
-        if let expectedSize, expectedSize > 0 { decoder.output.reserveCapacity(min(expectedSize, max(0, limit))) }
-        try decoder.run()
-        return decoder.output
+        return try decoder.readAll(expectedSize: expectedSize)
     }
 
     // MARK: - Tables of RFC 1951, 3.2.5
@@ -152,21 +150,101 @@ public enum Inflate {
 
     // MARK: - Decoder
 
+    /// The decoder, resumable: `read(into:)` inflates only as much as is asked for, keeping the
+    /// last 32 KiB (the farthest a match can reach back) in a window, so a part of any size is
+    /// inflated in chunks of bounded memory while it is scanned.
     struct Decoder {
         let input: [UInt8]
+        let inputEnd: Int
         let limit: Int
-        var position = 0
+        var position: Int
         var bitBuffer: UInt64 = 0
         var bitCount = 0
-        var output: [UInt8] = []
+        /// The window: recent output, [0, count); bytes before `delivered` were handed out, and
+        /// `dropped` bytes were slid out before the window's start.
+        let window: Window
+        var count = 0
+        var delivered = 0
+        var dropped = 0
+        var state: State = .header
+        var finalBlock = false
+        var storedRemaining = 0
+        var literal: Huffman?
+        var distance: Huffman?
+
+        enum State { case header, stored, codes, done }
+
+        /// History a match may reach back to.
+        static let history = 32_768
+        /// New bytes inflated per refill of the window at most.
+        static let chunk = 1 << 18
+
+        /// Memory the window holds, freed with the decoder.
+        final class Window {
+            let pointer: UnsafeMutablePointer<UInt8>
+            let capacity: Int
+            init(capacity: Int) {
+                self.capacity = capacity
+                pointer = .allocate(capacity: capacity)
+                pointer.initialize(repeating: 0, count: capacity)
+            }
+            deinit { pointer.deallocate() }
+        }
 
         init(input: [UInt8], limit: Int) {
+            self.init(input: input, range: 0..<input.count, limit: limit)
+        }
+
+        /// Decodes the bytes `range` of `input` (a zip entry's data inside the archive), without copying them.
+        init(input: [UInt8], range: Range<Int>, limit: Int) {
             self.input = input
+            position = range.lowerBound
+            inputEnd = range.upperBound
             self.limit = limit
+            window = Window(capacity: Self.history + Self.chunk + 512)
+        }
+
+        /// Bytes inflated so far.
+        var produced: Int { dropped + count }
+
+        /// Everything left, as one array.
+        mutating func readAll(expectedSize: Int? = nil) throws(Failure) -> [UInt8] {
+            var output: [UInt8] = []
+            if let expectedSize, expectedSize > 0 { output.reserveCapacity(min(expectedSize, max(0, limit))) }
+            let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
+            defer { chunk.deallocate() }
+            while true {
+                let count = try read(into: chunk)
+                if count == 0 { return output }
+                output.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[..<count]))
+            }
+        }
+
+        /// Copies the next inflated bytes into `destination` and returns how many; 0 at the end
+        /// of the final block.
+        mutating func read(into destination: UnsafeMutableRawBufferPointer) throws(Failure) -> Int {
+            guard destination.count > 0 else { return 0 }
+            if delivered == count {
+                if state == .done { return 0 }
+                if count > Self.history {
+                    let keep = Self.history
+                    window.pointer.update(from: window.pointer + (count - keep), count: keep)
+                    dropped += count - keep
+                    count = keep
+                    delivered = keep
+                }
+                try produce(upTo: min(count + destination.count, Self.history + Self.chunk))
+            }
+            let available = min(destination.count, count - delivered)
+            if available > 0, let base = destination.baseAddress {
+                base.copyMemory(from: window.pointer + delivered, byteCount: available)
+            }
+            delivered += available
+            return available
         }
 
         mutating func refill() {
-            while bitCount <= 56 && position < input.count {
+            while bitCount <= 56 && position < inputEnd {
                 bitBuffer |= UInt64(input[position]) << UInt64(bitCount)
                 position += 1
                 bitCount += 8
@@ -209,24 +287,44 @@ public enum Inflate {
             throw .invalidSymbol
         }
 
-        mutating func run() throws(Failure) {
-            var final = false
-            while !final {
-                final = try bits(1) == 1
-                switch try bits(2) {
-                case 0: try stored()
-                case 1:
-                    guard let literal = Inflate.fixedLiteral, let distance = Inflate.fixedDistance else { throw .invalidCode(which: "fixed") }
-                    try codes(literal, distance)
-                case 2:
-                    let (literal, distance) = try dynamicCodes()
-                    try codes(literal, distance)
-                default: throw .invalidBlockType
+        /// Inflates until the window holds `target` bytes (a match may go up to 258 past it)
+        /// or the stream ends.
+        mutating func produce(upTo target: Int) throws(Failure) {
+            while count < target {
+                switch state {
+                case .done:
+                    return
+                case .header:
+                    if finalBlock {
+                        state = .done
+                        return
+                    }
+                    finalBlock = try bits(1) == 1
+                    switch try bits(2) {
+                    case 0:
+                        try storedHeader()
+                        state = .stored
+                    case 1:
+                        guard let literal = Inflate.fixedLiteral, let distance = Inflate.fixedDistance else { throw .invalidCode(which: "fixed") }
+                        self.literal = literal
+                        self.distance = distance
+                        state = .codes
+                    case 2:
+                        let (literal, distance) = try dynamicCodes()
+                        self.literal = literal
+                        self.distance = distance
+                        state = .codes
+                    default: throw .invalidBlockType
+                    }
+                case .stored:
+                    try stored(upTo: target)
+                case .codes:
+                    try codes(upTo: target)
                 }
             }
         }
 
-        mutating func stored() throws(Failure) {
+        mutating func storedHeader() throws(Failure) {
             // Skip to a byte boundary; whole bytes still in the buffer are the header's start.
             let drop = bitCount % 8
             bitBuffer >>= UInt64(drop)
@@ -234,17 +332,30 @@ public enum Inflate {
             let length = try bits(16)
             let complement = try bits(16)
             guard length == ~complement & 0xFFFF else { throw .storedLengthMismatch }
-            guard output.count <= limit - length else { throw .outputTooLarge(limit: limit) }
-            var remaining = length
-            while remaining > 0 && bitCount >= 8 {
-                output.append(UInt8(truncatingIfNeeded: bitBuffer))
+            guard produced <= limit - length else { throw .outputTooLarge(limit: limit) }
+            storedRemaining = length
+        }
+
+        mutating func stored(upTo target: Int) throws(Failure) {
+            let out = window.pointer
+            while storedRemaining > 0 && bitCount >= 8 && count < target {
+                out[count] = UInt8(truncatingIfNeeded: bitBuffer)
+                count += 1
                 bitBuffer >>= 8
                 bitCount -= 8
-                remaining -= 1
+                storedRemaining -= 1
             }
-            guard remaining <= input.count - position else { throw .truncated }
-            output.append(contentsOf: input[position..<(position + remaining)])
-            position += remaining
+            let take = min(storedRemaining, target - count)
+            if take > 0 {
+                guard take <= inputEnd - position else { throw .truncated }
+                input.withUnsafeBufferPointer { bytes in
+                    if let base = bytes.baseAddress { (out + count).update(from: base + position, count: take) }
+                }
+                position += take
+                count += take
+                storedRemaining -= take
+            }
+            if storedRemaining == 0 { state = .header }
         }
 
         mutating func dynamicCodes() throws(Failure) -> (Huffman, Huffman) {
@@ -288,27 +399,83 @@ public enum Inflate {
             return (literal, distance)
         }
 
-        mutating func codes(_ literal: Huffman, _ distance: Huffman) throws(Failure) {
-            while true {
-                let symbol = try decode(literal)
+        /// Literals and matches of the current block until the window holds `target` bytes or
+        /// the block ends. The common symbol is decoded from a table with the bit buffer in
+        /// locals, refilled eight bytes at a time; what the table cannot decode (long codes,
+        /// the end of the input) goes through `decode`, the general path.
+        mutating func codes(upTo target: Int) throws(Failure) {
+            guard let literal, let distance else { throw .invalidCode(which: "literal/length") }
+            let out = window.pointer
+            let literalMask = UInt64((1 << literal.bits) - 1), distanceMask = UInt64((1 << distance.bits) - 1)
+            while count < target {
+                // Fast path: with at least 48 bits in hand, a literal/length code (≤ 15 bits), its
+                // extra bits (≤ 5), a distance code (≤ 15) and its extra bits (≤ 13) all fit.
+                if bitCount < 48 && inputEnd - position >= 8 {
+                    let word = input.withUnsafeBytes { raw in UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)) }
+                    bitBuffer |= word << UInt64(bitCount)
+                    position += (63 - bitCount) >> 3
+                    bitCount |= 56
+                }
+                let symbol: Int
+                let entry = Int(literal.table[Int(bitBuffer & literalMask)])
+                let length = entry & 15
+                if length != 0 && length <= bitCount {
+                    bitBuffer >>= UInt64(length)
+                    bitCount -= length
+                    symbol = entry >> 4
+                } else {
+                    symbol = try decode(literal)
+                }
                 if symbol < 256 {
-                    guard output.count < limit else { throw .outputTooLarge(limit: limit) }
-                    output.append(UInt8(symbol))
+                    guard produced < limit else { throw .outputTooLarge(limit: limit) }
+                    out[count] = UInt8(truncatingIfNeeded: symbol)
+                    count += 1
                     continue
                 }
-                if symbol == 256 { return }
+                if symbol == 256 {
+                    state = .header
+                    return
+                }
                 let lengthIndex = symbol - 257
                 guard lengthIndex < 29 else { throw .invalidSymbol }
-                let length = Inflate.lengthBase[lengthIndex] + (try bits(Inflate.lengthExtra[lengthIndex]))
-                let distanceSymbol = try decode(distance)
+                let extra = Inflate.lengthExtra[lengthIndex]
+                let matchLength = Inflate.lengthBase[lengthIndex] + (extra == 0 ? 0 : try bits(extra))
+                let distanceSymbol: Int
+                if bitCount < 15 { refill() }
+                let distanceEntry = Int(distance.table[Int(bitBuffer & distanceMask)])
+                let distanceLength = distanceEntry & 15
+                if distanceLength != 0 && distanceLength <= bitCount {
+                    bitBuffer >>= UInt64(distanceLength)
+                    bitCount -= distanceLength
+                    distanceSymbol = distanceEntry >> 4
+                } else {
+                    distanceSymbol = try decode(distance)
+                }
                 guard distanceSymbol < 30 else { throw .invalidSymbol }
-                let back = Inflate.distanceBase[distanceSymbol] + (try bits(Inflate.distanceExtra[distanceSymbol]))
-                guard back <= output.count else { throw .distanceTooFar(distance: back, available: output.count) }
-                guard output.count <= limit - length else { throw .outputTooLarge(limit: limit) }
-                // Byte by byte: the source may overlap what is being written (a run), and a
-                // slice of `output` appended to itself would copy the whole buffer each time.
-                let start = output.count - back
-                for offset in 0..<length { output.append(output[start + offset]) }
+                let distanceExtra = Inflate.distanceExtra[distanceSymbol]
+                let back = Inflate.distanceBase[distanceSymbol] + (distanceExtra == 0 ? 0 : try bits(distanceExtra))
+                guard back <= count else { throw .distanceTooFar(distance: back, available: produced) }
+                guard produced <= limit - matchLength else { throw .outputTooLarge(limit: limit) }
+                // Forward copy: a source that overlaps what is being written (a run) repeats.
+                var from = out + (count - back)
+                var to = out + count
+                if back >= 8 {
+                    // Eight bytes at a time; the window has room past the target for the overshoot.
+                    var left = matchLength
+                    while left > 0 {
+                        UnsafeMutableRawPointer(to).storeBytes(of: UnsafeRawPointer(from).loadUnaligned(as: UInt64.self), as: UInt64.self)
+                        to += 8
+                        from += 8
+                        left -= 8
+                    }
+                } else {
+                    for _ in 0..<matchLength {
+                        to.pointee = from.pointee
+                        to += 1
+                        from += 1
+                    }
+                }
+                count += matchLength
             }
         }
     }

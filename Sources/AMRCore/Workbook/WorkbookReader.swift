@@ -43,6 +43,47 @@ public enum WorkbookReader {
     /// cannot see (hidden, filtered away) that hold values are refused: whether they count is
     /// not amr's to guess.
     public static func records(bytes: [UInt8], file: String, sheet: String? = nil, limits: InputLimits = .standard) throws(LoadError) -> [CSVRecord] {
+        var opened = try open(bytes: bytes, file: file, sheet: sheet, limits: limits)
+        var rows = try opened.rows()
+        var records: [CSVRecord] = []
+        var fieldCount = 0
+        // A shared string becomes one String however many cells use it (they share its storage),
+        // so a string repeated in a million cells costs its length once.
+        var sharedTexts: [Int: String] = [:]
+        while try rows.nextRow() {
+            let row = rows.row
+            let width = row.width
+            guard fieldCount <= opened.maximumFields - width else {
+                throw .csv(SourceLocation(file: file, line: row.number, column: 1, sheet: opened.name),
+                           "the sheet has more than \(opened.maximumFields) cells up to here; amr reads tables, not databases: if it is genuine, raise AMR_MAX_FILE_SIZE")
+            }
+            fieldCount += width
+            var fields = [String](repeating: "", count: width)
+            var numeric: Set<Int> = []
+            for cell in row.cells {
+                if cell.shared >= 0 {
+                    if let text = sharedTexts[cell.shared] {
+                        fields[cell.column - 1] = text
+                    } else {
+                        let text = row.string(cell)
+                        sharedTexts[cell.shared] = text
+                        fields[cell.column - 1] = text
+                    }
+                } else {
+                    fields[cell.column - 1] = row.string(cell)
+                }
+                if cell.numeric { numeric.insert(cell.column - 1) }
+            }
+            records.append(CSVRecord(fields: fields, line: row.number, columns: Array(1...width), numeric: numeric, sheet: opened.name))
+        }
+        try opened.checkHidden(rows)
+        return records
+    }
+
+    /// The sheet `sheet` (or the one the workbook opens on) of the workbook in `bytes`, with what
+    /// reading its cells needs: the shared strings, the styles that make a number a date, the
+    /// date system. Its rows are read by `WorkbookSheet.rows()`.
+    static func open(bytes: [UInt8], file: String, sheet: String? = nil, limits: InputLimits = .standard) throws(LoadError) -> WorkbookSheet {
         if signature(of: bytes) == .ole { throw oleMessage(file: file) }
         var archive = try ZipArchive(bytes: bytes, file: file, maximumSize: limits.maximumFileSize)
 
@@ -77,12 +118,15 @@ public enum WorkbookReader {
         }
 
         let maximumFields = max(limits.maximumFileSize / 16, 65_536)
-        var sharedStrings = SharedStringsPart(maximumCount: maximumFields, file: file)
+        var sharedStrings = SharedStrings()
         if let target = relationships.first(role: "sharedStrings"), let name = RelationshipsPart.resolve(target.target, from: workbookName) {
-            guard let bytes = try archive.contents(of: name) else {
+            guard let source = try archive.source(of: name) else {
                 throw ZipArchive.damaged(file, "its shared strings part \(name) is missing")
             }
-            try XMLPart.parse(bytes, part: name, file: file, into: &sharedStrings)
+            // Each string a sheet uses takes a cell of at least 8 bytes in some part; more
+            // strings than that are no workbook's, only memory to fill.
+            let otherParts = archive.entries.reduce(0) { $0 + ($1.name.lowercased() == name.lowercased() ? 0 : $1.size) }
+            sharedStrings = try SharedStringsPart.read(source, part: name, file: file, maximumCount: min(maximumFields, 65_536 + otherParts / 8))
         }
         var styles = StylesPart()
         if let target = relationships.first(role: "styles"), let name = RelationshipsPart.resolve(target.target, from: workbookName),
@@ -90,22 +134,11 @@ public enum WorkbookReader {
             try XMLPart.parse(bytes, part: name, file: file, into: &styles)
             styles.finish()
         }
-
-        guard let sheetBytes = try archive.contents(of: sheetPart) else {
+        guard archive.entry(named: sheetPart) != nil else {
             throw ZipArchive.damaged(file, "sheet '\(WeightTable.shown(chosen.name))' should be in \(WeightTable.shown(sheetPart)), which is missing")
         }
-        var worksheet = WorksheetPart(file: file, sheet: chosen.name, part: sheetPart, sharedStrings: sharedStrings.strings,
-                                      styles: styles.kinds, date1904: workbook.date1904, maximumFields: maximumFields)
-        try XMLPart.parse(sheetBytes, part: sheetPart, file: file, into: &worksheet)
-        let name = SourceLocation.quotedSheetName(chosen.name)
-        if !worksheet.hiddenRows.isEmpty {
-            let rows = worksheet.hiddenRows.prefix(5).map(String.init).joined(separator: ", ") + (worksheet.hiddenRows.count > 5 ? ", …" : "")
-            throw LoadError.workbook(file: file, "sheet \(name) has hidden rows with values (\(rows)), for example filtered away; amr reads every row and does not guess whether those count: show them and delete the rows that do not belong, or copy the visible rows to a new sheet")
-        }
-        if let column = worksheet.hiddenColumnsUsed.min() {
-            throw LoadError.workbook(file: file, "sheet \(name) has a hidden column with values (\(SourceLocation.columnLetters(column))); amr does not guess whether it counts: show it, or delete it if it does not belong")
-        }
-        return worksheet.records
+        return WorkbookSheet(file: file, name: chosen.name, part: sheetPart, archive: archive, sharedStrings: sharedStrings,
+                             styles: styles.kinds, date1904: workbook.date1904, maximumFields: maximumFields)
     }
 
     /// The workbook part: the package's officeDocument relationship, else the main part named in

@@ -181,13 +181,13 @@ public struct ZipArchive: Sendable {
         guard entry.size <= maximumSize - inflatedSoFar else {
             throw LoadError.workbook(file: file, "the workbook's parts inflate to more than the limit of \(maximumSize) bytes; if the workbook is genuine, raise AMR_MAX_FILE_SIZE")
         }
-        let stored = Array(bytes[entry.dataOffset..<(entry.dataOffset + entry.compressedSize)])
         let data: [UInt8]
         if entry.method == 0 {
-            data = stored
+            data = Array(bytes[entry.dataOffset..<(entry.dataOffset + entry.compressedSize)])
         } else {
             do {
-                data = try Inflate.inflate(stored, limit: entry.size, expectedSize: entry.size)
+                var decoder = Inflate.Decoder(input: bytes, range: entry.dataOffset..<(entry.dataOffset + entry.compressedSize), limit: entry.size)
+                data = try decoder.readAll(expectedSize: entry.size)
             } catch .outputTooLarge {
                 throw Self.damaged(file, "entry \(shownName) inflates to more than the \(entry.size) bytes it declares")
             } catch {
@@ -202,6 +202,18 @@ public struct ZipArchive: Sendable {
         }
         inflatedSoFar += data.count
         return data
+    }
+
+    /// The entry named `name` as a source inflated as it is read, or nil when the archive has
+    /// none. Its declared size counts against `maximumSize` at once, so an entry too large is
+    /// refused before a byte of it is inflated; the source stops at that size.
+    mutating func source(of name: String) throws(LoadError) -> ZipEntrySource? {
+        guard let entry = entry(named: name) else { return nil }
+        guard entry.size <= maximumSize - inflatedSoFar else {
+            throw LoadError.workbook(file: file, "the workbook's parts inflate to more than the limit of \(maximumSize) bytes; if the workbook is genuine, raise AMR_MAX_FILE_SIZE")
+        }
+        inflatedSoFar += entry.size
+        return ZipEntrySource(archive: self, entry: entry)
     }
 
     static func damaged(_ file: String, _ what: String) -> LoadError {

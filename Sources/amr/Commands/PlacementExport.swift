@@ -12,7 +12,7 @@ enum PlacementExport {
         switch WorkbookReader.signature(of: head) {
         case .zip:
             let bytes = try FileInput.read(path, maximumSize: limits.maximumFileSize)
-            return PlacementSheet(records: try WorkbookReader.records(bytes: bytes, file: path, sheet: name, limits: limits))
+            return try PlacementSheet(bytes: bytes, file: path, sheet: name, limits: limits)
         case .ole:
             throw WorkbookReader.oleMessage(file: path)
         case .other:

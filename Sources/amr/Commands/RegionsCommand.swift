@@ -21,7 +21,7 @@ enum RegionsCommand: Command {
     ]
     static let options = [
         CBSOptions.yearOption,
-        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "csv", "json"]),
+        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "ods", "docx", "odt", "csv", "json"]),
         OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "language and number notation: nl (default, 802.209) or en (802,209)", choices: ["nl", "en"]),
         OptionSpec(long: "output", short: "o", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
     ]
@@ -34,10 +34,10 @@ enum RegionsCommand: Command {
         let region = arguments.operands.isEmpty ? nil
             // "amr regions Gooi en Vechtstreek" without quotes is one name.
             : try CBSOptions.region(arguments.operands.joined(separator: " "), resolver, command: name)
-        if format == .xlsx {
+        if format.isOfficeFile {
             let document = region.map { RegionsDocument.build($0, in: resolver.figures, locale: locale) }
                 ?? RegionsDocument.build(resolver.figures, locale: locale)
-            try OutputFile.write(workbook: try XLSXWriter().write([document]), to: arguments.value("output"), inputs: [],
+            try OutputFile.write(office: [document], as: format, to: arguments.value("output"), inputs: [],
                                  environment: environment, command: name, outcome: &outcome)
             return 0
         }

@@ -25,7 +25,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     /// What the format is called in a message: `a workbook`, `a Word document`.
     public var fileKind: String {
         switch self {
-        case .xlsx: "an Excel workbook"
+        case .xlsx: "a workbook"
         case .ods: "an OpenDocument spreadsheet"
         case .docx: "a Word document"
         case .odt: "an OpenDocument text"

@@ -102,12 +102,14 @@ struct TextDocumentLayout {
             // Spread the spare room over the columns so the table spans the page.
             return natural.map { $0 * room / total }
         }
-        // Too wide: numbers keep their width, text columns share what is left.
-        let fixed = zip(natural, table.right).filter(\.1).map(\.0).reduce(0, +) * perCharacter
-        let flexible = zip(natural, table.right).filter { !$0.1 }.map(\.0).reduce(0, +)
+        // Too wide: numbers and short words (a light) keep their width, long text columns share
+        // what is left and wrap.
+        let keeps = zip(natural, table.right).map { $1 || $0 <= 12 }
+        let fixed = zip(natural, keeps).filter(\.1).map(\.0).reduce(0, +) * perCharacter
+        let flexible = zip(natural, keeps).filter { !$0.1 }.map(\.0).reduce(0, +)
         if fixed < room * 3 / 4, flexible > 0 {
             let share = room - fixed
-            return zip(natural, table.right).map { $1 ? $0 * perCharacter : $0 * share / flexible }
+            return zip(natural, keeps).map { $1 ? $0 * perCharacter : $0 * share / flexible }
         }
         return natural.map { $0 * room / total }
     }

@@ -10,7 +10,7 @@ public struct DOCXWriter {
     public init() {}
 
     /// Twips (1/20 point) a character of table text takes, for the column widths.
-    static let perCharacter = 110
+    static let perCharacter = 95
     static let portrait = (width: 11906, height: 16838)
     static let margin = 1134
 

@@ -9,7 +9,7 @@ public struct ODTWriter {
     public init() {}
 
     /// Hundredths of a millimetre a character of table text takes, for the column widths.
-    static let perCharacter = 195
+    static let perCharacter = 168
     static let portrait = (width: 21000, height: 29700)
     static let margin = 2000
 

@@ -21,6 +21,8 @@ struct TextDocumentLayout {
         var right: [Bool]
         /// The longest text in each column, in characters, for the column widths.
         var widths: [Int]
+        /// The longest word in each column: below it a number would break inside itself.
+        var words: [Int]
         var rows: [[Cell]]
         var total: [Cell]?
     }
@@ -84,34 +86,59 @@ struct TextDocumentLayout {
         }
         let rows = table.rows.map { row($0, bold: false) }
         let total = table.total.map { row($0, bold: true) }
-        var widths = table.columns.map { $0.heading.count }
+        // A heading may wrap between its words, but not within one; bold letters are wider.
+        var widths = table.columns.map { column in
+            (column.heading.split(separator: " ").map(\.count).max() ?? 0) * 13 / 10 + 1
+        }
         for line in rows + (total.map { [$0] } ?? []) {
             for (index, cell) in line.enumerated() { widths[index] = max(widths[index], cell.text.count + (cell.light == nil ? 0 : 2)) }
         }
+        var words = widths.map { _ in 0 }
+        for line in rows + (total.map { [$0] } ?? []) {
+            for (index, cell) in line.enumerated() {
+                words[index] = max(words[index], (cell.text.split(separator: " ").map(\.count).max() ?? 0) + (cell.light == nil ? 0 : 2))
+            }
+        }
         return Table(headings: table.columns.map(\.heading), right: table.columns.map { $0.alignment == .right },
-                     widths: widths, rows: rows, total: total)
+                     widths: widths, words: words, rows: rows, total: total)
     }
 
-    /// Column widths in `unit`s that fill `room`, in proportion to each column's text but with
-    /// long text columns cut back first, so that number columns never wrap.
+    /// Column widths in `unit`s that fill `room`, in proportion to each column's text; when the
+    /// table is too wide the longest columns are cut back first (to a common cap, where their text
+    /// wraps), so that numbers and short words such as a light's never wrap.
     static func columnWidths(_ table: Table, room: Int, perCharacter: Int) -> [Int] {
-        let natural = table.widths.map { max(4, min(50, $0)) + 2 }
-        let total = natural.reduce(0, +)
-        guard total > 0 else { return [] }
-        if total * perCharacter <= room {
-            // Spread the spare room over the columns so the table spans the page.
-            return natural.map { $0 * room / total }
+        let natural = table.widths.map { max(4, min(50, $0)) + 3 }
+        guard !natural.isEmpty else { return [] }
+        // Text columns are cut back first (down to 10 characters), numbers only if that is not enough.
+        func capped(_ cap: Int, numbersToo: Bool) -> [Int] {
+            natural.indices.map { index in
+                table.right[index] ? (numbersToo ? max(min(natural[index], cap), min(natural[index], table.words[index] + 3)) : natural[index])
+                    : min(natural[index], cap)
+            }
         }
-        // Too wide: numbers and short words (a light) keep their width, long text columns share
-        // what is left and wrap.
-        let keeps = zip(natural, table.right).map { $1 || $0 <= 12 }
-        let fixed = zip(natural, keeps).filter(\.1).map(\.0).reduce(0, +) * perCharacter
-        let flexible = zip(natural, keeps).filter { !$0.1 }.map(\.0).reduce(0, +)
-        if fixed < room * 3 / 4, flexible > 0 {
-            let share = room - fixed
-            return zip(natural, keeps).map { $1 ? $0 * perCharacter : $0 * share / flexible }
+        var cap = natural.max() ?? 0
+        var numbersToo = false
+        while cap > 6, capped(cap, numbersToo: numbersToo).reduce(0, +) * perCharacter > room {
+            if cap <= 8 && !numbersToo {
+                numbersToo = true
+                cap = natural.max() ?? 0
+            } else {
+                cap -= 1
+            }
         }
-        return natural.map { $0 * room / total }
+        let widths = capped(cap, numbersToo: numbersToo)
+        let used = widths.reduce(0, +) * perCharacter
+        guard used < room else { return widths.map { $0 * room / max(1, widths.reduce(0, +)) } }
+        // Spread what is left so the table spans the page: over the columns that were cut back,
+        // else over all.
+        let cut = zip(natural, widths).map { $0 > $1 }
+        let receivers = cut.contains(true) ? cut : cut.map { _ in true }
+        let weight = zip(natural, receivers).filter(\.1).map(\.0).reduce(0, +)
+        var result = zip(widths, zip(natural, receivers)).map { width, pair in
+            width * perCharacter + (pair.1 ? (room - used) * pair.0 / max(1, weight) : 0)
+        }
+        if let last = result.indices.last { result[last] += room - result.reduce(0, +) }
+        return result
     }
 
     /// The RGB colour of a light's dot.
@@ -128,7 +155,7 @@ struct TextDocumentLayout {
     func wantsLandscape(portraitRoom: Int, perCharacter: Int) -> Bool {
         items.contains { item in
             guard case .table(let table) = item else { return false }
-            return table.widths.map { max(4, min(50, $0)) + 2 }.reduce(0, +) * perCharacter > portraitRoom
+            return table.widths.map { max(4, min(50, $0)) + 3 }.reduce(0, +) * perCharacter > portraitRoom
         }
     }
 }

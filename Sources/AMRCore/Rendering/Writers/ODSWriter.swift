@@ -153,18 +153,18 @@ public struct ODSWriter {
             #"<\#(element) style:name="\#(name)" \#(language)>\#(body)\#(maps)</\#(element)>"#
         }
 
-        /// A style that shows positive values with `+`, zero as `zero` (nil: as a plain number).
+        /// A style that shows positive values with `+`, negative ones with `-`, and zero as `zero`
+        /// (nil: as a plain number). Office suites take two conditions and a default: the signs
+        /// are the conditions, zero the default.
         func signedStyle(_ name: String, decimals: Int, suffix: String, zero: String?) -> String {
-            var xml = numberStyle(name + "P", literal("+") + digits(decimals) + (suffix.isEmpty ? "" : literal(suffix)))
+            let tail = suffix.isEmpty ? "" : literal(suffix)
+            var xml = numberStyle(name + "P", literal("+") + digits(decimals) + tail)
             // With a map the main style shows no minus sign of its own: negatives get theirs here.
-            xml += numberStyle(name + "M", literal("-") + digits(decimals) + (suffix.isEmpty ? "" : literal(suffix)))
-            var maps = #"<style:map style:condition="value()&gt;0" style:apply-style-name="\#(name)P"/>"#
+            xml += numberStyle(name + "M", literal("-") + digits(decimals) + tail)
+            let maps = #"<style:map style:condition="value()&gt;0" style:apply-style-name="\#(name)P"/>"#
                 + #"<style:map style:condition="value()&lt;0" style:apply-style-name="\#(name)M"/>"#
-            if let zero {
-                xml += numberStyle(name + "Z", literal(zero.isEmpty ? " " : zero))
-                maps += #"<style:map style:condition="value()=0" style:apply-style-name="\#(name)Z"/>"#
-            }
-            return xml + numberStyle(name, digits(decimals) + (suffix.isEmpty ? "" : literal(suffix)), maps: maps)
+            let main = zero.map { literal($0.isEmpty ? " " : $0) } ?? digits(decimals) + tail
+            return xml + numberStyle(name, main, maps: maps)
         }
 
         func dataStyle(_ kind: XLSXWriter.StyleSheet.Kind, name: String) -> String {

@@ -1,4 +1,5 @@
-// libFuzzer harness: the amount, decimal, date and rounding-unit parsers, and formatting back.
+// libFuzzer harness: the amount, decimal, date and rounding-unit parsers, and formatting back;
+// the escaping of text for terminals and logs (TerminalText).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzAmount(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
@@ -16,5 +17,16 @@ public func fuzzAmount(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     _ = PlanDate(text)
     _ = RoundingUnit.parse(text)
+    // The escaping rule for terminals and logs, on arbitrary text: nothing invisible survives
+    // `visible`, and no line of `lines` (or of a shortened message) can begin a workflow command.
+    let visible = TerminalText.visible(text)
+    guard !visible.unicodeScalars.contains(where: TerminalText.needsEscape) else { fatalError("visible left a control character") }
+    guard TerminalText.visible(visible) == visible else { fatalError("visible is not idempotent") }
+    for output in [TerminalText.lines(text), TerminalText.lines(TerminalText.shortened(text)), TerminalText.guardingCommands(visible)] {
+        for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("::") { fatalError("a line begins a workflow command") }
+            if line.unicodeScalars.contains(where: { TerminalText.needsEscape($0) && $0 != "\t" }) { fatalError("lines left a control character") }
+        }
+    }
     return 0
 }

@@ -69,11 +69,11 @@ import Testing
         let march = variant("\"date\": \"2024-01-01\" },\n      \"shares\"", "\"date\": \"2024-03-01\" },\n      \"shares\"", in: funded)
         let loaded = try load(march)
         let error = #expect(throws: LoadError.self) { try PlanAllocator.allocate(try #require(loaded.plan.allocations.first), in: loaded) }
-        #expect(error?.message == "CBS figures in amr are for 1 January 2020–2025, not for 2024-03-01; use a date such as \"2024-01-01\"")
+        #expect(error?.message == "CBS figures in amr are for 1 January 2015–2025, not for 2024-03-01; use a date such as \"2024-01-01\"")
         #expect(try findings(march).map(\.description) == [
-            "p.json:27:64: error[cbs-inhabitants]: allocation \"bijdrage-2024\" takes CBS inhabitants on 2024-03-01, but amr has CBS figures for 1 January 2020–2025 only",
+            "p.json:27:64: error[cbs-inhabitants]: allocation \"bijdrage-2024\" takes CBS inhabitants on 2024-03-01, but amr has CBS figures for 1 January 2015–2025 only",
         ])
-        let old = variant("\"date\": \"2024-01-01\" },\n      \"shares\"", "\"date\": \"2019-01-01\" },\n      \"shares\"", in: funded)
+        let old = variant("\"date\": \"2024-01-01\" },\n      \"shares\"", "\"date\": \"2014-01-01\" },\n      \"shares\"", in: funded)
         #expect(try findings(old).map(\.rule) == ["cbs-inhabitants"])
     }
 
@@ -85,12 +85,17 @@ import Testing
         ])
         #expect(found.first?.stated == "566000" && found.first?.expected == "566221")
         #expect(found.first?.hint == "use CBS's figure, or the date the plan's figure is really for; Bron: CBS, 85984NED Kerncijfers wijken en buurten 2024 (CC BY 4.0)")
-        // Another date is not checked: CBS's figures are for 1 January.
+        // Another date is compared with CBS's figures of the last 1 January before it, and says so.
         let otherDate = variant("\"value\": 566000, \"date\": \"2024-01-01\"", "\"value\": 566000, \"date\": \"2024-06-30\"", in: text)
-        #expect(try findings(otherDate).isEmpty)
-        // The Haaglanden 2018 plan states inhabitants "consulted 27 September 2017": not checked.
+        #expect(try findings(otherDate).map(\.message) == [
+            "'s-Gravenhage (GM0518) has 566.000 inwoners on 2024-06-30, but CBS gives 566.221 on 1 January 2024, the last 1 January before 2024-06-30",
+        ])
+        // The Haaglanden 2018 plan states inhabitants "consulted 27 September 2017": CBS's of
+        // 1 January 2017, which four of its five figures equal; Westland's does not.
         let fixture = try PlanLoader.load(contentsOf: TestSupport.fixture("haaglanden-2018.json"))
-        #expect(!PlanChecker.check(fixture).contains { $0.rule.hasPrefix("cbs-") })
+        let cbs = PlanChecker.check(fixture).filter { $0.rule.hasPrefix("cbs-") }
+        #expect(cbs.map(\.message) == ["Westland (GM1783) has 105.885 inwoners on 2017-09-27, but CBS gives 105.632 on 1 January 2017, the last 1 January before 2017-09-27"])
+        #expect(cbs.first?.stated == "105885" && cbs.first?.expected == "105632")
     }
 
     @Test func tablesOfInhabitantsAreCheckedToo() throws {
@@ -135,7 +140,7 @@ import Testing
         // In 2024 Weesp is part of Amsterdam: no caveat, and it is no municipality at all.
         let later = text.replacingOccurrences(of: "\"start\": \"2021-01-01\", \"end\": \"2021-12-31\"", with: "\"start\": \"2024-01-01\", \"end\": \"2024-12-31\"")
         let weesp2024 = try #require(try findings(later).first { $0.rule == "cbs-membership" && $0.message.contains("Weesp") })
-        #expect(weesp2024.message == "Weesp (GM0457) is not a municipality on 1 January 2024 according to CBS")
+        #expect(weesp2024.message == "Weesp (GM0457) is not a municipality on 1 January 2024 according to CBS: it merged on 1 January 2023 into Amsterdam (GM0363)")
         // Without a period the plan's year is unknown: nothing is checked.
         #expect(try findings(try String(contentsOfFile: TestSupport.fixture("gooi-vechtstreek-monitor-2020.json"), encoding: .utf8)).allSatisfy { !$0.rule.hasPrefix("cbs-") })
     }

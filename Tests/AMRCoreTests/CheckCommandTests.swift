@@ -34,6 +34,7 @@ import Testing
         #expect(summary == [
             "Fixtures/haaglanden-2017.json:30:17 allocation-sum 154000.00→154000.01",
             "Fixtures/haaglanden-2017.json:34:68 allocation-share 100782.17→100782.16",
+            "Fixtures/haaglanden-2018.json:20:86 cbs-inhabitants 105885→105632",
             "Fixtures/haaglanden-2018.json:180:17 allocation-sum 159500.00→159499.99",
             "Fixtures/haaglanden-2018.json:188:68 allocation-share 104360.18→104360.19",
             "Fixtures/veenstreek-2019-2021.json:28:17 allocation-sum 240000.00→240001.00",
@@ -45,6 +46,7 @@ import Testing
             "Fixtures/veenstreek-tabellen-2020.json:61:29 table-column-total 287→278",
             "Fixtures/veenstreek-tabellen-2020.json:78:109 consistency 389→412",
             "Fixtures/veenstreek-tabellen-2020.json:102:77 table-percentage 8→9",
+            "Fixtures/zuid-kennemerland-ijmond-2017.json:17:23 cbs-membership →",
         ])
         #expect(json.value(at: "/summary/errors")?.kind == .number("13"))
         #expect(json.value(at: "/summary/files")?.kind == .number("9"))
@@ -54,7 +56,10 @@ import Testing
         let outcome = TestSupport.run(["check", "Fixtures/zuid-kennemerland-ijmond-2017.json", "Fixtures/gooi-vechtstreek-monitor-2020.json",
                                        "Fixtures/rijnmond-2022-2025.json"])
         #expect(outcome.exitCode == 0)
-        #expect(outcome.stdout == "checked 3 files: 0 errors, 0 warnings\n")
+        // The one warning: CBS's table of 2016 still puts Uitgeest in Zuid-Kennemerland en IJmond,
+        // which the plan (from mid-2015) no longer lists.
+        #expect(outcome.stdout.hasSuffix("checked 3 files: 0 errors, 1 warning\n"))
+        #expect(outcome.stdout.components(separatedBy: "warning[").count == 2)
     }
 
     @Test func unusableFilesExitTwoAndTheOthersAreStillChecked() throws {

@@ -190,10 +190,10 @@ import Testing
 
     @Test(arguments: [
         (["allocate", "--region", "haaglanden"], "--region needs --total AMOUNT: the amount to split (see 'amr help allocate')"),
-        (["allocate", "--total", "5", "--year", "2024"], "--year picks the year of the CBS figures for --region; add --region REGION (see 'amr help allocate')"),
-        (["allocate", "--total", "5", "--region", "haaglanden", "--year", "2019"], "--year 2019: amr has no CBS figures for 2019; it has 1 January 2020–2025 (see 'amr help allocate')"),
-        (["allocate", "--total", "5", "--region", "haaglanden", "--year", "24"], "--year 24: amr has no CBS figures for 24; it has 1 January 2020–2025 (see 'amr help allocate')"),
-        (["allocate", "--total", "5", "--region", "haaglanden", "--year", "last"], "--year 'last' is not a year; give one of 2020–2025, e.g. --year 2025 (see 'amr help allocate')"),
+        (["allocate", "--total", "5", "--year", "2024"], "--year picks the year of the CBS figures for --region; add --region REGION or --municipalities LIST (see 'amr help allocate')"),
+        (["allocate", "--total", "5", "--region", "haaglanden", "--year", "2014"], "--year 2014: amr has no CBS figures for 2014; it has 1 January 2015–2025 (see 'amr help allocate')"),
+        (["allocate", "--total", "5", "--region", "haaglanden", "--year", "24"], "--year 24: amr has no CBS figures for 24; it has 1 January 2015–2025 (see 'amr help allocate')"),
+        (["allocate", "--total", "5", "--region", "haaglanden", "--year", "last"], "--year 'last' is not a year; give one of 2015–2025, e.g. --year 2025 (see 'amr help allocate')"),
         (["allocate", "Fixtures/haaglanden-2018.json", "--total", "5", "--region", "haaglanden"], "give either a plan file or --total with --region, not both (see 'amr help allocate')"),
         (["allocate", "--total", "5", "--region", "haaglanden", "--allocation", "x"], "--allocation picks an allocation in a plan file; it does not go with --region (see 'amr help allocate')"),
         (["allocate", "--total", "5.5", "--region", "haaglanden", "--unit", "1"], "--total 5.5 is not a multiple of --unit 1; give a total in whole units or a smaller unit (see 'amr help allocate')"),

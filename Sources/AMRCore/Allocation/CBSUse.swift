@@ -1,6 +1,6 @@
 /// The CBS figures an allocation uses or is checked against, kept as data so that each report
 /// words them in its own language: the credit ("Bron: CBS", table, reference date), the region
-/// split over, the rows of a weights file that differ from CBS, and the 2020–2023 membership caveat.
+/// split over, the rows of a weights file that differ from CBS, and how the region membership was made (with its caveats).
 public struct CBSUse: Hashable, Sendable {
     /// A row of a weights file whose weight is not CBS's figure for its municipality.
     public struct Difference: Hashable, Sendable {
@@ -26,6 +26,11 @@ public struct CBSUse: Hashable, Sendable {
     /// none does); nil when CBS's figures are the weights.
     public var differences: [Difference]?
     public var caveats: [Caveat] = []
+    /// How the region membership used was made; nil when no region's membership was used (a
+    /// split over a set of municipalities someone named).
+    public var membership: RegionMembership? = nil
+    /// The CBS tables the membership comes from.
+    public var membershipTables: [String] { source.regionTables }
 
     public var year: Int { source.year }
 
@@ -42,12 +47,13 @@ public struct CBSUse: Hashable, Sendable {
                              + "; the file's weights were used (they may be for another date).")
             }
         }
-        if !caveats.isEmpty {
-            notes.append("Region membership for \(MembershipCaveat.years.lowerBound)–\(MembershipCaveat.years.upperBound) is CBS's 2026 membership applied backwards: in \(year) "
-                         + caveats.map { "\($0.municipality) may have belonged to \($0.otherRegions.joined(separator: " or ")) rather than \($0.cbsRegion)" }
-                             .joined(separator: "; ") + ". A plan's own list of municipalities wins.")
-        }
+        if let note = membershipNote(MembershipWording.english) { notes.append(note) }
         return notes
+    }
+
+    /// The note on the region membership used, in `wording`'s language.
+    public func membershipNote(_ wording: MembershipWording) -> String? {
+        wording.note(year: year, membership: membership, caveats: caveats, tables: membershipTables)
     }
 
     /// The caveats for `region` in `figures`' year, as data.

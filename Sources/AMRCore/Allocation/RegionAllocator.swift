@@ -5,7 +5,26 @@ public enum RegionAllocator {
     /// `figures.year` (`amr allocate --total … --region …`).
     public static func allocate(_ total: Money, over region: CBSRegion, figures: CBSYear,
                                 method: ApportionmentMethod = .largestRemainder, unit: RoundingUnit = .cent) throws(LoadError) -> AllocationReport {
-        let municipalities = region.municipalities
+        var report = try allocate(total, over: region.municipalities, name: region.name, label: region.label, figures: figures, method: method, unit: unit)
+        report.cbs = CBSUse(source: figures.source(regionTables: region.regionTables), region: region.label,
+                            municipalities: region.municipalities.count, differences: nil,
+                            caveats: CBSUse.caveats(for: region.code, in: figures), membership: figures.membership)
+        return report
+    }
+
+    /// Splits `total` over a set of municipalities someone named (a joint arrangement, a GGD
+    /// region) by their CBS inhabitants on 1 January of `figures.year`, in the order given
+    /// (`amr allocate --total … --municipalities …`). No region membership is used.
+    public static func allocate(_ total: Money, over set: MunicipalitySet, figures: CBSYear,
+                                method: ApportionmentMethod = .largestRemainder, unit: RoundingUnit = .cent) throws(LoadError) -> AllocationReport {
+        var report = try allocate(total, over: set.municipalities, name: set.name ?? "gemeenten", label: set.name, figures: figures, method: method, unit: unit)
+        report.cbs = CBSUse(source: figures.source(), region: set.label, municipalities: set.municipalities.count, differences: nil)
+        return report
+    }
+
+    static func allocate(_ total: Money, over municipalities: [CBSMunicipality], name: String, label: String?, figures: CBSYear,
+                         method: ApportionmentMethod, unit: RoundingUnit) throws(LoadError) -> AllocationReport {
+        let inhabitants = municipalities.reduce(0) { $0 + $1.inhabitants }
         let weights = municipalities.map { Int128($0.inhabitants) }
         let amounts: [Money]
         do throws(AllocationError) {
@@ -18,16 +37,12 @@ public enum RegionAllocator {
                                  weight: ExactDecimal(significand: Int64(municipalities[index].inhabitants)),
                                  integerWeight: weights[index], amount: amounts[index], stated: nil, difference: nil)
         }
-        var report = AllocationReport(
-            id: nil, title: "inwoners per gemeente, \(region.name) \(figures.year)",
-            context: "\(region.label), \(municipalities.count) municipalities on 1 January \(figures.year)",
+        return AllocationReport(
+            id: nil, title: "inwoners per gemeente, \(name) \(figures.year)",
+            context: (label.map { "\($0), " } ?? "") + "\(municipalities.count) municipalities on 1 January \(figures.year)",
             total: total, basis: nil, unit: unit, method: method, key: .cbsInhabitants(date: figures.date, table: figures.table),
             nameHeading: "gemeente", weightName: "inwoners",
-            weightTotal: ExactDecimal(significand: Int64(region.inhabitants)), statedWeightTotal: nil, rows: rows, statedAmount: nil)
-        report.cbs = CBSUse(source: figures.source(regionTables: region.regionTables), region: region.label,
-                            municipalities: municipalities.count, differences: nil,
-                            caveats: CBSUse.caveats(for: region.code, in: figures))
-        return report
+            weightTotal: ExactDecimal(significand: Int64(inhabitants)), statedWeightTotal: nil, rows: rows, statedAmount: nil)
     }
 
     /// Splits `total` over the rows of a weights file after matching every row to a municipality
@@ -43,7 +58,7 @@ public enum RegionAllocator {
         for index in report.rows.indices { report.rows[index].code = matched[index].code }
         report.cbs = CBSUse(source: figures.source(regionTables: region.regionTables), region: region.label,
                             municipalities: matched.count, differences: differences(table, matched),
-                            caveats: CBSUse.caveats(for: region.code, in: figures))
+                            caveats: CBSUse.caveats(for: region.code, in: figures), membership: figures.membership)
         return report
     }
 
@@ -106,7 +121,7 @@ public enum RegionAllocator {
             MembershipCaveat.caveat(for: code, in: figures)?.otherRegions.contains(region) ?? false
         }
         let uncertain = { (code: MunicipalityCode) -> String in
-            MembershipCaveat.caveat(for: code, in: figures) == nil ? "" : " (its membership in \(figures.year) is uncertain: amr uses CBS's 2026 division for 2020–2023)"
+            MembershipCaveat.caveat(for: code, in: figures) == nil ? "" : " (its membership in \(figures.year) is uncertain: \(figures.membership.origin(year: figures.year)))"
         }
         var parts: [String] = []
         let missing = region.municipalities.filter { linesOf[$0.code] == nil && MembershipCaveat.caveat(for: $0.code, in: figures) == nil }

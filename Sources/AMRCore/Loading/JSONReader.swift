@@ -16,7 +16,8 @@ public struct JSONReader {
     private init(bytes: [UInt8], file: String, maximumDepth: Int) {
         self.bytes = bytes
         self.file = file
-        self.maximumDepth = maximumDepth
+        // Never deeper than the stack survives, whatever a caller asks for.
+        self.maximumDepth = min(maximumDepth, InputLimits.maximumDepthCeiling)
     }
 
     /// Parses a whole document. A UTF-8 byte-order mark at the start is allowed and skipped.
@@ -34,6 +35,12 @@ public struct JSONReader {
             throw .syntax(reader.here, "unexpected \(reader.describeCurrent()) after the end of the JSON value")
         }
         return value
+    }
+
+    private var depthMessage: String {
+        let raise = maximumDepth < InputLimits.maximumDepthCeiling
+            ? "AMR_MAX_JSON_DEPTH raises the limit" : "amr reads no deeper, to keep the stack safe"
+        return "nesting deeper than \(maximumDepth) levels; plan files need far fewer (\(raise))"
     }
 
     private var here: SourceLocation { SourceLocation(file: file, line: line, column: column) }
@@ -157,7 +164,7 @@ public struct JSONReader {
 
     private mutating func parseObject(depth: Int) throws(LoadError) -> JSONValue {
         let start = here
-        if depth > maximumDepth { throw .syntax(start, "nesting deeper than \(maximumDepth) levels; plan files need far fewer (AMR_MAX_JSON_DEPTH raises the limit)") }
+        if depth > maximumDepth { throw .syntax(start, depthMessage) }
         advance() // {
         var members: [JSONMember] = []
         var seen: [String: (Int, Int)] = [:]
@@ -199,7 +206,7 @@ public struct JSONReader {
 
     private mutating func parseArray(depth: Int) throws(LoadError) -> JSONValue {
         let start = here
-        if depth > maximumDepth { throw .syntax(start, "nesting deeper than \(maximumDepth) levels; plan files need far fewer (AMR_MAX_JSON_DEPTH raises the limit)") }
+        if depth > maximumDepth { throw .syntax(start, depthMessage) }
         advance() // [
         var items: [JSONValue] = []
         skipWhitespace()

@@ -42,7 +42,11 @@ public enum LoadError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    /// The one-line message, shown visibly (`TerminalText`): a file or value name with a line
+    /// break or an escape sequence in it stays on the line.
+    public var description: String { TerminalText.visible(unescapedDescription) }
+
+    var unescapedDescription: String {
         switch self {
         case .unreadable(let file, let reason):
             return "\(file): cannot read: \(reason)"

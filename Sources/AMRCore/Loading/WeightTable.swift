@@ -973,12 +973,12 @@ public struct WeightTable: Sendable, Equatable {
         return String(scalars[first...last])
     }
 
-    /// A value as a message shows it: on one line (`\n` escaped) and at most 40 characters.
+    /// A value as a message shows it: on one line, escaped as `TerminalText` does, and at most 40 characters.
     static func shown(_ text: String) -> String {
         var result = ""
         for (offset, scalar) in text.unicodeScalars.enumerated() {
             if offset == 40 { return result + "…" }
-            result += scalar.properties.generalCategory == .control ? scalar.escaped(asASCII: false) : String(scalar)
+            result += TerminalText.needsEscape(scalar) ? TerminalText.escaped(scalar) : String(scalar)
         }
         return result
     }

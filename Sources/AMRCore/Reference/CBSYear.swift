@@ -11,14 +11,19 @@ public struct CBSYear: Hashable, Sendable {
     public let municipalities: [CBSMunicipality]
     /// Every region, by code.
     public let regions: [CBSRegion]
+    /// How the region membership of the year was made (a CBS table of the year, or another
+    /// year's through the mergers).
+    public let membership: RegionMembership
 
     private let municipalityIndex: [MunicipalityCode: Int]
     private let regionIndex: [RegionCode: Int]
     /// The regions by every name they answer to, built once (see `PlaceResolver.regionKeys`).
     let regionKeys: [String: RegionCode]
 
-    init(date: PlanDate, table: String, tableTitle: String, municipalities: [CBSMunicipality], regionNames: [RegionCode: String]) {
+    init(date: PlanDate, table: String, tableTitle: String, municipalities: [CBSMunicipality], regionNames: [RegionCode: String],
+         membership: RegionMembership) {
         self.year = date.year
+        self.membership = membership
         self.date = date
         self.table = table
         self.tableTitle = tableTitle

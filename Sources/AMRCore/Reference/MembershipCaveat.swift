@@ -1,8 +1,9 @@
-/// A municipality whose labour-market region in 2020–2023 is uncertain. CBS's region membership
-/// for those years is its 2026 membership applied backwards (see PROVENANCE.md of the CBS data);
-/// an older, non-CBS list (VNG, around 2019–2020) puts these four elsewhere, and Vijfheerenlanden
-/// took part in two regions until July 2020. Outputs that use those years' membership say so, and
-/// a plan's own list of municipalities always wins.
+/// A municipality whose labour-market region in a year is uncertain. CBS's region membership
+/// for 2020–2023 is its 2026 membership applied backwards (see PROVENANCE.md of the CBS data);
+/// an older, non-CBS list (VNG, around 2019–2020) puts four municipalities elsewhere, and
+/// Vijfheerenlanden took part in two regions until July 2020. For 2017–2019, whose membership is
+/// another year's, the municipalities CBS puts elsewhere in the table year on the other side are
+/// uncertain too. Outputs that use the membership say so; a plan's own list always wins.
 public struct MembershipCaveat: Hashable, Sendable {
     public let municipality: MunicipalityCode
     public let name: String
@@ -11,9 +12,11 @@ public struct MembershipCaveat: Hashable, Sendable {
     /// The region(s) it may have belonged to instead.
     public let otherRegions: [RegionCode]
 
-    /// The years whose membership is the later one applied backwards.
-    public static let years = 2020...2023
+    /// The years whose membership is CBS's 2026 division applied backwards.
+    public static let backwardYears = 2020...2023
 
+    /// The four municipalities an older, non-CBS list places elsewhere; they hold wherever the
+    /// membership used is that of 2020–2023 (so also for 2019, which takes 2020's).
     static let all: [MembershipCaveat] = [
         caveat("GM0274", "Renkum", cbs: "AM38", other: ["AM07"]),
         caveat("GM0457", "Weesp", cbs: "AM18", other: ["AM12"]),
@@ -27,24 +30,31 @@ public struct MembershipCaveat: Hashable, Sendable {
     }
 
     /// The caveats that matter for `region` in `figures`' year: municipalities of that year that
-    /// CBS puts in the region or that may have belonged to it. Empty outside 2020–2023.
+    /// CBS puts in the region or that may have belonged to it.
     public static func caveats(for region: RegionCode, in figures: CBSYear) -> [MembershipCaveat] {
-        guard years.contains(figures.year) else { return [] }
-        return all.filter { caveat in
-            figures.municipality(caveat.municipality) != nil && (caveat.cbsRegion == region || caveat.otherRegions.contains(region))
-        }
+        caveats(in: figures).filter { $0.cbsRegion == region || $0.otherRegions.contains(region) }
     }
 
-    /// Every caveat for `figures`' year (for a list of all regions).
+    /// Every caveat for `figures`' year, by code: the four of 2020–2023 where that membership is
+    /// used, and for a year without a table of its own, the municipalities whose region differs
+    /// in the table year on the other side (see `RegionMembership`).
     public static func caveats(in figures: CBSYear) -> [MembershipCaveat] {
-        guard years.contains(figures.year) else { return [] }
-        return all.filter { figures.municipality($0.municipality) != nil }
+        var byCode: [MunicipalityCode: MembershipCaveat] = [:]
+        if backwardYears.contains(figures.membership.basis) {
+            for caveat in all where figures.municipality(caveat.municipality) != nil { byCode[caveat.municipality] = caveat }
+        }
+        for (code, others) in figures.membership.uncertain {
+            guard let municipality = figures.municipality(code) else { continue }
+            let known = byCode[code]?.otherRegions ?? []
+            byCode[code] = MembershipCaveat(municipality: code, name: municipality.name, cbsRegion: municipality.region,
+                                            otherRegions: known + others.filter { !known.contains($0) })
+        }
+        return byCode.keys.sorted().compactMap { byCode[$0] }
     }
 
     /// The caveat for one municipality in `figures`' year, if it has one.
     public static func caveat(for municipality: MunicipalityCode, in figures: CBSYear) -> MembershipCaveat? {
-        guard years.contains(figures.year) else { return nil }
-        return all.first { $0.municipality == municipality }
+        caveats(in: figures).first { $0.municipality == municipality }
     }
 
     /// `Weesp (GM0457) may have belonged to Gooi en Vechtstreek (AM12) rather than Groot Amsterdam (AM18)`.
@@ -55,11 +65,9 @@ public struct MembershipCaveat: Hashable, Sendable {
         return "\(name) (\(municipality)) may have belonged to \(alternatives) rather than \(label(cbsRegion))"
     }
 
-    /// One sentence for outputs that use 2020–2023 membership; nil when no caveat applies.
+    /// The sentence for outputs that use `figures`' membership (English, for JSON and CSV);
+    /// nil when nothing needs saying.
     public static func note(_ caveats: [MembershipCaveat], in figures: CBSYear) -> String? {
-        guard !caveats.isEmpty else { return nil }
-        let clauses = caveats.map { $0.clause(in: figures) }
-        return "Region membership for \(years.lowerBound)–\(years.upperBound) is CBS's 2026 membership applied backwards: in \(figures.year) "
-            + clauses.joined(separator: "; ") + ". A plan's own list of municipalities wins."
+        MembershipWording.english.note(figures, caveats: CBSUse.caveats(caveats, in: figures))
     }
 }

@@ -133,9 +133,23 @@ public struct PlaceResolver: Sendable {
             let years = data.years.filter { $0.municipality(code) != nil }
             guard let first = years.first, let last = years.last,
                   let municipality = last.municipality(code) else { continue }
-            let listed: String
-            if last.year < figures.year { listed = first.year == last.year ? "on 1 January \(last.year) only" : "up to 1 January \(last.year)" }
-            else { listed = "from 1 January \(first.year)" }
+            var listed: String
+            if last.year < figures.year {
+                listed = first.year == last.year ? "on 1 January \(last.year) only" : "up to 1 January \(last.year)"
+                // What it became by the year asked for (Bussum → Gooise Meren, Haren → Groningen).
+                let later = data.successors(of: code, in: figures.year).compactMap { figures.municipality($0) }
+                if let merger = data.merger(of: code), !later.isEmpty {
+                    listed += "; on 1 January \(merger.year) it merged into "
+                        + (merger.to.count > 1 ? "(split over) " : "") + PlaceLookupError.list(later.map(Self.label), "and")
+                    if merger.year < figures.year, later.map(\.code) != merger.to { listed += " (as it is on 1 January \(figures.year))" }
+                }
+            } else {
+                listed = "from 1 January \(first.year)"
+                // What it was formed from, in the year asked for.
+                let earlier = data.mergers.filter { $0.to.contains(code) && $0.year > figures.year }
+                    .flatMap { merger in [merger.from] }.compactMap { figures.municipality($0) }
+                if !earlier.isEmpty { listed += "; it was formed from " + PlaceLookupError.list(earlier.map(Self.label), "and") }
+            }
             return .notInYear(text, municipality: Self.label(municipality), year: figures.year, listed: listed)
         }
         return .unknownMunicipality(text, year: figures.year, suggestions: suggestions(for: text).map(Self.label))

@@ -46,6 +46,9 @@ public struct CSVWriter {
         let separatorByte = separator.utf8.first ?? UInt8(ascii: ",")
         let needsQuotes = text.utf8.contains { $0 == separatorByte || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
             || text.utf8.first == 0x20 || text.utf8.last == 0x20
+            // Quoted, a name such as `::error::x` cannot begin a GitHub workflow command when
+            // the CSV is printed into a CI log; the value is the same.
+            || text.utf8.first == UInt8(ascii: ":")
         guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

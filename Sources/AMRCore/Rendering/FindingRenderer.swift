@@ -41,19 +41,22 @@ public struct FindingRenderer {
     /// Compiler-style text. `sources` gives each file's lines for the excerpt under a finding.
     /// Each related place follows as a `file:line:col: note:` line with its own excerpt, as
     /// compilers write notes, and the hint comes last.
+    /// File names, messages and source lines are shown visibly (`TerminalText`), and no line can
+    /// begin a workflow command (a file named `::error …`).
     public func text(_ findings: [Finding], summary: Summary, sources: [String: [String]]) -> String {
+        let v = TerminalText.visible
         var out = ""
         for finding in findings {
-            out += "\(finding.location): \(finding.severity.rawValue)[\(finding.rule)]: \(finding.message)\n"
+            out += "\(v(finding.location.description)): \(finding.severity.rawValue)[\(finding.rule)]: \(v(finding.message))\n"
             out += Self.excerpt(finding.location, sources: sources)
             for related in finding.related {
-                out += "\(related.location): note: \(related.message)\n"
+                out += "\(v(related.location.description)): note: \(v(related.message))\n"
                 out += Self.excerpt(related.location, sources: sources)
             }
-            if let hint = finding.hint { out += "   = hint: \(hint)\n" }
+            if let hint = finding.hint { out += "   = hint: \(v(hint))\n" }
         }
         if !findings.isEmpty { out += "\n" }
-        return out + summary.line + "\n"
+        return TerminalText.guardingCommands(out + summary.line + "\n")
     }
 
     /// The line of `location` with a caret under its column, when the file's text is at hand
@@ -62,8 +65,12 @@ public struct FindingRenderer {
         guard location.sheet == nil, location.place == nil, let lines = sources[location.file], lines.indices.contains(location.line - 1) else { return "" }
         let number = String(location.line)
         let gutter = String(repeating: " ", count: number.count)
-        let sourceLine = lines[location.line - 1]
-        let prefix = sourceLine.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+        // Tabs stay (the caret lines up under them); anything else invisible is escaped, and the
+        // caret counts the escapes before it.
+        let raw = lines[location.line - 1]
+        let sourceLine = TerminalText.visibleKeepingTabs(raw)
+        let before = TerminalText.visibleKeepingTabs(String(raw.prefix(max(0, location.column - 1))))
+        let prefix = before.map { $0 == "\t" ? "\t" : " " }.joined()
         return " \(number) | \(sourceLine)\n \(gutter) | \(prefix)^\n"
     }
 
@@ -123,20 +130,22 @@ public struct FindingRenderer {
     public func github(_ findings: [Finding], summary: Summary, unusable: [UnusableFile] = []) -> String {
         var out = ""
         for problem in unusable {
-            var properties = "file=\(Self.property(problem.file))"
+            var properties = "file=\(Self.property(TerminalText.visible(problem.file)))"
             if let l = problem.location, l.sheet == nil, l.line >= 1 { properties += ",line=\(l.line),col=\(l.column)" }
             properties += ",title=\(Self.property("amr \(UnusableFile.rule)"))"
-            out += "::error \(properties)::\(Self.data(problem.message))\n"
+            out += "::error \(properties)::\(Self.data(TerminalText.visible(problem.message)))\n"
         }
         for finding in findings {
             let l = finding.location
             // A place in a document is no line of text: a file-level annotation that names it.
             let position = l.place == nil ? ",line=\(l.line),col=\(l.column)" : ""
-            let properties = "file=\(Self.property(l.file))\(position),title=\(Self.property("amr \(finding.rule)"))"
+            let properties = "file=\(Self.property(TerminalText.visible(l.file)))\(position),title=\(Self.property("amr \(finding.rule)"))"
             var message = l.place.map { "\($0): " + finding.message } ?? finding.message
             for related in finding.related { message += " (see also \(related.location): \(related.message))" }
             if let hint = finding.hint { message += " (hint: \(hint))" }
-            out += "::\(Self.command(finding.severity)) \(properties)::\(Self.data(message))\n"
+            // Shown visibly first (an escape sequence would reach the log), then escaped as the
+            // workflow-command format requires.
+            out += "::\(Self.command(finding.severity)) \(properties)::\(Self.data(TerminalText.visible(message)))\n"
         }
         return out + summary.line + "\n"
     }

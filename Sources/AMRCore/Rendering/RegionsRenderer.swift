@@ -68,6 +68,35 @@ public struct RegionsRenderer {
         }
     }
 
+    // MARK: - A set of municipalities
+
+    /// A set of municipalities someone named, with province and inhabitants, and the total.
+    public func render(_ set: MunicipalitySet, in figures: CBSYear, as format: OutputFormat) -> String {
+        let source = figures.source()
+        switch format {
+        case .json:
+            var object = header(figures, source: source, notes: [])
+            object["set"] = .object(["name": set.name.map(JSONOutput.string) ?? .null, "slug": .string(set.slug)])
+            object["municipalities"] = .array(set.municipalities.map { municipality in
+                .object(["code": .string(municipality.code.rawValue), "name": .string(municipality.name),
+                         "province": .string(municipality.provinceName), "inhabitants": .number(String(municipality.inhabitants))])
+            })
+            object["total"] = .object(["municipalities": .number(String(set.municipalities.count)), "inhabitants": .number(String(set.inhabitants))])
+            return JSONOutput.object(object).text
+        case .csv:
+            var writer = CSVWriter(locale: locale)
+            writer.append([.text("code"), .text("name"), .text("province"), .text("inhabitants")])
+            for municipality in set.municipalities {
+                writer.append([.text(municipality.code.rawValue), .text(municipality.name), .text(municipality.provinceName), cell(municipality.inhabitants)])
+            }
+            footer(source, [], into: &writer)
+            return writer.text
+        case .markdown: return MarkdownWriter().write(RegionsDocument.build(set, in: figures, locale: locale))
+        case .html: return HTMLWriter().write([RegionsDocument.build(set, in: figures, locale: locale)])
+        default: return TextWriter().write(RegionsDocument.build(set, in: figures, locale: locale))
+        }
+    }
+
     // MARK: - Pieces
 
     func number(_ value: Int) -> String { locale.format(Int64(value)) }

@@ -71,7 +71,9 @@ public struct ZipArchive: Sendable {
         if disk != 0 || directoryDisk != 0 || entriesHere != entryCount {
             throw LoadError.workbook(file: file, "the zip archive spans several disks, which amr does not read; save the workbook again as one .xlsx file")
         }
-        if entryCount == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryOffset == 0xFFFF_FFFF {
+        // 0xFFFF entries is a count like any other: a zip64 archive says so with the locator
+        // checked above (APPNOTE 4.4.1.4), and a plain zip may hold exactly 65,535 entries.
+        if directorySize == 0xFFFF_FFFF || directoryOffset == 0xFFFF_FFFF {
             throw LoadError.workbook(file: file, "the workbook uses zip64 (parts over 4 GB), which amr does not read; a table of weights is far smaller: save it again from Excel")
         }
         guard directoryOffset <= end, directorySize <= end - directoryOffset else {

@@ -10,6 +10,7 @@ enum AllocateCommand: Command {
         amr allocate --total AMOUNT --weights FILE.csv [options]
         amr allocate --total AMOUNT --weights FILE.xlsx [--sheet NAME] [options]
         amr allocate --total AMOUNT --region REGION [--weights FILE.csv] [--year YEAR] [options]
+        amr allocate --total AMOUNT --municipalities LIST [--name NAME] [--year YEAR] [options]
         """
     static let details = """
         Splits an amount by a key (inhabitants at a reference date, another measure, equal shares or
@@ -30,9 +31,13 @@ enum AllocateCommand: Command {
 
         With --region (a code such as AM21, a name or a slug such as gooi-en-vechtstreek) and no
         weights file, the amount is split over the region's municipalities by CBS inhabitants on
-        1 January of --year (default the latest, 2020–2025; Bron: CBS). With --weights as well, the
+        1 January of --year (default the latest, 2015–2025; Bron: CBS). With --weights as well, the
         file's rows must be exactly the region's municipalities (by code or name); a weight that
-        differs from CBS's is noted, never changed.
+        differs from CBS's is noted, never changed. With --municipalities (names or codes, commas
+        between) or --municipalities-file (one per line, or a CSV column) the amount is split over
+        that set instead, by CBS inhabitants: a joint arrangement or GGD region whose members are
+        not one labour-market region. A name that is no municipality in that year is an error
+        naming what it merged into, or the closest names.
 
         Amounts (--total, --unit and amount strings in plan files) are read as typed, in Dutch
         notation unless --locale en: 250000, 250.000, 250.000,00, € 250.000 and 250.000,- are all
@@ -53,6 +58,7 @@ enum AllocateCommand: Command {
         "amr allocate --total 159500 --weights inwoners.xlsx --format xlsx -o verdeling.xlsx",
         "amr allocate --total 159500 --weights inwoners.csv --region haaglanden --year 2024",
         "amr allocate --total 159500 --weights inwoners.xlsx --sheet Blad1",
+        "amr allocate --total 250000 --municipalities \"Leiden, Katwijk, Noordwijk, Alphen aan den Rijn\" --name Voorbeeld --year 2018",
     ]
     static let options = [
         OptionSpec(long: "allocation", short: "a", value: "ID", help: "only the allocation with this id (plan files)"),
@@ -62,6 +68,7 @@ enum AllocateCommand: Command {
         OptionSpec(long: "weight-column", short: nil, value: "COLUMN", help: "the --weights column to split by: its header (\"Inw.\") or letter (C)"),
         OptionSpec(long: "name-column", short: nil, value: "COLUMN", help: "the --weights column of names: its header (Woonplaats) or letter (A)"),
     ] + regionOptions + [
+        OptionSpec(long: "name", short: nil, value: "NAME", help: "the name of the --municipalities set, for the report's title"),
         OptionSpec(long: "unit", short: "u", value: "UNIT", help: "round shares to this unit in euros: 0,01 (default), 1, 100, 1.000, …"),
         OptionSpec(long: "method", short: "m", value: "METHOD", help: "largest-remainder (default), dhondt or sainte-lague"),
         OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "ods", "docx", "odt", "csv", "json"]),
@@ -80,7 +87,7 @@ enum AllocateCommand: Command {
         var inputs: [String] = []
         // Allocations of a plan that could not be made (input errors): exit 2 after the others.
         var failed = 0
-        if arguments.has("region") || arguments.has("year") {
+        if arguments.has("region") || arguments.has("year") || arguments.has("municipalities") || arguments.has("municipalities-file") {
             let region = try regionReport(arguments, locale: locale, method: method, unit: unit, environment: environment)
             for warning in region.warnings { outcome.stderr += "amr: warning: \(warning)\n" }
             reports = [region.report]

@@ -1,10 +1,57 @@
 import AMRCore
+import Foundation
 
 /// The options of commands that use CBS's figures: `--year` (default the latest year amr has)
 /// and a region by code, name or slug.
 enum CBSOptions {
     static let yearOption = OptionSpec(long: "year", short: "y", value: "YEAR",
-                                       help: "CBS figures for 1 January of this year, default the latest (2020–2025)")
+                                       help: "CBS figures for 1 January of this year, default the latest (2015–2025)")
+
+    /// `--municipalities` and `--municipalities-file`: a set of municipalities instead of a region.
+    static let setOptions = [
+        OptionSpec(long: "municipalities", short: nil, value: "LIST", help: "a set of municipalities instead of a region: names or codes, separated by commas (\"Leiden, Katwijk, GM0575\")"),
+        OptionSpec(long: "municipalities-file", short: nil, value: "FILE", help: "the set from a file: one name or code per line, or a CSV with a column gemeente/naam/code"),
+    ]
+
+    /// Whether the arguments name a set of municipalities.
+    static func namesSet(_ arguments: ParsedArguments) -> Bool {
+        arguments.has("municipalities") || arguments.has("municipalities-file")
+    }
+
+    /// The set `--municipalities` or `--municipalities-file` names in the resolver's year, called
+    /// `name`; nil when neither is given.
+    static func municipalitySet(_ arguments: ParsedArguments, _ resolver: PlaceResolver, name: String?,
+                                environment: Environment, command: String) throws -> MunicipalitySet? {
+        let list = arguments.value("municipalities")
+        let file = arguments.value("municipalities-file")
+        if list != nil && file != nil {
+            throw UsageError("give the municipalities either with --municipalities or with --municipalities-file, not both", command: command)
+        }
+        if arguments.has("region") && (list != nil || file != nil) {
+            throw UsageError("give either --region or a set of municipalities (--municipalities), not both", command: command)
+        }
+        let entries: [MunicipalitySet.Entry]
+        let shown: String
+        if let list {
+            entries = MunicipalitySet.entries(list, resolver: resolver)
+            shown = "--municipalities"
+        } else if let file {
+            let bytes = try FileInput.read(file, maximumSize: try environment.limits().maximumFileSize)
+            let text = try TextDecoding.decode(bytes, file: file)
+            entries = try MunicipalitySet.entries(fileText: text, file: file)
+            shown = file
+        } else {
+            return nil
+        }
+        do throws(MunicipalitySetError) {
+            return try MunicipalitySet.resolve(entries, name: name, resolver: resolver)
+        } catch {
+            if let file, let line = error.line {
+                throw LoadError.csv(SourceLocation(file: file, line: line, column: 1), error.description)
+            }
+            throw UsageError("\(shown): \(error)", command: command)
+        }
+    }
 
     /// A resolver for `--year`, or for the latest year without it.
     static func resolver(_ arguments: ParsedArguments, command: String) throws -> PlaceResolver {

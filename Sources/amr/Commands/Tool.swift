@@ -44,6 +44,9 @@ struct Environment {
         }
         limits.maximumFileSize = try read("AMR_MAX_FILE_SIZE", limits.maximumFileSize)
         limits.maximumDepth = try read("AMR_MAX_JSON_DEPTH", limits.maximumDepth)
+        if limits.maximumDepth > InputLimits.maximumDepthCeiling {
+            throw UsageError("AMR_MAX_JSON_DEPTH=\(limits.maximumDepth) is more than \(InputLimits.maximumDepthCeiling), the deepest nesting amr reads without risking its stack; unset it or give at most \(InputLimits.maximumDepthCeiling)")
+        }
         limits.maximumLineLength = try read("AMR_MAX_LINE_LENGTH", limits.maximumLineLength)
         return limits
     }
@@ -68,6 +71,14 @@ enum Tool {
     static let commands: [any Command.Type] = [AllocateCommand.self, CheckCommand.self, ExtractCommand.self, ProgressCommand.self, MonitorCommand.self, PlacementsCommand.self, RegionsCommand.self, InitCommand.self, SchemaCommand.self, CompletionsCommand.self]
 
     static func run(_ arguments: [String], environment: Environment = .current) -> Outcome {
+        var outcome = unguardedRun(arguments, environment: environment)
+        // Messages name files and quote values from them: shown visibly and cut when very long,
+        // so that no file can drive the terminal or write a workflow command into a CI log.
+        outcome.stderr = TerminalText.lines(TerminalText.shortened(outcome.stderr))
+        return outcome
+    }
+
+    static func unguardedRun(_ arguments: [String], environment: Environment) -> Outcome {
         var outcome = Outcome()
         guard let first = arguments.first else {
             outcome.stdout = HelpText.overview()
@@ -104,11 +115,11 @@ enum Tool {
         } catch let error as UsageError {
             return usageFailure(error)
         } catch let error as LoadError {
-            return failure(error.description)
+            return failure(TerminalText.visible(error.description))
         } catch let error as OutputError {
-            return failure(error.description)
+            return failure(TerminalText.visible(error.description))
         } catch {
-            return failure(String(describing: error))
+            return failure(TerminalText.visible(String(describing: error)))
         }
         return outcome
     }

@@ -1,11 +1,13 @@
-/// Inhabitants a plan states for 1 January of a year amr has CBS figures for (2020–2025) equal
-/// CBS's, in the region's municipalities and in tables of inhabitants; and an allocation keyed
+/// Inhabitants a plan states for a date in a year amr has CBS figures for (2015–2025) equal
+/// CBS's of the last 1 January on or before that date, in the region's municipalities and in
+/// tables of inhabitants: plans write the day they consulted cbs.nl ("geraadpleegd op 27
+/// september 2017"), when CBS's latest figures were those of 1 January 2017. An allocation keyed
 /// to CBS figures has them for its date and municipalities. A different figure is a warning, not
 /// an error: the plan may have meant another source, and its own figure is what amr uses.
 enum CBSInhabitantsRule: PlanRule {
     static let id = "cbs-inhabitants"
-    static let summary = "inhabitants stated for 1 January 2020–2025 equal CBS's figures (warning); a CBS key has figures for its date"
-    static let help = "Where a plan states inhabitants for 1 January of a year amr carries CBS figures for (2020–2025), each figure is compared with CBS's. A difference is a warning, not an error: the plan may use another source or date on purpose. A key { \"measure\": \"inwoners\", \"source\": \"cbs\", \"date\": … } must name a date the figures cover."
+    static let summary = "inhabitants stated for a date in 2015–2025 equal CBS's figures of the last 1 January before it (warning); a CBS key has figures for its date"
+    static let help = "Where a plan states inhabitants for a date in a year amr carries CBS figures for (2015–2025), each figure is compared with CBS's of the last 1 January on or before that date (a plan that consulted cbs.nl on 27 September 2017 had the figures of 1 January 2017); the message names that reference date. A difference is a warning, not an error: the plan may use another source or date on purpose. A key { \"measure\": \"inwoners\", \"source\": \"cbs\", \"date\": … } must name 1 January of a year the figures cover."
 
     /// The measure names that mean inhabitants.
     static let measures = ["inwoners", "inhabitants"]
@@ -21,19 +23,20 @@ enum CBSInhabitantsRule: PlanRule {
         for (index, municipality) in plan.region.municipalities.enumerated() {
             for measure in measures {
                 for (position, observation) in (municipality.measures[measure] ?? []).enumerated() {
-                    guard let figures = figures(on: observation.date, in: data) else { continue }
-                    compare(observation.value, measure: measure, code: municipality.code, name: municipality.name, figures: figures,
+                    guard let figures = referenceFigures(on: observation.date, in: data), let date = observation.date else { continue }
+                    compare(observation.value, measure: measure, code: municipality.code, name: municipality.name, date: date, figures: figures,
                             at: "/region/municipalities/\(index)/measures/\(measure)/\(position)/value", in: &context)
                 }
             }
         }
         for table in plan.tables {
-            guard let measure = table.measure, measures.contains(measure), let figures = figures(on: table.date, in: data) else { continue }
+            guard let measure = table.measure, measures.contains(measure), let date = table.date,
+                  let figures = referenceFigures(on: date, in: data) else { continue }
             // The single-column form: one count per municipality.
             for row in table.rows {
                 guard let code = row.municipality, let cell = row.cell(CountTable.singleColumnID) else { continue }
                 let name = plan.region.municipality(code)?.name ?? row.label ?? code.rawValue
-                compare(cell.value, measure: measure, code: code, name: name, figures: figures, at: cell.pointer, in: &context)
+                compare(cell.value, measure: measure, code: code, name: name, date: date, figures: figures, at: cell.pointer, in: &context)
             }
         }
         // Allocations with stated shares are made by allocation-share, which reports the same.
@@ -53,8 +56,11 @@ enum CBSInhabitantsRule: PlanRule {
                     continue
                 }
                 if figures.municipality(code) == nil {
+                    // A merged municipality: name what it became by that year.
+                    let later = data.successors(of: code, in: figures.year).compactMap { figures.municipality($0) }
+                    let became = later.isEmpty ? "" : "; by then it had merged into " + PlaceLookupError.list(later.map(PlaceResolver.label), "and")
                     context.report(id, at: allocation.pointer + "/shares/\(index)/municipality",
-                                   "CBS has no municipality \(code) on 1 January \(figures.year), so allocation \"\(allocation.id)\" has no inhabitants for it",
+                                   "CBS has no municipality \(code) on 1 January \(figures.year), so allocation \"\(allocation.id)\" has no inhabitants for it\(became)",
                                    hint: "municipalities merge on 1 January; use the code of \(figures.year) or another year's figures")
                 }
             }
@@ -65,9 +71,9 @@ enum CBSInhabitantsRule: PlanRule {
     /// CBS: only then are the figures read.
     static func involvesCBSFigures(_ plan: Plan) -> Bool {
         if plan.allocations.contains(where: { if case .cbsInhabitants = $0.key { true } else { false } }) { return true }
-        if plan.tables.contains(where: { $0.measure.map(measures.contains) == true && CBSData.covers($0.date) }) { return true }
+        if plan.tables.contains(where: { $0.measure.map(measures.contains) == true && CBSData.coversReference($0.date) }) { return true }
         return plan.region.municipalities.contains { municipality in
-            measures.contains { (municipality.measures[$0] ?? []).contains { CBSData.covers($0.date) } }
+            measures.contains { (municipality.measures[$0] ?? []).contains { CBSData.coversReference($0.date) } }
         }
     }
 
@@ -77,18 +83,51 @@ enum CBSInhabitantsRule: PlanRule {
         return data.year(date.year)
     }
 
-    static func compare(_ value: ExactDecimal, measure: String, code: MunicipalityCode, name: String, figures: CBSYear,
+    /// The CBS figures a figure stated for `date` is compared with: those of the last 1 January
+    /// on or before it, if amr has them.
+    static func referenceFigures(on date: PlanDate?, in data: CBSData) -> CBSYear? {
+        guard let date else { return nil }
+        return data.year(date.year)
+    }
+
+    /// Whether `name` is a name of the municipality with `code` in one of the years CBS lists it
+    /// (its official names, the names people use, with or without "Gemeente").
+    static func names(_ name: String, _ code: MunicipalityCode, _ listed: [CBSMunicipality]) -> Bool {
+        var wanted = [PlaceName.key(name), PlaceName.compactKey(name)]
+        if let stripped = wanted.first, stripped.hasPrefix("gemeente-") { wanted.append(String(stripped.dropFirst("gemeente-".count))) }
+        if wanted.contains(PlaceName.key(code.rawValue)) { return true }
+        for municipality in listed {
+            for known in [municipality.name] + PlaceResolver.names(of: municipality) {
+                if wanted.contains(PlaceName.key(known)) || wanted.contains(PlaceName.compactKey(known)) { return true }
+            }
+        }
+        return false
+    }
+
+    static func compare(_ value: ExactDecimal, measure: String, code: MunicipalityCode, name: String, date: PlanDate, figures: CBSYear,
                         at pointer: String, in context: inout CheckContext) {
+        // A figure for 1 January is compared on its own date; another date says which 1 January.
+        let reference = date == figures.date ? "" : " on 1 January \(figures.year), the last 1 January before \(date)"
+        let data = try? CBSData.embedded()
+        // Only a municipality the plan names as CBS does is compared: a code CBS never used, or
+        // one the plan gives another municipality's name (an example plan's GM0003 "Derdeveen"),
+        // says nothing about CBS's figures.
+        let years = data?.years.compactMap { $0.municipality(code) } ?? []
+        guard !years.isEmpty, names(name, code, years) else { return }
         guard let cbs = figures.municipality(code) else {
+            var hint = "check the code: municipalities merge on 1 January"
+            if let merger = data?.merger(of: code), merger.year <= figures.year {
+                hint = "\(code) merged on 1 January \(merger.year) into " + merger.to.map { figures.municipality($0).map(PlaceResolver.label) ?? $0.rawValue }.joined(separator: ", ")
+            }
             context.report(id, .warning, at: pointer,
-                           "\(name) (\(code)) has \(measure) on \(figures.date), but CBS has no municipality \(code) on that date",
-                           hint: "check the code: municipalities merge on 1 January")
+                           "\(name) (\(code)) has \(measure) on \(date), but CBS has no municipality \(code) on 1 January \(figures.year)",
+                           hint: hint)
             return
         }
         let expected = ExactDecimal(significand: Int64(cbs.inhabitants))
         guard !value.isEqual(to: expected) else { return }
         context.report(id, .warning, at: pointer,
-                       "\(name) (\(code)) has \(context.number(value)) \(measure) on \(figures.date), but CBS gives \(context.number(expected))",
+                       "\(name) (\(code)) has \(context.number(value)) \(measure) on \(date), but CBS gives \(context.number(expected))\(reference)",
                        hint: "use CBS's figure, or the date the plan's figure is really for; \(figures.source().observationSource)",
                        stated: value.description, expected: expected.description)
     }

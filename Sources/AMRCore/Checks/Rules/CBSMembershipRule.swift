@@ -1,12 +1,13 @@
 /// The plan's region holds the municipalities CBS puts in it for the plan's year, and no
 /// others. The year is that of the plan's CBS keys, or else of the start of its period; the
-/// region is its code, or else its name. Only years amr has figures for (2020–2025) are checked.
-/// Differences are warnings: the plan's own list always wins, and for 2020–2023 CBS's membership
-/// is uncertain for four municipalities (`MembershipCaveat`).
+/// region is its code, or else its name. Only years amr has figures for (2015–2025) are checked;
+/// for 2015 and 2017–2019, which have no CBS table of the regions, the membership is that of the
+/// nearest year through the mergers, and every message says so. Differences are warnings: the
+/// plan's own list always wins, and some memberships are uncertain (`MembershipCaveat`).
 enum CBSMembershipRule: PlanRule {
     static let id = "cbs-membership"
     static let summary = "the region lists the municipalities CBS puts in it in the plan's year, and no others (warning)"
-    static let help = "The region's list of municipalities is compared with the municipalities CBS puts in that labour-market region in the plan's year: one missing or one that CBS puts elsewhere is a warning. For 2020–2023 amr uses CBS's 2026 division, so four municipalities (Renkum, Weesp, Hardinxveld-Giessendam, Vijfheerenlanden) are flagged with that caveat; the plan's own list always wins."
+    static let help = "The region's list of municipalities is compared with the municipalities CBS puts in that labour-market region on 1 January of the plan's year (2015–2025): one missing or one that CBS puts elsewhere is a warning. For 2020–2023 amr uses CBS's 2026 division, so four municipalities (Renkum, Weesp, Hardinxveld-Giessendam, Vijfheerenlanden) are flagged with that caveat; 2015 and 2017–2019 have no CBS table of the regions and take the nearest year's membership through the mergers (2016's, or 2020's for 2019), as each message says. The plan's own list always wins."
 
     static func check(_ context: inout CheckContext) {
         let plan = context.plan
@@ -24,6 +25,8 @@ enum CBSMembershipRule: PlanRule {
 
     static func check(_ plan: Plan, figures: CBSYear, in context: inout CheckContext) {
         let year = figures.year
+        // For a year without a CBS table of its own, every message says whose membership it is.
+        let origin = figures.membership.kind == .derived ? " (\(figures.membership.origin(year: year)))" : ""
         let region: CBSRegion
         if let code = plan.region.code {
             guard let found = figures.region(code) else {
@@ -44,25 +47,33 @@ enum CBSMembershipRule: PlanRule {
             let pointer = "/region/municipalities/\(index)/code"
             guard let cbs = figures.municipality(municipality.code) else {
                 context.report(id, .warning, at: pointer,
-                               "\(municipality.name) (\(municipality.code)) is not a municipality on 1 January \(year) according to CBS",
+                               "\(municipality.name) (\(municipality.code)) is not a municipality on 1 January \(year) according to CBS" + successor(municipality.code, figures),
                                hint: "municipalities merge on 1 January; list those of \(year) ('amr regions \(region.slug) --year \(year)')")
                 continue
             }
             guard cbs.region != region.code else { continue }
             let home = figures.region(of: cbs)?.label ?? cbs.region.rawValue
             context.report(id, .warning, at: pointer,
-                           "CBS puts \(cbs.name) (\(cbs.code)) in \(home) on 1 January \(year), not in \(region.label)",
+                           "CBS puts \(cbs.name) (\(cbs.code)) in \(home) on 1 January \(year), not in \(region.label)\(origin)",
                            hint: hint(for: cbs.code, figures: figures, otherwise: "remove it if it does not take part; the plan's own list is what amr uses"))
         }
         for member in region.municipalities where !listed.contains(member.code) {
             context.report(id, .warning, at: "/region/municipalities",
-                           "CBS puts \(member.name) (\(member.code)) in \(region.label) on 1 January \(year), but the plan's region does not list it",
+                           "CBS puts \(member.name) (\(member.code)) in \(region.label) on 1 January \(year), but the plan's region does not list it\(origin)",
                            hint: hint(for: member.code, figures: figures, otherwise: "add it if it takes part; the plan's own list is what amr uses"))
         }
     }
 
+    /// `: it merged into Gooise Meren (GM1942) on 1 January 2016`, for a code of an earlier year.
+    static func successor(_ code: MunicipalityCode, _ figures: CBSYear) -> String {
+        guard let data = try? CBSData.embedded() else { return "" }
+        let later = data.successors(of: code, in: figures.year).compactMap { figures.municipality($0) }
+        guard !later.isEmpty, let merger = data.merger(of: code) else { return "" }
+        return ": it merged on 1 January \(merger.year) into " + PlaceLookupError.list(later.map(PlaceResolver.label), "and")
+    }
+
     static func hint(for code: MunicipalityCode, figures: CBSYear, otherwise: String) -> String {
         guard let caveat = MembershipCaveat.caveat(for: code, in: figures) else { return otherwise }
-        return "amr uses CBS's 2026 membership for \(MembershipCaveat.years.lowerBound)–\(MembershipCaveat.years.upperBound), and \(caveat.clause(in: figures)); the plan's own list wins"
+        return "\(figures.membership.origin(year: figures.year)), and \(caveat.clause(in: figures)); the plan's own list wins"
     }
 }

@@ -116,10 +116,7 @@ public enum AllocationDocument {
                                  "\($0.name) \(locale.format($0.weight)) (CBS \(locale.format($0.cbs)))"
                              }))
             }
-            if !cbs.caveats.isEmpty {
-                let years = "\(MembershipCaveat.years.lowerBound)–\(MembershipCaveat.years.upperBound)"
-                notes.append(w.membershipCaveat(years, cbs.year, cbs.caveats.map { w.membershipClause($0.municipality, $0.otherRegions, $0.cbsRegion) }))
-            }
+            if let note = cbs.membershipNote(MembershipWording.of(locale)) { notes.append(note) }
         }
         guard report.hasStatedShares else { return notes }
         let differing = report.differingRows

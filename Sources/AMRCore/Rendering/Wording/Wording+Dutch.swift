@@ -84,7 +84,7 @@ extension Wording {
         regionContext: { region, count, date in "\(region), \(count) \(count == 1 ? "gemeente" : "gemeenten") op \(date)" },
         regionTitle: { region, year in "Verdeling naar inwonertal, \(region) \(year)" },
         cbsCredit: { source, date in
-            "Bron: CBS, \(source.table) \(source.tableTitle), inwoners op \(date)"
+            "Bron: CBS, \(source.tableName), inwoners op \(date)"
                 + (source.regionTables.isEmpty ? "" : "; regio-indeling: Gebieden in Nederland " + source.regionTables.joined(separator: ", "))
                 + " (\(CBSSource.licence))."
         },

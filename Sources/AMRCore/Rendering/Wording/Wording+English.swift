@@ -96,7 +96,7 @@ extension Wording {
         regionContext: { region, count, date in "\(region), \(count) \(count == 1 ? "municipality" : "municipalities") on \(date)" },
         regionTitle: { region, year in "Split by inhabitants, \(region) \(year)" },
         cbsCredit: { source, date in
-            "Bron: CBS, \(source.table) \(source.tableTitle), inhabitants on \(date)"
+            "Bron: CBS, \(source.tableName), inhabitants on \(date)"
                 + (source.regionTables.isEmpty ? "" : "; regions: Gebieden in Nederland " + source.regionTables.joined(separator: ", "))
                 + " (\(CBSSource.licence))."
         },

@@ -9,6 +9,10 @@ public struct MarkdownWriter {
     }
 
     public func write(_ document: ReportDocument) -> String {
+        TerminalText.guardingCommands(unguarded(document.visibleText))
+    }
+
+    func unguarded(_ document: ReportDocument) -> String {
         let e = Self.escaped
         let cells = CellText(locale: document.locale)
         var out = ""

@@ -23,6 +23,10 @@ public struct TextWriter {
     }
 
     public func write(_ document: ReportDocument) -> String {
+        TerminalText.guardingCommands(unguarded(document.visibleText))
+    }
+
+    func unguarded(_ document: ReportDocument) -> String {
         let cells = CellText(locale: document.locale)
         var out = ""
         if !document.title.isEmpty { out += document.title + (document.reference.map { "  [\($0)]" } ?? "") + "\n" }

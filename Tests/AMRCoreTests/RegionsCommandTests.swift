@@ -75,7 +75,7 @@ import Testing
     @Test(arguments: [
         (["regions", "haaglandn"], "'haaglandn' is not a labour-market region; did you mean haaglanden (AM21 Haaglanden)? ('amr regions' lists them all) (see 'amr help regions')"),
         (["regions", "--year", "2026"], "--year 2026: amr has no CBS figures for 2026; it has 1 January 2015–2025 (see 'amr help regions')"),
-        (["regions", "--format", "pdf"], "'pdf' is not a valid value for --format; expected one of: table, markdown, html, xlsx, csv, json; type --format table (see 'amr help regions')"),
+        (["regions", "--format", "pdf"], "'pdf' is not a valid value for --format; expected one of: table, markdown, html, xlsx, ods, docx, odt, csv, json; type --format table (see 'amr help regions')"),
     ])
     func usageErrors(_ arguments: [String], _ message: String) {
         let outcome = TestSupport.run(arguments)

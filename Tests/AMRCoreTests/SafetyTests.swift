@@ -7,7 +7,7 @@ import Testing
 @Suite struct SafetyTests {
     /// Every command in every format and language.
     static let runs: [[String]] = {
-        let human = ["table", "markdown", "html", "xlsx", "csv", "json"]
+        let human = ["table", "markdown", "html", "xlsx", "ods", "docx", "odt", "csv", "json"]
         var runs: [[String]] = []
         for locale in ["nl", "en"] {
             for format in human {

@@ -344,7 +344,7 @@ import Testing
         var writer = ZipWriter()
         try writer.add("mimetype", Array("application/vnd.oasis.opendocument.spreadsheet".utf8))
         try writer.add("content.xml", Array("<x/>".utf8))
-        #expect(Self.message(try writer.archive()) == "w.xlsx: this is an OpenDocument spreadsheet (.ods), which amr does not read; save it as .xlsx or CSV")
+        #expect(Self.message(try writer.archive()) == "w.xlsx: this OpenDocument spreadsheet (.ods) has no table; save the table again from LibreOffice, or as .xlsx or CSV")
     }
 
     // MARK: - Weights from workbooks

@@ -43,6 +43,13 @@ public enum WorkbookReader {
     /// cannot see (hidden, filtered away) that hold values are refused: whether they count is
     /// not amr's to guess.
     public static func records(bytes: [UInt8], file: String, sheet: String? = nil, limits: InputLimits = .standard) throws(LoadError) -> [CSVRecord] {
+        if signature(of: bytes) == .zip {
+            var archive = try ZipArchive(bytes: bytes, file: file, maximumSize: limits.maximumFileSize)
+            if let mimetype = try archive.contents(of: "mimetype"),
+               String(decoding: mimetype, as: UTF8.self) == "application/vnd.oasis.opendocument.spreadsheet" {
+                return try ODSReader.records(&archive, file: file, sheet: sheet, limits: limits)
+            }
+        }
         var opened = try open(bytes: bytes, file: file, sheet: sheet, limits: limits)
         var rows = try opened.rows()
         var records: [CSVRecord] = []

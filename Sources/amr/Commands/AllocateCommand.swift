@@ -71,7 +71,7 @@ enum AllocateCommand: Command {
         OptionSpec(long: "name", short: nil, value: "NAME", help: "the name of the --municipalities set, for the report's title"),
         OptionSpec(long: "unit", short: "u", value: "UNIT", help: "round shares to this unit in euros: 0,01 (default), 1, 100, 1.000, …"),
         OptionSpec(long: "method", short: "m", value: "METHOD", help: "largest-remainder (default), dhondt or sainte-lague"),
-        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "csv", "json"]),
+        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "ods", "docx", "odt", "csv", "json"]),
         OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "language and number notation: nl (default, € 20.157,18) or en (€20,157.18)", choices: ["nl", "en"]),
         OptionSpec(long: "output", short: "o", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
     ]
@@ -170,8 +170,8 @@ enum AllocateCommand: Command {
             reports = made
         }
         let renderer = AllocationRenderer(locale: locale)
-        if format == .xlsx {
-            try OutputFile.write(workbook: try XLSXWriter().write(renderer.documents(reports)), to: arguments.value("output"),
+        if format.isOfficeFile {
+            try OutputFile.write(office: renderer.documents(reports), as: format, to: arguments.value("output"),
                                  inputs: inputs, environment: environment, command: name, outcome: &outcome)
         } else {
             try OutputFile.write(renderer.render(reports, as: format), to: arguments.value("output"), inputs: inputs, outcome: &outcome)

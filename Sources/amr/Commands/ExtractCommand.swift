@@ -20,7 +20,7 @@ enum ExtractCommand: Command {
         "amr extract --format xlsx jaarplan.odt -o tabellen.xlsx",
     ]
     static let options = [
-        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default json", choices: ["json", "xlsx"]),
+        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default json", choices: ["json", "xlsx", "ods"]),
         OptionSpec(long: "output", short: "o", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
     ]
 
@@ -33,10 +33,10 @@ enum ExtractCommand: Command {
         let regionNames = (try? CBSData.embedded())?.regionNamesForTotals ?? []
         let document = try DocumentReader.read(bytes: bytes, file: file, limits: limits, regionNames: regionNames)
         switch arguments.value("format") ?? "json" {
-        case "xlsx":
-            let workbook = try XLSXWriter().write([document.workbookDocument()])
-            try OutputFile.write(workbook: workbook, to: arguments.value("output"), inputs: [file], environment: environment,
-                                 command: name, outcome: &outcome)
+        case let chosen where OutputFormat(rawValue: chosen)?.isOfficeFile == true:
+            try OutputFile.write(office: [document.workbookDocument()], as: OutputFormat(rawValue: chosen) ?? .xlsx,
+                                 to: arguments.value("output"), inputs: [file], environment: environment, command: name,
+                                 outcome: &outcome)
         default:
             try OutputFile.write(document.planJSON, to: arguments.value("output"), inputs: [file], outcome: &outcome)
         }

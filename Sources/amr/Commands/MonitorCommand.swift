@@ -62,7 +62,7 @@ enum ReportOptions {
         OptionSpec(long: "orange-from", short: nil, value: "PERCENT", help: "orange from this % of expected (default: the plan's, else 80)"),
         OptionSpec(long: "fail-on", short: nil, value: "LIGHT", help: "exit 1 when a line is this colour or worse: rood/red or oranje/orange", choices: ["red", "orange"],
                    aliases: ["rood": "red", "oranje": "orange"]),
-        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "csv", "json"]),
+        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "ods", "docx", "odt", "csv", "json"]),
         OptionSpec(long: "wide", short: nil, value: nil, help: "show names whole in the table, however wide (default: cut to the terminal's width or COLUMNS only when needed)"),
         OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "language and number notation: nl (default, € 20.157,18) or en", choices: ["nl", "en"]),
         OptionSpec(long: "output", short: "o", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
@@ -123,8 +123,8 @@ enum ReportOptions {
             && (environment.variables["NO_COLOR"] ?? "").isEmpty
         let renderer = MonitorRenderer(locale: locale, colour: colour, full: full,
                                        width: arguments.value("output") == nil ? environment.tableWidth : nil, wide: arguments.has("wide"))
-        if format == .xlsx {
-            try OutputFile.write(workbook: try XLSXWriter().write([renderer.document(report)]), to: arguments.value("output"),
+        if format.isOfficeFile {
+            try OutputFile.write(office: [renderer.document(report)], as: format, to: arguments.value("output"),
                                  inputs: inputs, environment: environment, command: command, outcome: &outcome)
         } else {
             try OutputFile.write(renderer.render(report, as: format), to: arguments.value("output"), inputs: inputs, outcome: &outcome)

@@ -37,8 +37,24 @@ enum OutputFile {
         try write(bytes: Array(text.utf8), to: path, inputs: inputs)
     }
 
-    /// Writes a workbook: to `path`, or to standard output when that is not a terminal (a pipe
-    /// or a redirect); to a terminal it is refused, since its bytes would only garble the screen.
+    /// Writes documents as a file for an office suite (a workbook, a Word or OpenDocument file):
+    /// to `path`, or to standard output when that is not a terminal (a pipe or a redirect); to a
+    /// terminal it is refused, since its bytes would only garble the screen.
+    static func write(office documents: [ReportDocument], as format: OutputFormat, to path: String?, inputs: [String],
+                      environment: Environment, command: String, outcome: inout Outcome) throws {
+        guard let path, !isStandardOutput(path) else {
+            if environment.stdoutIsTerminal {
+                let name = format.rawValue
+                throw UsageError("--format \(name) writes \(format.fileKind), not text for a terminal; give -o FILE.\(name) (or redirect the output to a file)",
+                                 command: command)
+            }
+            outcome.binary += try format.officeFile(documents) ?? []
+            return
+        }
+        try write(bytes: try format.officeFile(documents) ?? [], to: path, inputs: inputs)
+    }
+
+    /// Writes a workbook's bytes: to `path`, or to standard output when that is not a terminal.
     static func write(workbook bytes: [UInt8], to path: String?, inputs: [String], environment: Environment,
                       command: String, outcome: inout Outcome) throws {
         guard let path, !isStandardOutput(path) else {

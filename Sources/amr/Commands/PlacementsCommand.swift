@@ -27,7 +27,7 @@ enum PlacementsCommand: Command {
                    repeatable: true),
         OptionSpec(long: "sheet", short: nil, value: "NAME", help: "the sheet of a workbook (.xlsx) export to count (default: the first)"),
         OptionSpec(long: "threads", short: nil, value: "N", help: "count a file on N threads, default all cores"),
-        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "csv", "json"]),
+        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "ods", "docx", "odt", "csv", "json"]),
         OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "language and number notation: nl (default) or en", choices: ["nl", "en"]),
         OptionSpec(long: "output", short: "o", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
     ]
@@ -108,8 +108,8 @@ enum PlacementsCommand: Command {
         let format = ReportFormat.chosen(arguments, choices: ReportFormat.choices(options))
         let locale = arguments.value("locale").flatMap(NumberLocale.init(rawValue:)) ?? .nl
         let renderer = PlacementRenderer(locale: locale, file: file == "-" ? "<stdin>" : file, from: from, to: to)
-        if format == .xlsx {
-            try OutputFile.write(workbook: try XLSXWriter().write([renderer.document(counts)]), to: arguments.value("output"),
+        if format.isOfficeFile {
+            try OutputFile.write(office: [renderer.document(counts)], as: format, to: arguments.value("output"),
                                  inputs: [file], environment: environment, command: name, outcome: &outcome)
         } else {
             try OutputFile.write(renderer.render(counts, as: format), to: arguments.value("output"), inputs: [file], outcome: &outcome)

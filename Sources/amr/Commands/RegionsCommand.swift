@@ -29,7 +29,7 @@ enum RegionsCommand: Command {
         CBSOptions.yearOption,
     ] + CBSOptions.setOptions + [
         OptionSpec(long: "name", short: nil, value: "NAME", help: "the name of the --municipalities set, for the title"),
-        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "csv", "json"]),
+        OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "ods", "docx", "odt", "csv", "json"]),
         OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "language and number notation: nl (default, 802.209) or en (802,209)", choices: ["nl", "en"]),
         OptionSpec(long: "output", short: "o", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
     ]
@@ -44,8 +44,8 @@ enum RegionsCommand: Command {
                 throw UsageError("give either a region or --municipalities, not both", command: name)
             }
             guard let set = try CBSOptions.municipalitySet(arguments, resolver, name: arguments.value("name"), environment: environment, command: name) else { return 2 }
-            if format == .xlsx {
-                try OutputFile.write(workbook: try XLSXWriter().write([RegionsDocument.build(set, in: resolver.figures, locale: locale)]), to: arguments.value("output"),
+            if format.isOfficeFile {
+                try OutputFile.write(office: [RegionsDocument.build(set, in: resolver.figures, locale: locale)], as: format, to: arguments.value("output"),
                                      inputs: arguments.value("municipalities-file").map { [$0] } ?? [], environment: environment, command: name, outcome: &outcome)
                 return 0
             }
@@ -56,10 +56,10 @@ enum RegionsCommand: Command {
         let region = arguments.operands.isEmpty ? nil
             // "amr regions Gooi en Vechtstreek" without quotes is one name.
             : try CBSOptions.region(arguments.operands.joined(separator: " "), resolver, command: name)
-        if format == .xlsx {
+        if format.isOfficeFile {
             let document = region.map { RegionsDocument.build($0, in: resolver.figures, locale: locale) }
                 ?? RegionsDocument.build(resolver.figures, locale: locale)
-            try OutputFile.write(workbook: try XLSXWriter().write([document]), to: arguments.value("output"), inputs: [],
+            try OutputFile.write(office: [document], as: format, to: arguments.value("output"), inputs: [],
                                  environment: environment, command: name, outcome: &outcome)
             return 0
         }

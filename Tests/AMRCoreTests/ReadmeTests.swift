@@ -83,7 +83,7 @@ import Testing
 
     @Test func theGuidesAreFound() {
         // Guards the parameterised test below against running on nothing.
-        for guide in ["allocating", "monitoring", "checking-in-ci", "plan-format", "cbs", "safety-and-limits", "development"] {
+        for guide in ["installing", "allocating", "monitoring", "checking-in-ci", "plan-format", "cbs", "safety-and-limits", "development"] {
             #expect(Self.documents.contains("docs/\(guide).md"), "docs/\(guide).md is missing")
         }
     }

@@ -93,6 +93,20 @@ import Testing
         #expect(message([]).contains("not a Word"))
     }
 
+    /// LibreOffice on a system set to English saves a Dutch plan with the document language
+    /// en-US; the numbers are still read in Dutch notation (its words are Dutch), so the same
+    /// errors are found as in the document written with Dutch settings.
+    @Test func aDutchPlanDeclaredEnglishIsReadInDutchNotation() throws {
+        let saved = try Self.places("saved-by-libreoffice/veenstreek-2019-2021.docx")
+        let original = try Self.places("veenstreek-2019-2021.docx")
+        #expect(saved.count == 5)
+        #expect(saved == original)
+        let bytes = try FileInput.read(Self.path("saved-by-libreoffice/veenstreek-2019-2021.docx"))
+        var archive = try ZipArchive(bytes: bytes, file: "saved.docx", maximumSize: 1 << 24)
+        let styles = String(decoding: try archive.contents(of: "word/styles.xml") ?? [], as: UTF8.self)
+        #expect(styles.contains("w:lang w:val=\"en-US\""))
+    }
+
     @Test func checkCommandTakesDocumentsInEveryFormat() throws {
         let file = "Tests/AMRCoreTests/Documents/veenstreek-2019-2021.docx"
         let text = TestSupport.run(["check", file])

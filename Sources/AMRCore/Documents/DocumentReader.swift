@@ -141,7 +141,40 @@ public enum DocumentReader {
             }
         }
         if dutch != english { return dutch > english ? .dutch : .english }
+        // The words of the tables and their captions say more than the declared language: a
+        // Dutch plan typed on a system whose default language is en-US (LibreOffice's and Word's
+        // default) declares en-US, and `240.000` must then still be two hundred and forty thousand.
+        if let words = wordLanguage(of: tables) { return words }
         return declared ?? .dutch
+    }
+
+    /// Common words that only one of the two languages uses, as plan tables and captions print them.
+    static let dutchWords: Set<String> = ["de", "het", "een", "van", "en", "naar", "voor", "met", "op", "bij",
+                                          "uit", "totaal", "gemeente", "gemeenten", "inwoners", "aantal", "bijdrage",
+                                          "uitstroom", "jaar", "tabel", "bedrag", "werkzoekenden", "uitkeringen", "waarvan"]
+    static let englishWords: Set<String> = ["the", "of", "and", "for", "with", "to", "from", "by", "total",
+                                            "municipality", "municipalities", "inhabitants", "number", "year",
+                                            "table", "amount", "contribution", "outflow", "benefits"]
+
+    /// Dutch or English by the words of the tables' cells and captions, when one language has
+    /// clearly more of them (at least three, and twice the other's); nil when they do not tell.
+    static func wordLanguage(of tables: [DocumentTable]) -> CellNumber.Notation? {
+        var dutch = 0, english = 0
+        func count(_ text: String) {
+            for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
+                let w = String(word)
+                if dutchWords.contains(w) { dutch += 1 } else if englishWords.contains(w) { english += 1 }
+            }
+        }
+        for table in tables {
+            if let caption = table.caption { count(caption) }
+            for (r, row) in table.rows.enumerated() {
+                for (c, cell) in row.enumerated() where !table.isCovered(r, c) { count(cell.text) }
+            }
+        }
+        if dutch >= 3 && dutch >= 2 * english { return .dutch }
+        if english >= 3 && english >= 2 * dutch { return .english }
+        return nil
     }
 
     /// The notation of the document's language: English for `en-…`, else Dutch.

@@ -155,4 +155,16 @@ extension CBSEarlyYearsTests {
         let messages = PlanChecker.check(loaded).filter { $0.rule == "cbs-inhabitants" }.map(\.message)
         #expect(messages.contains("CBS has no municipality GM0457 on 1 January 2023, so allocation \"bijdrage-2022\" has no inhabitants for it; by then it had merged into Amsterdam (GM0363)"))
     }
+
+    /// A set without --name is named by its size in the reader's language, in title and facts.
+    @Test func anUnnamedSetIsNamedByItsSizeInTheReadersLanguage() {
+        let dutch = TestSupport.run(["allocate", "--total", "100000", "--municipalities", "Leiden, Katwijk, Voorschoten", "--year", "2019"])
+        #expect(dutch.exitCode == 0)
+        #expect(dutch.stdout.hasPrefix("Verdeling naar inwonertal, 3 gemeenten 2019\n"))
+        #expect(dutch.stdout.contains("3 gemeenten op 1 januari 2019"))
+        #expect(!dutch.stdout.contains("municipalities"))
+        let english = TestSupport.run(["allocate", "--total", "100000", "--municipalities", "Leiden, Katwijk, Voorschoten", "--year", "2019", "--locale", "en"])
+        #expect(english.stdout.contains("3 municipalities on 1 January 2019"))
+        #expect(!english.stdout.contains("gemeenten"))
+    }
 }

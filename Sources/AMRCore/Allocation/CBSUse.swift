@@ -26,6 +26,9 @@ public struct CBSUse: Hashable, Sendable {
     /// none does); nil when CBS's figures are the weights.
     public var differences: [Difference]?
     public var caveats: [Caveat] = []
+    /// A set of municipalities named one by one without a name (`--municipalities` without
+    /// `--name`): reports say "3 gemeenten" in the reader's language rather than a label.
+    public var unnamedSet = false
     /// How the region membership used was made; nil when no region's membership was used (a
     /// split over a set of municipalities someone named).
     public var membership: RegionMembership? = nil

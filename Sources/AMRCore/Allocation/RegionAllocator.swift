@@ -19,6 +19,7 @@ public enum RegionAllocator {
                                 method: ApportionmentMethod = .largestRemainder, unit: RoundingUnit = .cent) throws(LoadError) -> AllocationReport {
         var report = try allocate(total, over: set.municipalities, name: set.name ?? "gemeenten", label: set.name, figures: figures, method: method, unit: unit)
         report.cbs = CBSUse(source: figures.source(), region: set.label, municipalities: set.municipalities.count, differences: nil)
+        report.cbs?.unnamedSet = set.name == nil
         return report
     }
 

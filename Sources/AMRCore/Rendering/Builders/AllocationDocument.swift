@@ -13,8 +13,15 @@ public enum AllocationDocument {
         // The file, and for a workbook the sheet read, so no one wonders which figures were used.
         let context = report.context + (report.sheet.map { ", " + w.sheetNamed($0) } ?? "")
         if let cbs = report.cbs, let region = cbs.region {
-            facts.append(.init(w.regionLabel, w.regionContext(region, cbs.municipalities, w.date(cbs.source.date))))
-            if cbs.differences == nil { title = w.regionTitle(region, cbs.year) } else { facts.append(.init(w.fileLabel, context)) }
+            if cbs.unnamedSet {
+                // "3 gemeenten op 1 januari 2019": the set has no name but its size.
+                let count = w.municipalitiesCount(cbs.municipalities)
+                facts.append(.init(w.regionLabel, w.measureOn(count, w.date(cbs.source.date))))
+                title = w.regionTitle(count, cbs.year)
+            } else {
+                facts.append(.init(w.regionLabel, w.regionContext(region, cbs.municipalities, w.date(cbs.source.date))))
+                if cbs.differences == nil { title = w.regionTitle(region, cbs.year) } else { facts.append(.init(w.fileLabel, context)) }
+            }
         } else {
             facts.append(.init(report.id == nil ? w.fileLabel : w.planLabel, context))
         }

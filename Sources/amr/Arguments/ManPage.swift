@@ -88,8 +88,9 @@ enum ManPage {
         .B NO_COLOR
         when set and not empty, terminal tables have no colours
         .SH SEE ALSO
-        README.md in amr's repository: set\\-up, install, the plan format, CBS figures and
-        worked examples with real output.
+        README.md in amr's repository (set\\-up, install, one example per user) and its guides:
+        docs/allocating.md, docs/monitoring.md, docs/checking\\-in\\-ci.md, docs/plan\\-format.md,
+        docs/cbs.md, docs/safety\\-and\\-limits.md.
 
         """
         return out

@@ -139,7 +139,7 @@ enum AllocateCommand: Command {
                 specs = [spec]
             }
             guard !specs.isEmpty else {
-                throw LoadError.unusable(loaded.location(of: ""), "the plan has no allocations to make; add one under \"allocations\" (see README, plan format)")
+                throw LoadError.unusable(loaded.location(of: ""), "the plan has no allocations to make; add one under \"allocations\" (see docs/plan-format.md)")
             }
             // Every allocation that can be made is shown; one that cannot (a key whose figures
             // the plan does not print, a share amr cannot place) is said on stderr.

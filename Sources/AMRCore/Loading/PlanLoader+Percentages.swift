@@ -4,17 +4,8 @@ extension PlanLoader.Reader {
     mutating func percentageStatement(_ cursor: JSONCursor) throws(LoadError) -> PercentageStatement {
         let o = try cursor.object(keys: ["id", "text", "percent", "decimals", "rounding", "approximately", "count", "base", "source"],
                                   warnings: &warnings)
-        var rounding: Rounding?
-        if let r = o["rounding"] {
-            guard let parsed = Rounding(rawValue: try r.string()) else { throw r.invalid("\"down\", \"nearest\" or \"up\"") }
-            rounding = parsed
-        }
-        var decimals: Int?
-        if let d = o["decimals"] {
-            let value = try d.count()
-            guard value <= 6 else { throw d.invalid("a number of decimals from 0 to 6") }
-            decimals = value
-        }
+        let rounding = try Self.percentRounding(o["rounding"])
+        let decimals = try Self.percentDecimals(o["decimals"])
         let percentCursor = try o.required("percent")
         return PercentageStatement(
             id: try o.required("id").id(), text: try o["text"]?.string(), percent: try percentage(percentCursor),

@@ -197,17 +197,8 @@ extension PlanLoader.Reader {
         default:
             throw baseCursor.invalid("a base: a column id, { \"table\": id, \"column\": id } or { \"measure\": name, \"date\": date }")
         }
-        var rounding: Rounding?
-        if let r = o["rounding"] {
-            guard let parsed = Rounding(rawValue: try r.string()) else { throw r.invalid("\"down\", \"nearest\" or \"up\"") }
-            rounding = parsed
-        }
-        var decimals: Int?
-        if let d = o["decimals"] {
-            let value = try d.count()
-            guard value <= 6 else { throw d.invalid("a number of decimals from 0 to 6") }
-            decimals = value
-        }
+        let rounding = try Self.percentRounding(o["rounding"])
+        let decimals = try Self.percentDecimals(o["decimals"])
         return CountTable.PercentageSpec(count: count, base: base, rounding: rounding, decimals: decimals, pointer: o.cursor.pointer)
     }
 
@@ -326,5 +317,20 @@ extension PlanLoader.Reader {
             },
             alsoStated: try alsoStated(o["alsoStated"], numbers: [("percent", true), ("minimum", minimum != nil)]),
             source: try o["source"].map { c throws(LoadError) in try source(c) }, note: try o["note"]?.string(), pointer: cursor.pointer)
+    }
+
+    /// A percentage's `rounding` ("down", "nearest" or "up"), for table columns and stated percentages alike.
+    static func percentRounding(_ cursor: JSONCursor?) throws(LoadError) -> Rounding? {
+        guard let cursor else { return nil }
+        guard let parsed = Rounding(rawValue: try cursor.string()) else { throw cursor.invalid("\"down\", \"nearest\" or \"up\"") }
+        return parsed
+    }
+
+    /// A percentage's `decimals`, 0 to 6.
+    static func percentDecimals(_ cursor: JSONCursor?) throws(LoadError) -> Int? {
+        guard let cursor else { return nil }
+        let value = try cursor.count()
+        guard value <= 6 else { throw cursor.invalid("a number of decimals from 0 to 6") }
+        return value
     }
 }

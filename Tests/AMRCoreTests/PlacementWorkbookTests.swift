@@ -36,7 +36,7 @@ import Testing
         #expect(outcome.stderr == "amr: error: Tests/AMRCoreTests/Workbooks/plaatsingen-foute-datum-openpyxl.xlsx:Plaatsingen!A6: '2018-13-01' is not a date; expected YYYY-MM-DD (or DD-MM-YYYY)\n")
         let sheet = TestSupport.run(["placements", Self.csv, "--sheet", "Blad1"])
         #expect(sheet.exitCode == 2)
-        #expect(sheet.stderr.contains("--sheet picks a sheet of a workbook, but Fixtures/plaatsingen-haaglanden-2018.csv is not an Excel workbook (.xlsx)"))
+        #expect(sheet.stderr.contains("--sheet picks a sheet of a workbook, but Fixtures/plaatsingen-haaglanden-2018.csv is not an Excel workbook (.xlsx) or OpenDocument spreadsheet (.ods)"))
         let missing = TestSupport.run(["placements", Self.workbook, "--sheet", "Plaatsingen"])
         #expect(missing.exitCode == 2)
         #expect(missing.stderr.hasPrefix("amr: error: \(Self.workbook)"))

@@ -1,189 +1,100 @@
 /// Reads one table of an OpenDocument spreadsheet (`.ods`, as LibreOffice and many municipalities
 /// save) as records, as `WorkbookReader` reads an `.xlsx`: the table named (any case) or the
-/// first; messages name the sheet and cell. Repeated rows and cells (`number-rows-repeated`,
-/// `number-columns-repeated`) are counted, not copied, while they are empty: a table padded
-/// with a million empty rows costs nothing. Hidden or filtered-away rows and hidden columns that
-/// hold values are refused, as in a workbook. Numbers come from `office:value`, read as decimal
-/// text (`ExcelNumber.normalized`), never through floating point.
+/// first; messages name the sheet and cell. The table is read by `ODSTableScanner` as
+/// `content.xml` is inflated: repeated empty rows and cells (`number-rows-repeated`,
+/// `number-columns-repeated`) are counted, not copied, so a table padded with a million empty
+/// rows costs nothing, while a repeated row with values is that many rows. Hidden or
+/// filtered-away rows and hidden columns that hold values are refused, as in a workbook. Numbers
+/// come from `office:value`, read as decimal text (`ExcelNumber.normalized`), never through
+/// floating point.
 enum ODSReader {
     static let tableNamespace = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
     static let textNamespace = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    static let officeNamespace = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    static let calcextNamespace = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
+    /// The `mimetype` of a spreadsheet (`.ods`); a template (`.ots`) adds `-template`.
+    static let spreadsheetType = "application/vnd.oasis.opendocument.spreadsheet"
+    /// How many times `InputLimits.maximumFileSize` the table's part may inflate to: it is
+    /// streamed, never in memory whole, and LibreOffice writes about 500 bytes of XML for a row
+    /// of four cells, twice what an .xlsx takes.
+    static let streamedPartFactor = 4
 
-    static func records(_ archive: inout ZipArchive, file: String, sheet: String?, limits: InputLimits) throws(LoadError) -> [CSVRecord] {
-        guard let content = try archive.contents(of: "content.xml") else {
-            throw ZipArchive.damaged(file, "it has no content.xml, which holds an OpenDocument spreadsheet's tables")
-        }
-        var handler = Handler(file: file, wanted: sheet, maximumFields: max(limits.maximumFileSize / 16, 65_536))
-        try XMLPart.parse(content, part: "content.xml", file: file, into: &handler)
-        guard let name = handler.chosenName else {
-            if let sheet {
-                throw LoadError.workbook(file: file, "the spreadsheet has no sheet '\(WeightTable.shown(sheet))'; its sheets are "
-                                         + handler.names.map { "'\(WeightTable.shown($0))'" }.joined(separator: ", "))
-            }
-            throw LoadError.workbook(file: file, "this OpenDocument spreadsheet (.ods) has no table; save the table again from LibreOffice, or as .xlsx or CSV")
-        }
-        let quoted = SourceLocation.quotedSheetName(name)
-        if !handler.hiddenRows.isEmpty {
-            let listed = handler.hiddenRows.prefix(5).map(String.init).joined(separator: ", ") + (handler.hiddenRows.count > 5 ? ", …" : "")
-            throw LoadError.workbook(file: file, "sheet \(quoted) has hidden rows with values (\(listed)), for example filtered away; amr reads every row and does not guess whether those count: show them and delete the rows that do not belong, or copy the visible rows to a new sheet")
-        }
-        if let column = handler.hiddenColumnUsed {
-            throw LoadError.workbook(file: file, "sheet \(quoted) has a hidden column with values (\(SourceLocation.columnLetters(column))); amr does not guess whether it counts: show it, or delete it if it does not belong")
-        }
-        return handler.records
+    /// The `mimetype` of an OpenDocument package (its first entry), or nil for another zip file.
+    static func mimeType(_ archive: inout ZipArchive) throws(LoadError) -> String? {
+        guard let entry = archive.entry(named: "mimetype"), entry.size <= 200, let bytes = try archive.contents(of: "mimetype") else { return nil }
+        let type = String(decoding: bytes, as: UTF8.self).trimmingSpaces
+        return type.hasPrefix("application/vnd.oasis.opendocument") ? type : nil
     }
 
-    struct Handler: XMLPartHandler {
-        let file: String
-        let wanted: String?
-        let maximumFields: Int
-        var names: [String] = []
-        var chosenName: String?
-        var inChosen = false
-        var depth = 0
+    /// The table `sheet` (any case; nil for the first) of the spreadsheet in `bytes`, ready to
+    /// be read, when `bytes` are an OpenDocument spreadsheet; nil when they are not an
+    /// OpenDocument file at all (so an Excel workbook is read as one); an error for another
+    /// OpenDocument file, a password-protected spreadsheet, or one without its table part.
+    static func open(bytes: [UInt8], file: String, sheet: String?, limits: InputLimits) throws(LoadError) -> ODSSheet? {
+        guard WorkbookReader.signature(of: bytes) == .zip else { return nil }
+        var archive = try ZipArchive(bytes: bytes, file: file, maximumSize: limits.maximumFileSize)
+        guard let type = try mimeType(&archive) else { return nil }
+        return try open(&archive, type: type, file: file, sheet: sheet, limits: limits)
+    }
+
+    static func open(_ archive: inout ZipArchive, type: String, file: String, sheet: String?, limits: InputLimits) throws(LoadError) -> ODSSheet {
+        guard type.hasPrefix(spreadsheetType) else {
+            throw LoadError.workbook(file: file, "this is an OpenDocument file of type \(WeightTable.shown(type)), not a spreadsheet (.ods); save the table as .ods, .xlsx or CSV")
+        }
+        if let manifest = try archive.contents(of: "META-INF/manifest.xml"),
+           DocumentReader.contains(manifest, ascii: "encryption-data") {
+            throw LoadError.workbook(file: file, "the spreadsheet is protected with a password (encrypted), which amr does not read; save a copy without a password (LibreOffice: File > Save As, without 'Save with password') and use that")
+        }
+        guard let entry = archive.entry(named: "content.xml") else {
+            throw ZipArchive.damaged(file, "it has no content.xml, which holds an OpenDocument spreadsheet's tables")
+        }
+        let (bound, overflow) = limits.maximumFileSize.multipliedReportingOverflow(by: streamedPartFactor)
+        guard overflow || entry.size <= bound else {
+            throw LoadError.workbook(file: file, "its table part content.xml inflates to \(entry.size) bytes, more than the limit of \(bound) bytes (\(streamedPartFactor) × AMR_MAX_FILE_SIZE); if the spreadsheet is genuine, raise AMR_MAX_FILE_SIZE")
+        }
+        return ODSSheet(file: file, wanted: sheet, archive: archive, entry: entry, maximumFields: max(limits.maximumFileSize / 16, 65_536))
+    }
+
+    /// The records of the table `sheet` (or the first) of the spreadsheet in `archive`.
+    static func records(_ archive: inout ZipArchive, type: String, file: String, sheet: String?, limits: InputLimits) throws(LoadError) -> [CSVRecord] {
+        let opened = try open(&archive, type: type, file: file, sheet: sheet, limits: limits)
+        var rows = opened.rows()
         var records: [CSVRecord] = []
         var fieldCount = 0
-        var hiddenRows: [Int] = []
-        var hiddenColumnUsed: Int?
-        /// Columns (1-based) hidden by their `table:table-column`.
-        var hiddenColumns: [ClosedRange<Int>] = []
-        var columnCount = 0
-
-        var rowNumber = 0
-        var rowRepeat = 1
-        var rowHidden = false
-        var fields: [String] = []
-        var columns: [Int] = []
-        var numeric: Set<Int> = []
-        var column = 0
-        var cell: Cell?
-        var paragraphs = 0
-
-        struct Cell {
-            var repeats: Int
-            var value: String?
-            var isNumber: Bool
-            var text = ""
-        }
-
-        static func count(_ attributes: [String: String], _ name: String) -> Int {
-            attributes[name].flatMap { Int($0) }.map { max(1, $0) } ?? 1
-        }
-
-        mutating func start(_ name: String, namespace: String?, attributes: [String: String]) throws(LoadError) {
-            if inChosen { depth += 1 }
-            switch (namespace, name) {
-            case (ODSReader.tableNamespace?, "table") where !inChosen:
-                let tableName = attributes["table:name"] ?? "Blad\(names.count + 1)"
-                names.append(tableName)
-                if chosenName == nil, wanted.map({ $0.lowercased() == tableName.lowercased() }) ?? true {
-                    chosenName = tableName
-                    inChosen = true
-                    depth = 0
-                }
-            case (ODSReader.tableNamespace?, "table-column") where inChosen:
-                let repeats = Self.count(attributes, "table:number-columns-repeated")
-                let first = columnCount + 1
-                columnCount = min(columnCount + repeats, 1 << 20)
-                if let visibility = attributes["table:visibility"], visibility != "visible" {
-                    hiddenColumns.append(first...max(first, columnCount))
-                }
-            case (ODSReader.tableNamespace?, "table-row") where inChosen:
-                rowRepeat = Self.count(attributes, "table:number-rows-repeated")
-                rowHidden = (attributes["table:visibility"] ?? "visible") != "visible"
-                fields = []
-                columns = []
-                numeric = []
-                column = 0
-            case (ODSReader.tableNamespace?, "table-cell"), (ODSReader.tableNamespace?, "covered-table-cell"):
-                guard inChosen else { break }
-                let repeats = Self.count(attributes, "table:number-columns-repeated")
-                switch attributes["office:value-type"] {
-                case "float", "percentage", "currency":
-                    cell = Cell(repeats: repeats, value: attributes["office:value"], isNumber: true)
-                case "boolean":
-                    cell = Cell(repeats: repeats, value: attributes["office:boolean-value"].map { $0 == "true" ? "TRUE" : "FALSE" }, isNumber: false)
-                case "date":
-                    cell = Cell(repeats: repeats, value: attributes["office:date-value"].map { String($0.prefix(10)) }, isNumber: false)
-                default:
-                    cell = Cell(repeats: repeats, value: nil, isNumber: false)
-                }
-                paragraphs = 0
-            case (ODSReader.textNamespace?, "p") where cell != nil:
-                if paragraphs > 0 { cell?.text += "\n" }
-                paragraphs += 1
-            case (ODSReader.textNamespace?, "s") where cell != nil:
-                cell?.text += String(repeating: " ", count: min(Self.count(attributes, "text:c"), 1_000))
-            case (ODSReader.textNamespace?, "tab") where cell != nil:
-                cell?.text += "\t"
-            case (ODSReader.textNamespace?, "line-break") where cell != nil:
-                cell?.text += "\n"
-            default: break
+        while try rows.nextRow() {
+            let row = rows.row
+            let width = row.width
+            guard fieldCount <= opened.maximumFields - width else {
+                throw .csv(SourceLocation(file: file, line: row.number, column: 1, sheet: rows.sheet),
+                           "the sheet has more than \(opened.maximumFields) cells up to here; amr reads tables, not databases: if it is genuine, raise AMR_MAX_FILE_SIZE")
             }
-        }
-
-        mutating func end(_ name: String, namespace: String?) throws(LoadError) {
-            guard inChosen else { return }
-            defer { depth -= 1 }
-            if depth == 0 { inChosen = false; return }
-            guard namespace == ODSReader.tableNamespace else { return }
-            switch name {
-            case "table-cell", "covered-table-cell":
-                guard let done = cell else { return }
-                cell = nil
-                var value = done.value ?? done.text
-                if done.isNumber, let raw = done.value {
-                    guard let normalized = ExcelNumber.normalized(raw) else {
-                        throw .csv(SourceLocation(file: file, line: rowNumber + 1, column: column + 1, sheet: chosenName),
-                                   "the number '\(WeightTable.shown(raw))' stored in this cell cannot be read; type it again")
-                    }
-                    value = normalized
-                }
-                if value.isEmpty {
-                    column = min(column + done.repeats, 1 << 20)
-                    return
-                }
-                for _ in 0..<done.repeats {
-                    column += 1
-                    guard fields.count < maximumFields else { break }
-                    fields.append(value)
-                    columns.append(column)
-                    if done.isNumber { numeric.insert(fields.count - 1) }
-                }
-            case "table-row":
-                defer { rowNumber = min(rowNumber + rowRepeat, 1 << 22) }
-                guard !fields.isEmpty else { return }
-                for used in columns where hiddenColumnUsed == nil && hiddenColumns.contains(where: { $0.contains(used) }) {
-                    hiddenColumnUsed = used
-                }
-                for offset in 0..<rowRepeat {
-                    if rowHidden {
-                        if hiddenRows.count < 6 { hiddenRows.append(rowNumber + offset + 1) }
-                        continue
-                    }
-                    fieldCount += fields.count
-                    guard fieldCount <= maximumFields else {
-                        throw .csv(SourceLocation(file: file, line: rowNumber + offset + 1, column: 1, sheet: chosenName),
-                                   "the sheet has more than \(maximumFields) cells up to here; amr reads tables, not databases: if it is genuine, raise AMR_MAX_FILE_SIZE")
-                    }
-                    // Fields by column position, empty between cells, as a workbook's row.
-                    let width = columns.last ?? 0
-                    var row = [String](repeating: "", count: width)
-                    var rowNumeric: Set<Int> = []
-                    for (index, position) in columns.enumerated() {
-                        row[position - 1] = fields[index]
-                        if numeric.contains(index) { rowNumeric.insert(position - 1) }
-                    }
-                    records.append(CSVRecord(fields: row, line: rowNumber + offset + 1, columns: Array(1...max(1, width)),
-                                             numeric: rowNumeric, sheet: chosenName))
-                }
-            default: break
+            fieldCount += width
+            // Fields by column position, empty between cells, as a workbook's row.
+            var fields = [String](repeating: "", count: width)
+            var numeric: Set<Int> = []
+            for cell in row.cells {
+                fields[cell.column - 1] = row.string(cell)
+                if cell.numeric { numeric.insert(cell.column - 1) }
             }
+            records.append(CSVRecord(fields: fields, line: row.number, columns: Array(1...max(1, width)), numeric: numeric, sheet: rows.sheet))
         }
+        try opened.checkHidden(rows)
+        return records
+    }
 
-        mutating func characters(_ text: String) throws(LoadError) {
-            guard cell != nil, paragraphs > 0 else { return }
-            cell?.text += text
+    /// The message for a scanner's error in the part `part` of the spreadsheet `file`.
+    static func failure(_ error: XMLError, part: String, file: String) -> LoadError {
+        switch error.kind {
+        case .input:
+            return .workbook(file: file, error.reason)
+        case .refused:
+            return .workbook(file: file, "part \(part) is refused (line \(error.line), column \(error.column)): \(error.reason); save the spreadsheet again from LibreOffice")
+        case .limit:
+            return .workbook(file: file, "part \(part) goes beyond a limit (line \(error.line), column \(error.column)): \(error.reason); this is not a spreadsheet saved by LibreOffice")
+        case .malformed where error.reason.hasPrefix("the part is not UTF-8 (byte"):
+            return .workbook(file: file, "the spreadsheet is damaged: part \(part) is not UTF-8 text (byte \(error.offset + 1) is not); OpenDocument files are written in UTF-8")
+        case .malformed:
+            return .workbook(file: file, "the spreadsheet is damaged: part \(part) is not well-formed XML (line \(error.line), column \(error.column): \(error.reason)); save it again from LibreOffice")
         }
     }
 }

@@ -45,9 +45,8 @@ public enum WorkbookReader {
     public static func records(bytes: [UInt8], file: String, sheet: String? = nil, limits: InputLimits = .standard) throws(LoadError) -> [CSVRecord] {
         if signature(of: bytes) == .zip {
             var archive = try ZipArchive(bytes: bytes, file: file, maximumSize: limits.maximumFileSize)
-            if let mimetype = try archive.contents(of: "mimetype"),
-               String(decoding: mimetype, as: UTF8.self) == "application/vnd.oasis.opendocument.spreadsheet" {
-                return try ODSReader.records(&archive, file: file, sheet: sheet, limits: limits)
+            if let type = try ODSReader.mimeType(&archive) {
+                return try ODSReader.records(&archive, type: type, file: file, sheet: sheet, limits: limits)
             }
         }
         var opened = try open(bytes: bytes, file: file, sheet: sheet, limits: limits)
@@ -94,8 +93,10 @@ public enum WorkbookReader {
         if signature(of: bytes) == .ole { throw oleMessage(file: file) }
         var archive = try ZipArchive(bytes: bytes, file: file, maximumSize: limits.maximumFileSize)
 
-        if let mimetype = try archive.contents(of: "mimetype"), String(decoding: mimetype, as: UTF8.self).hasPrefix("application/vnd.oasis.opendocument") {
-            throw LoadError.workbook(file: file, "this is an OpenDocument spreadsheet (.ods), which amr does not read; save it as .xlsx or CSV")
+        if let type = try ODSReader.mimeType(&archive) {
+            // Spreadsheets (.ods) are opened by `ODSReader.open`; this refuses the other kinds.
+            _ = try ODSReader.open(&archive, type: type, file: file, sheet: sheet, limits: limits)
+            throw LoadError.workbook(file: file, "this is an OpenDocument spreadsheet (.ods), not an Excel workbook (.xlsx)")
         }
         let workbookName = try workbookPartName(&archive, file: file)
         guard let workbookBytes = try archive.contents(of: workbookName) else {

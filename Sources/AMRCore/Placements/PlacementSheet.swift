@@ -4,12 +4,16 @@
 /// does; only one row's line is ever in memory, never the sheet or its text. Messages about a
 /// line are turned back into the sheet's cells (`Blad1!C7`).
 public struct PlacementSheet: Sendable {
-    let workbook: WorkbookSheet
+    let workbook: WorkbookSheet?
+    /// An OpenDocument spreadsheet's table instead (`.ods`).
+    let openDocument: ODSSheet?
 
     /// The sheet `sheet` (or the one the workbook opens on) of the workbook in `bytes`; the
-    /// workbook's structure, shared strings and styles are read now, the rows when counted.
+    /// workbook's structure, shared strings and styles are read now, the rows when counted. An
+    /// OpenDocument spreadsheet (`.ods`) is recognised by its `mimetype` and read the same way.
     public init(bytes: [UInt8], file: String, sheet: String? = nil, limits: InputLimits = .standard) throws(LoadError) {
-        workbook = try WorkbookReader.open(bytes: bytes, file: file, sheet: sheet, limits: limits)
+        openDocument = try ODSReader.open(bytes: bytes, file: file, sheet: sheet, limits: limits)
+        workbook = openDocument == nil ? try WorkbookReader.open(bytes: bytes, file: file, sheet: sheet, limits: limits) : nil
     }
 
     /// Counts the sheet once for each counter, in one pass over its rows.
@@ -19,8 +23,25 @@ public struct PlacementSheet: Sendable {
                             "cannot group by \(counter.groupBy.count) keys; group by at most \(ScanStorage.dimensionCapacity)")
         }
         var scanners = counters.map { PlacementScanner(counter: $0, file: file) }
-        var sheet = workbook
-        var rows = try sheet.rows()
+        if let openDocument {
+            var rows = openDocument.rows()
+            try Self.feed(&rows, to: &scanners)
+            try openDocument.checkHidden(rows)
+        } else if var sheet = workbook {
+            var rows = try sheet.rows()
+            try Self.feed(&rows, to: &scanners)
+            try sheet.checkHidden(rows)
+        }
+        var results: [PlacementCounts] = []
+        for scanner in scanners {
+            try scanner.finish()
+            results.append(scanner.result())
+        }
+        return results
+    }
+
+    /// Hands every row of `rows` to the scanners, as one CSV line each.
+    static func feed<Rows: SheetRowSource>(_ rows: inout Rows, to scanners: inout [PlacementScanner]) throws(LoadError) {
         var line: [UInt8] = []
         var textColumns: [Int] = []
         while try rows.nextRow() {
@@ -31,17 +52,10 @@ public struct PlacementSheet: Sendable {
                 do {
                     _ = try line.withUnsafeBufferPointer { (buffer) throws(LoadError) in try scanners[index].consume(buffer, final: true) }
                 } catch {
-                    throw Self.relocated(error, row: row, textColumns: textColumns, sheet: workbook.name)
+                    throw Self.relocated(error, row: row, textColumns: textColumns, sheet: rows.sheet)
                 }
             }
         }
-        try workbook.checkHidden(rows)
-        var results: [PlacementCounts] = []
-        for scanner in scanners {
-            try scanner.finish()
-            results.append(scanner.result())
-        }
-        return results
     }
 
     /// The CSV line of a row: its fields from column A to its last value, each in quotes with

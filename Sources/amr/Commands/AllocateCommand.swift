@@ -276,7 +276,7 @@ enum AllocateCommand: Command {
             throw WorkbookReader.oleMessage(file: file)
         case .other:
             if sheet != nil {
-                throw UsageError("--sheet picks a sheet of a workbook, but \(file) is not an Excel workbook (.xlsx); leave --sheet out for a CSV file", command: name)
+                throw UsageError("--sheet picks a sheet of a workbook, but \(file) is not an Excel workbook (.xlsx) or OpenDocument spreadsheet (.ods); leave --sheet out for a CSV file", command: name)
             }
             return try WeightTable.read(bytes: bytes, file: file, totalNames: totalNames, columns: columns)
         }

@@ -101,7 +101,7 @@ enum PlacementsCommand: Command {
             counts = try counter.count(sheet, file: file)
         } else {
             if arguments.has("sheet") {
-                throw UsageError("--sheet picks a sheet of a workbook, but \(file) is not an Excel workbook (.xlsx); leave --sheet out for a CSV file", command: name)
+                throw UsageError("--sheet picks a sheet of a workbook, but \(file) is not an Excel workbook (.xlsx) or OpenDocument spreadsheet (.ods); leave --sheet out for a CSV file", command: name)
             }
             counts = try counter.count(path: file, file: file == "-" ? "<stdin>" : file)
         }

@@ -7,8 +7,10 @@ import Testing
 /// repeated empty rows cost nothing, hidden rows and columns with values are refused.
 @Suite struct ODSReaderTests {
     /// An .ods of `rows` (the inside of `<table:table>`), as LibreOffice lays it out.
-    static func spreadsheet(_ rows: String, name: String = "Blad1") throws -> [UInt8] {
-        let content = #"<?xml version="1.0" encoding="UTF-8"?><office:document-content \#(ODF.namespaces)><office:body><office:spreadsheet><table:table table:name="\#(name)">\#(rows)</table:table></office:spreadsheet></office:body></office:document-content>"#
+    /// `after` comes after the table: more tables.
+    static func spreadsheet(_ rows: String, name: String = "Blad1", after: String = "") throws -> [UInt8] {
+        let calcext = #"xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0""#
+        let content = #"<?xml version="1.0" encoding="UTF-8"?><office:document-content \#(ODF.namespaces) \#(calcext)><office:body><office:spreadsheet><table:table table:name="\#(name)">\#(rows)</table:table>\#(after)</office:spreadsheet></office:body></office:document-content>"#
         var zip = ZipWriter()
         try zip.add("mimetype", Array("application/vnd.oasis.opendocument.spreadsheet".utf8))
         try zip.add("content.xml", Array(content.utf8))

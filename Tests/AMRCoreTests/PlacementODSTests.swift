@@ -221,6 +221,55 @@ import Testing
         #expect(try Self.shares(fromODS.stdout).first { $0[0] == "Den Haag" } == ["Den Haag", "259", "61666.67"])
     }
 
+    /// Hands out its bytes at most `size` at a time, so that tags are cut at every place.
+    struct ChunkedSource: XMLByteSource {
+        let bytes: [UInt8]
+        let size: Int
+        var offset = 0
+
+        mutating func read(into destination: UnsafeMutableRawBufferPointer) throws(XMLError) -> Int {
+            let count = min(size, destination.count, bytes.count - offset)
+            for index in 0..<count { destination[index] = bytes[offset + index] }
+            offset += count
+            return count
+        }
+    }
+
+    /// Regression: LibreOffice's content.xml of 100,000 placements failed at a random row with
+    /// "the attribute name office: ends with a colon" when a chunk ended inside `office:value-type`.
+    @Test(arguments: [1, 2, 3, 5, 7, 11, 64, 4097])
+    func tagsCutByChunksReadTheSame(size: Int) throws {
+        var archive = try ZipArchive(bytes: Array(try Data(contentsOf: TestSupport.root.appendingPathComponent(Self.folder + "plaatsingen-totaal-libreoffice.ods"))),
+                                     file: "t.ods", maximumSize: 1 << 24)
+        let content = try #require(try archive.contents(of: "content.xml"))
+        func rows(_ source: any XMLByteSource) throws -> [[String]] {
+            var scanner = ODSTableScanner(source: source, file: "t.ods", sheet: nil)
+            var rows: [[String]] = []
+            while try scanner.nextRow() { rows.append(scanner.row.cells.map { "\($0.column)=\(scanner.row.string($0))" }) }
+            return rows
+        }
+        let whole = try rows(XMLBytes(content))
+        #expect(whole.count == 4)
+        #expect(whole[1] == ["1=2018-01-02", "2=Delft", "3=Bouw & Techniek", "4=participatiewet"])
+        #expect(try rows(ChunkedSource(bytes: content, size: size)) == whole)
+    }
+
+    @Test func aFewBytesCannotRepeatARowIntoMillions() throws {
+        var limits = InputLimits()
+        limits.maximumFileSize = 1 << 20
+        let bytes = try ODSReaderTests.spreadsheet(Self.header + Self.placement("2018-01-02", "Delft", "Zorg", #" table:number-rows-repeated="100000""#))
+        do {
+            let counts = try PlacementCounter(threads: 1).count(PlacementSheet(bytes: bytes, file: "p.ods", limits: limits), file: "p.ods")
+            Issue.record("counted \(counts.total)")
+        } catch {
+            // 4 cells of the header and 65,535 rows of 4 are 262,144 = 4 × (1 MiB ÷ 16); the next is one too many.
+            #expect(error.description == "p.ods:Blad1!A65537: the sheet has more than 262144 cells up to here, counting the empty ones between and every repeated row; amr reads tables, not databases: if it is genuine, raise AMR_MAX_FILE_SIZE")
+        }
+        // Under the limit the repeats all count.
+        let fewer = try ODSReaderTests.spreadsheet(Self.header + Self.placement("2018-01-02", "Delft", "Zorg", #" table:number-rows-repeated="65535""#))
+        #expect(try PlacementCounter(threads: 1).count(PlacementSheet(bytes: fewer, file: "p.ods", limits: limits), file: "p.ods").total == 65_535)
+    }
+
     /// name, weight and amount of each share in an allocate JSON report.
     static func shares(_ json: String) throws -> [[String]] {
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]

@@ -19,6 +19,12 @@ enum ODSReader {
     /// of four cells, twice what an .xlsx takes.
     static let streamedPartFactor = 4
 
+    /// The most bytes the table's part may inflate to: `streamedPartFactor` × the file limit.
+    static func streamedLimit(_ limits: InputLimits) -> Int {
+        let (bound, overflow) = limits.maximumFileSize.multipliedReportingOverflow(by: streamedPartFactor)
+        return overflow ? Int.max : bound
+    }
+
     /// The `mimetype` of an OpenDocument package (its first entry), or nil for another zip file.
     static func mimeType(_ archive: inout ZipArchive) throws(LoadError) -> String? {
         guard let entry = archive.entry(named: "mimetype"), entry.size <= 200, let bytes = try archive.contents(of: "mimetype") else { return nil }
@@ -32,7 +38,9 @@ enum ODSReader {
     /// OpenDocument file, a password-protected spreadsheet, or one without its table part.
     static func open(bytes: [UInt8], file: String, sheet: String?, limits: InputLimits) throws(LoadError) -> ODSSheet? {
         guard WorkbookReader.signature(of: bytes) == .zip else { return nil }
-        var archive = try ZipArchive(bytes: bytes, file: file, maximumSize: limits.maximumFileSize)
+        // The table's part is streamed, so it may be larger than a part read whole (checked in
+        // `open` below); the other parts are read whole and held to the usual limit.
+        var archive = try ZipArchive(bytes: bytes, file: file, maximumSize: streamedLimit(limits))
         guard let type = try mimeType(&archive) else { return nil }
         return try open(&archive, type: type, file: file, sheet: sheet, limits: limits)
     }
@@ -41,6 +49,9 @@ enum ODSReader {
         guard type.hasPrefix(spreadsheetType) else {
             throw LoadError.workbook(file: file, "this is an OpenDocument file of type \(WeightTable.shown(type)), not a spreadsheet (.ods); save the table as .ods, .xlsx or CSV")
         }
+        if let manifest = archive.entry(named: "META-INF/manifest.xml"), manifest.size > limits.maximumFileSize {
+            throw LoadError.workbook(file: file, "its part META-INF/manifest.xml inflates to \(manifest.size) bytes, more than the limit of \(limits.maximumFileSize) bytes; this is not a spreadsheet saved by LibreOffice")
+        }
         if let manifest = try archive.contents(of: "META-INF/manifest.xml"),
            DocumentReader.contains(manifest, ascii: "encryption-data") {
             throw LoadError.workbook(file: file, "the spreadsheet is protected with a password (encrypted), which amr does not read; save a copy without a password (LibreOffice: File > Save As, without 'Save with password') and use that")
@@ -48,8 +59,8 @@ enum ODSReader {
         guard let entry = archive.entry(named: "content.xml") else {
             throw ZipArchive.damaged(file, "it has no content.xml, which holds an OpenDocument spreadsheet's tables")
         }
-        let (bound, overflow) = limits.maximumFileSize.multipliedReportingOverflow(by: streamedPartFactor)
-        guard overflow || entry.size <= bound else {
+        let bound = streamedLimit(limits)
+        guard entry.size <= bound else {
             throw LoadError.workbook(file: file, "its table part content.xml inflates to \(entry.size) bytes, more than the limit of \(bound) bytes (\(streamedPartFactor) × AMR_MAX_FILE_SIZE); if the spreadsheet is genuine, raise AMR_MAX_FILE_SIZE")
         }
         return ODSSheet(file: file, wanted: sheet, archive: archive, entry: entry, maximumFields: max(limits.maximumFileSize / 16, 65_536))

@@ -13,7 +13,8 @@ struct ODSSheet: Sendable {
 
     /// A reader of the table's rows, from the first.
     func rows() -> ODSTableScanner {
-        ODSTableScanner(source: ZipEntrySource(archive: archive, entry: entry), file: file, part: entry.name, sheet: wanted)
+        ODSTableScanner(source: ZipEntrySource(archive: archive, entry: entry), file: file, part: entry.name, sheet: wanted,
+                        maximumCells: maximumFields.multipliedReportingOverflow(by: ODSReader.streamedPartFactor).partialValue)
     }
 
     /// Refuses, once the table is read, rows and columns the user cannot see that hold values:

@@ -17,7 +17,10 @@
 /// `text:s` as spaces); comments (`office:annotation`) are not the cell's value.
 ///
 /// Limits: LibreOffice's largest grid (16,777,216 rows, 16,384 columns) for rows and cells with
-/// values, and 32,767 characters per cell, as for a workbook.
+/// values, and 32,767 characters per cell, as for a workbook. Since a few bytes can repeat a row
+/// millions of times, the rows handed out may together span at most `maximumCells` cells
+/// (counting the empty ones between, and every repeat): the work a file makes stays in
+/// proportion to a limit, as a CSV file's does to its size.
 struct ODSTableScanner {
     /// LibreOffice's largest sheet (with "very large spreadsheets" on): 16,777,216 rows.
     static let maximumRows = 16_777_216
@@ -28,6 +31,9 @@ struct ODSTableScanner {
     let part: String
     /// The table asked for (any case), or nil for the first.
     let wanted: String?
+    /// Most cells (row widths, every repeat counted) all rows handed out may span together.
+    let maximumCells: Int
+    private var cellsHandedOut = 0
 
     private var scanner: XMLScanner
     private let table: XMLScanner.Namespace
@@ -75,10 +81,11 @@ struct ODSTableScanner {
     private var paragraphDepth = 0
     private var cellStart = 0
 
-    init(source: any XMLByteSource, file: String, part: String = "content.xml", sheet wanted: String?) {
+    init(source: any XMLByteSource, file: String, part: String = "content.xml", sheet wanted: String?, maximumCells: Int = Int.max) {
         self.file = file
         self.part = part
         self.wanted = wanted
+        self.maximumCells = maximumCells
         scanner = XMLScanner(source: source)
         table = scanner.namespace(ODSReader.tableNamespace)
         text = scanner.namespace(ODSReader.textNamespace)
@@ -100,6 +107,7 @@ struct ODSTableScanner {
         if pending > 0 {
             pending -= 1
             row.number += 1
+            try handOut()
             return true
         }
         guard !finished else { return false }
@@ -349,6 +357,7 @@ struct ODSTableScanner {
         }
         row.number = first
         pending = rowRepeat - 1
+        try handOut()
         if rowHidden {
             hiddenRowCount += rowRepeat
             for number in first..<(first + min(rowRepeat, 5)) where firstHiddenRows.count < 5 { firstHiddenRows.append(number) }
@@ -357,6 +366,14 @@ struct ODSTableScanner {
             firstHiddenColumnUsed = min(firstHiddenColumnUsed ?? used, used)
         }
         return true
+    }
+
+    /// Counts the row about to be handed out against `maximumCells`.
+    private mutating func handOut() throws(LoadError) {
+        cellsHandedOut += row.width
+        guard cellsHandedOut <= maximumCells else {
+            throw .csv(location(row.number, 1), "the sheet has more than \(maximumCells) cells up to here, counting the empty ones between and every repeated row; amr reads tables, not databases: if it is genuine, raise AMR_MAX_FILE_SIZE")
+        }
     }
 
     // MARK: - Values

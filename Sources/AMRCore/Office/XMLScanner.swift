@@ -651,6 +651,8 @@ struct XMLScanner {
                 }
                 i += 1
             }
+            // The name may go on in the next chunk (`office:` at the end of the buffer).
+            guard i < limit else { return try needMore() }
             let attributeEnd = i
             if attributeColon > 0 && attributeEnd - attributeStart == attributeColon + 1 {
                 throw error(.malformed, "the attribute name \(Self.shown(string(attributeStart, attributeEnd))) ends with a colon", at: attributeStart)

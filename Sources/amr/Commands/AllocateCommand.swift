@@ -8,7 +8,7 @@ enum AllocateCommand: Command {
     static let usage = """
         amr allocate PLAN.json [--allocation ID] [options]
         amr allocate --total AMOUNT --weights FILE.csv [options]
-        amr allocate --total AMOUNT --weights FILE.xlsx [--sheet NAME] [options]
+        amr allocate --total AMOUNT --weights FILE.xlsx|FILE.ods [--sheet NAME] [options]
         amr allocate --total AMOUNT --region REGION [--weights FILE.csv] [--year YEAR] [options]
         amr allocate --total AMOUNT --municipalities LIST [--name NAME] [--year YEAR] [options]
         """
@@ -26,8 +26,9 @@ enum AllocateCommand: Command {
         it) is never a party: it is checked, and a total that differs exits 1. A column of
         percentages or amounts beside the weights (%, aandeel, bedrag) is compared with the split.
         A negative total (a deficit) is split as the mirror of the positive one, by largest
-        remainder only. An Excel workbook (.xlsx) is read directly: its first sheet, or the one
-        named with --sheet; numbers are read as Excel shows them (at most 15 significant digits).
+        remainder only. An Excel workbook (.xlsx) or OpenDocument spreadsheet (.ods) is read
+        directly: its first sheet, or the one named with --sheet; numbers are read as Excel shows
+        them (at most 15 significant digits).
 
         With --region (a code such as AM21, a name or a slug such as gooi-en-vechtstreek) and no
         weights file, the amount is split over the region's municipalities by CBS inhabitants on
@@ -63,8 +64,8 @@ enum AllocateCommand: Command {
     static let options = [
         OptionSpec(long: "allocation", short: "a", value: "ID", help: "only the allocation with this id (plan files)"),
         OptionSpec(long: "total", short: "t", value: "AMOUNT", help: "the amount to split, in euros: 250000, 250.000 or 250.000,00 (Dutch notation; see above)"),
-        OptionSpec(long: "weights", short: "w", value: "FILE", help: "a CSV or Excel workbook (.xlsx) of names and weights to split over"),
-        OptionSpec(long: "sheet", short: nil, value: "NAME", help: "the sheet of the --weights workbook to read (default: the first)"),
+        OptionSpec(long: "weights", short: "w", value: "FILE", help: "a CSV, Excel workbook (.xlsx) or OpenDocument spreadsheet (.ods) of names and weights to split over"),
+        OptionSpec(long: "sheet", short: nil, value: "NAME", help: "the sheet of the --weights workbook (.xlsx, .ods) to read (default: the first)"),
         OptionSpec(long: "weight-column", short: nil, value: "COLUMN", help: "the --weights column to split by: its header (\"Inw.\") or letter (C)"),
         OptionSpec(long: "name-column", short: nil, value: "COLUMN", help: "the --weights column of names: its header (Woonplaats) or letter (A)"),
     ] + regionOptions + [
@@ -247,7 +248,7 @@ enum AllocateCommand: Command {
         return total
     }
 
-    /// The ad hoc form: `--total AMOUNT --weights FILE.csv` or `FILE.xlsx [--sheet NAME]`, with
+    /// The ad hoc form: `--total AMOUNT --weights FILE.csv` or `FILE.xlsx`/`FILE.ods [--sheet NAME]`, with
     /// what the reader guessed.
     static func adHocReport(total: Money, weightsFile: String, sheet: String?, method: ApportionmentMethod?, unit: RoundingUnit?,
                             limits: InputLimits, columns: WeightColumns? = nil) throws -> (AllocationReport, warnings: [String]) {

@@ -30,7 +30,7 @@ extension AllocateCommand {
         let region = try CBSOptions.region(regionText, resolver, command: name)
         guard let weightsFile = arguments.value("weights") else {
             if arguments.has("sheet") {
-                throw UsageError("--sheet picks the sheet of a --weights workbook; add --weights FILE.xlsx or leave it out", command: name)
+                throw UsageError("--sheet picks the sheet of a --weights workbook; add --weights FILE.xlsx (or .ods) or leave it out", command: name)
             }
             for option in ["weight-column", "name-column"] where arguments.has(option) {
                 throw UsageError("--\(option) picks a column of a --weights file; add --weights FILE or leave it out", command: name)

@@ -58,7 +58,7 @@ enum ProgressCommand: Command {
 enum ReportOptions {
     static let options = [
         OptionSpec(long: "as-of", short: "d", value: "DATE", help: "the date to report at, 30-06-2021 or 2021-06-30; default the latest measurement in the plan"),
-        OptionSpec(long: "placements", short: nil, value: "FILE.csv", help: "count a placement export (CSV or .xlsx) for targets with a filter"),
+        OptionSpec(long: "placements", short: nil, value: "FILE.csv", help: "count a placement export (CSV, .xlsx or .ods) for targets with a filter"),
         OptionSpec(long: "orange-from", short: nil, value: "PERCENT", help: "orange from this % of expected (default: the plan's, else 80)"),
         OptionSpec(long: "fail-on", short: nil, value: "LIGHT", help: "exit 1 when a line is this colour or worse: rood/red or oranje/orange", choices: ["red", "orange"],
                    aliases: ["rood": "red", "oranje": "orange"]),

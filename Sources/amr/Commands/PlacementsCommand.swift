@@ -11,13 +11,15 @@ enum PlacementsCommand: Command {
         file is read in one pass, so memory does not grow with the number of rows. A file is split
         into parts counted on all cores (--threads); the result is the same, to the byte, as on
         one. Standard input (-) is read as a stream on one thread. Dates are YYYY-MM-DD or
-        DD-MM-YYYY; --from and --to include their days. An Excel workbook (.xlsx) is read too: its
-        first sheet or the one named with --sheet, date cells as dates; messages name the cell.
+        DD-MM-YYYY; --from and --to include their days. An Excel workbook (.xlsx) or OpenDocument
+        spreadsheet (.ods) is read too: its first sheet or the one named with --sheet, date cells
+        as dates, a row stored once with a repeat count as that many rows; messages name the cell.
         """
     static let examples = [
         "amr placements plaatsingen.csv --by gemeente,sector",
         "amr placements plaatsingen.csv --by year,quarter --from 2018-01-01 --format csv",
         "amr placements plaatsingen.csv --by gemeente --threads 1",
+        "amr placements plaatsingen.ods --sheet Plaatsingen --by gemeente",
     ]
     static let options = [
         OptionSpec(long: "by", short: "b", value: "KEYS", help: "group by these, comma-separated: " + PlacementDimension.allCases.map(\.rawValue).joined(separator: ",")),
@@ -25,7 +27,7 @@ enum PlacementsCommand: Command {
         OptionSpec(long: "to", short: nil, value: "DATE", help: "count placements on or before this date (30-06-2021 or 2021-06-30)"),
         OptionSpec(long: "column", short: "c", value: "ROLE=HEADER", help: "the column that holds datum, gemeente, sector or doelgroep, by its header: --column gemeente=Woongemeente (repeatable)",
                    repeatable: true),
-        OptionSpec(long: "sheet", short: nil, value: "NAME", help: "the sheet of a workbook (.xlsx) export to count (default: the first)"),
+        OptionSpec(long: "sheet", short: nil, value: "NAME", help: "the sheet of a workbook (.xlsx) or spreadsheet (.ods) export to count (default: the first)"),
         OptionSpec(long: "threads", short: nil, value: "N", help: "count a file on N threads, default all cores"),
         OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default table", choices: ["table", "markdown", "html", "xlsx", "ods", "docx", "odt", "csv", "json"]),
         OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "language and number notation: nl (default) or en", choices: ["nl", "en"]),

@@ -18,7 +18,7 @@ struct WorkbookSheet: Sendable {
         guard let source = try archive.source(of: part) else {
             throw ZipArchive.damaged(file, "sheet '\(WeightTable.shown(name))' should be in \(WeightTable.shown(part)), which is missing")
         }
-        return WorksheetScanner(source: source, file: file, sheet: name, part: part, sharedStrings: sharedStrings, styles: styles, date1904: date1904)
+        return WorksheetScanner(source: PrefetchedSource.reading(source), file: file, sheet: name, part: part, sharedStrings: sharedStrings, styles: styles, date1904: date1904)
     }
 
     /// Refuses, once the sheet is read, rows and columns the user cannot see that hold values:

@@ -21,16 +21,19 @@ public struct PlacementSheet: Sendable {
         var scanners = counters.map { PlacementScanner(counter: $0, file: file) }
         var sheet = workbook
         var rows = try sheet.rows()
-        var line: [UInt8] = []
-        var textColumns: [Int] = []
+        let buffer = LineBuffer()
         while try rows.nextRow() {
             let row = rows.row
-            Self.line(for: row, into: &line, textColumns: &textColumns)
+            let length = Self.line(for: row, into: buffer)
             for index in scanners.indices {
                 scanners[index].line = row.number
                 do {
-                    _ = try line.withUnsafeBufferPointer { (buffer) throws(LoadError) in try scanners[index].consume(buffer, final: true) }
+                    _ = try scanners[index].consume(UnsafeBufferPointer(start: buffer.pointer, count: length), final: true)
                 } catch {
+                    // The columns where the fields start, for the message only: made again.
+                    var line: [UInt8] = []
+                    var textColumns: [Int] = []
+                    Self.line(for: row, into: &line, textColumns: &textColumns)
                     throw Self.relocated(error, row: row, textColumns: textColumns, sheet: workbook.name)
                 }
             }
@@ -72,6 +75,57 @@ public struct PlacementSheet: Sendable {
             line.append(UInt8(ascii: "\""))
         }
         line.append(UInt8(ascii: "\n"))
+    }
+
+    /// The same line as `line(for:into:textColumns:)`, written into `buffer` without the
+    /// columns (only a message needs those): its length. The counting loop's version, a
+    /// million times per national export, so it writes through a pointer into memory reserved
+    /// for the longest line the row can make.
+    static func line(for row: SheetRow, into buffer: LineBuffer) -> Int {
+        let width = max(1, row.width)
+        // Per field two quotes and a comma, per byte at most two (a doubled quote), a newline.
+        buffer.reserve(3 * width + 2 * row.text.count + 1)
+        let out = buffer.pointer
+        var n = 0
+        row.text.withUnsafeBufferPointer { text in
+            row.cells.withUnsafeBufferPointer { cells in
+                var next = 0
+                for column in 1...width {
+                    if column > 1 {
+                        out[n] = UInt8(ascii: ",")
+                        n += 1
+                    }
+                    out[n] = UInt8(ascii: "\"")
+                    n += 1
+                    if next < cells.count && cells[next].column == column {
+                        let cell = cells[next]
+                        next += 1
+                        let end = isDateTime(row.text, cell.start, cell.end) ? cell.start + 10 : cell.end
+                        var index = cell.start
+                        while index < end {
+                            let byte = text[index]
+                            switch byte {
+                            case 0x0A, 0x0D:
+                                out[n] = 0x20
+                                n += 1
+                            case 0x22:
+                                out[n] = 0x22
+                                out[n + 1] = 0x22
+                                n += 2
+                            default:
+                                out[n] = byte
+                                n += 1
+                            }
+                            index += 1
+                        }
+                    }
+                    out[n] = UInt8(ascii: "\"")
+                    n += 1
+                }
+            }
+        }
+        out[n] = UInt8(ascii: "\n")
+        return n + 1
     }
 
     /// `2018-01-01 13:05` or `2018-01-01 13:05:00`, as a workbook's date-time cell reads.

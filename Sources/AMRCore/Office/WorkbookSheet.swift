@@ -13,6 +13,9 @@ struct WorkbookSheet: Sendable {
     /// Most fields (cells, counting the empty ones between) all records may hold together.
     let maximumFields: Int
 
+    /// The worksheet part's size inflated, as the archive declares it (0 when it is missing).
+    var partSize: Int { archive.entry(named: part)?.size ?? 0 }
+
     /// A reader of the sheet's rows, from the first.
     mutating func rows() throws(LoadError) -> WorksheetScanner {
         guard let source = try archive.source(of: part) else {

@@ -671,6 +671,8 @@ struct XMLScanner {
                 i += 1
             }
             let attributeEnd = i
+            // The name may go on in the next chunk (`xml:` | `space`): read on before judging it.
+            guard i < limit else { return try needMore() }
             if byte == 0x78 { mayDeclare = true }
             if attributeColon > 0 { prefixed = true }
             if attributeColon > 0 && attributeEnd - attributeStart == attributeColon + 1 {

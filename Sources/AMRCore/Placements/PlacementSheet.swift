@@ -21,23 +21,23 @@ public struct PlacementSheet: Sendable {
         var scanners = counters.map { PlacementScanner(counter: $0, file: file) }
         var sheet = workbook
         var rows = try sheet.rows()
-        let buffer = LineBuffer()
-        while try rows.nextRow() {
-            let row = rows.row
-            let length = Self.line(for: row, into: buffer)
-            for index in scanners.indices {
-                scanners[index].line = row.number
-                do {
-                    _ = try scanners[index].consume(UnsafeBufferPointer(start: buffer.pointer, count: length), final: true)
-                } catch {
-                    // The columns where the fields start, for the message only: made again.
-                    var line: [UInt8] = []
-                    var textColumns: [Int] = []
-                    Self.line(for: row, into: &line, textColumns: &textColumns)
-                    throw Self.relocated(error, row: row, textColumns: textColumns, sheet: workbook.name)
-                }
+        // A large sheet is counted on a second thread while its next rows are read.
+        let lines = PlacementLines(scanners: scanners, sheet: workbook.name, threaded: workbook.partSize >= PrefetchedSource.minimumSize)
+        defer { lines.cancel() }
+        var batch: PlacementLines.Batch?
+        while true {
+            let more: Bool
+            do {
+                more = try rows.nextRow()
+            } catch {
+                // A bad value in a row before this one is reported first, as when counting row by row.
+                _ = try lines.finish(batch)
+                throw error
             }
+            guard more else { break }
+            try lines.add(rows.row, into: &batch)
         }
+        scanners = try lines.finish(batch)
         try workbook.checkHidden(rows)
         var results: [PlacementCounts] = []
         for scanner in scanners {
@@ -77,16 +77,17 @@ public struct PlacementSheet: Sendable {
         line.append(UInt8(ascii: "\n"))
     }
 
-    /// The same line as `line(for:into:textColumns:)`, written into `buffer` without the
-    /// columns (only a message needs those): its length. The counting loop's version, a
-    /// million times per national export, so it writes through a pointer into memory reserved
-    /// for the longest line the row can make.
-    static func line(for row: SheetRow, into buffer: LineBuffer) -> Int {
+    /// The same line as `line(for:into:textColumns:)`, written into `buffer` at `offset`
+    /// without the columns (only a message needs those, `PlacementLines.textColumns` finds
+    /// them again): where the line ends. The counting loop's version, a million times per
+    /// national export, so it writes through a pointer into memory reserved for the longest
+    /// line the row can make.
+    static func line(for row: SheetRow, into buffer: LineBuffer, at offset: Int = 0) -> Int {
         let width = max(1, row.width)
         // Per field two quotes and a comma, per byte at most two (a doubled quote), a newline.
-        buffer.reserve(3 * width + 2 * row.text.count + 1)
+        buffer.reserve(offset + 3 * width + 2 * row.text.count + 1, keeping: offset)
         let out = buffer.pointer
-        var n = 0
+        var n = offset
         row.text.withUnsafeBufferPointer { text in
             row.cells.withUnsafeBufferPointer { cells in
                 var next = 0

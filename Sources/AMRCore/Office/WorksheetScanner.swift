@@ -491,7 +491,7 @@ struct WorksheetScanner {
             default: return .unknown
             }
         case 3 where bytes[0] == 0x73 && bytes[1] == 0x74 && bytes[2] == 0x72: return .string
-        case 9 where String(decoding: bytes, as: UTF8.self) == "inlineStr": return .inlineString
+        case 9 where bytes.elementsEqual("inlineStr".utf8): return .inlineString
         default: return .unknown
         }
     }

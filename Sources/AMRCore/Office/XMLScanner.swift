@@ -1085,40 +1085,33 @@ struct XMLScanner {
     private mutating func account(_ count: Int) {
         let p = base
         var lines = 0
+        var scalars = 0
         var i = 0
-        // Eight bytes at a time: count the bytes equal to LF.
+        // Eight bytes at a time, in one pass: the bytes equal to LF, and the scalars (the bytes
+        // that are not UTF-8 continuation bytes, 10xxxxxx). Most words hold neither an LF nor a
+        // continuation byte, and x86-64's baseline has no popcount instruction, so the bits are
+        // only counted when there are some.
         while i + 8 <= count {
             let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
             let x = word ^ 0x0A0A_0A0A_0A0A_0A0A
             let t = ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)
-            // Most words hold no LF; x86-64's baseline has no popcount instruction.
             if t != 0 { lines += t.nonzeroBitCount }
+            let continuation = word & ~(word << 1) & 0x8080_8080_8080_8080
+            scalars += continuation == 0 ? 8 : 8 - continuation.nonzeroBitCount
             i += 8
         }
         while i < count {
             if p[i] == 0x0A { lines += 1 }
+            if p[i] & 0xC0 != 0x80 { scalars += 1 }
             i += 1
         }
-        var scalarsFrom = 0
         if lines > 0 {
+            // The column starts after the last LF: count the scalars from there only.
             var last = count - 1
             while last >= 0 && p[last] != 0x0A { last -= 1 }
-            scalarsFrom = last + 1
+            scalars = 0
+            for k in (last + 1)..<count where p[k] & 0xC0 != 0x80 { scalars += 1 }
             columnBase = 0
-        }
-        // Scalars are the bytes that are not UTF-8 continuation bytes (10xxxxxx), counted eight
-        // at a time: a part written on one line (as most are) has every byte here.
-        var scalars = 0
-        var k = scalarsFrom
-        while k + 8 <= count {
-            let word = UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self)
-            let continuation = word & ~(word << 1) & 0x8080_8080_8080_8080
-            scalars += continuation == 0 ? 8 : 8 - continuation.nonzeroBitCount
-            k += 8
-        }
-        while k < count {
-            if p[k] & 0xC0 != 0x80 { scalars += 1 }
-            k += 1
         }
         columnBase += scalars
         linesDiscarded += lines

@@ -88,6 +88,17 @@ import Testing
         for step in [1, 2, 3, 7] { #expect(try Self.trace(xml, step: step) == expected, "step \(step)") }
     }
 
+    /// Past the first kilobyte (which the scanner reads whole before starting), every chunk
+    /// boundary inside a prefixed attribute name: `xml:` at a chunk's end once said the name
+    /// ends with a colon (found by the generated inline-string workbooks of issue 22).
+    @Test func aPrefixedAttributeNameCutByAChunk() throws {
+        let padding = String(repeating: " ", count: 1_100)
+        let xml = "<a xmlns:p='urn:p'>\(padding)<t xml:space=\"preserve\" p:c='1'> x </t><p:d p:e='2'/></a>"
+        let expected = "<a>\"\(padding)\"<t http://www.w3.org/XML/1998/namespace|space=preserve urn:p|c=1>\" x \"</t><urn:p|d urn:p|e=2></p:d></a>"
+        #expect(try Self.trace(xml) == expected)
+        for step in [1, 2, 3, 5, 7] { #expect(try Self.trace(xml, step: step) == expected, "step \(step)") }
+    }
+
     static let malformed: [(String, String, Int, Int)] = [
         ("<a><b></a>", "the end tag </a> does not match <b>", 1, 7),
         ("<a>\n<b>\n</c></b></a>", "the end tag </c> does not match <b>", 3, 1),

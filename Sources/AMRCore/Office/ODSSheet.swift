@@ -13,7 +13,8 @@ struct ODSSheet: Sendable {
 
     /// A reader of the table's rows, from the first.
     func rows() -> ODSTableScanner {
-        ODSTableScanner(source: ZipEntrySource(archive: archive, entry: entry), file: file, part: entry.name, sheet: wanted,
+        // A big content.xml is inflated ahead on a second thread while it is scanned.
+        ODSTableScanner(source: PrefetchedSource.reading(ZipEntrySource(archive: archive, entry: entry)), file: file, part: entry.name, sheet: wanted,
                         maximumCells: maximumFields.multipliedReportingOverflow(by: ODSReader.streamedPartFactor).partialValue)
     }
 

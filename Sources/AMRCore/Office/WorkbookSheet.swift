@@ -13,12 +13,15 @@ struct WorkbookSheet: Sendable {
     /// Most fields (cells, counting the empty ones between) all records may hold together.
     let maximumFields: Int
 
+    /// The worksheet part's size inflated, as the archive declares it (0 when it is missing).
+    var partSize: Int { archive.entry(named: part)?.size ?? 0 }
+
     /// A reader of the sheet's rows, from the first.
     mutating func rows() throws(LoadError) -> WorksheetScanner {
         guard let source = try archive.source(of: part) else {
             throw ZipArchive.damaged(file, "sheet '\(WeightTable.shown(name))' should be in \(WeightTable.shown(part)), which is missing")
         }
-        return WorksheetScanner(source: source, file: file, sheet: name, part: part, sharedStrings: sharedStrings, styles: styles, date1904: date1904)
+        return WorksheetScanner(source: PrefetchedSource.reading(source), file: file, sheet: name, part: part, sharedStrings: sharedStrings, styles: styles, date1904: date1904)
     }
 
     /// Refuses, once the sheet is read, rows and columns the user cannot see that hold values:

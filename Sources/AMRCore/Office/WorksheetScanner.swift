@@ -195,8 +195,28 @@ struct WorksheetScanner {
     }
 
     private mutating func startCell() throws(LoadError) {
+        // One pass over the attributes finds r, t and s (the cell's only unprefixed ones in
+        // SpreadsheetML besides cm, vm and ph); a value with references to decode is looked up
+        // the general way.
+        var reference: (row: Int, column: Int)?? = nil
+        var type: CellType?
+        var style: Int?? = nil
+        for index in 0..<scanner.attributeCount {
+            let attribute = scanner.rawAttribute(at: index)
+            guard attribute.namespace == .none, attribute.name.count == 1 else { continue }
+            switch attribute.name[0] {
+            case 0x72: // r
+                reference = attribute.needsDecoding ? scanner.withAttribute("r") { Self.parseReference($0) } : Self.parseReference(attribute.value)
+            case 0x74: // t
+                type = attribute.needsDecoding ? scanner.withAttribute("t") { Self.cellType($0) } : Self.cellType(attribute.value)
+            case 0x73: // s
+                style = attribute.needsDecoding ? scanner.withAttribute("s") { Self.digits($0) } : Self.digits(attribute.value)
+            default:
+                continue
+            }
+        }
         var column = lastColumn + 1
-        if let reference = scanner.withAttribute("r", { Self.parseReference($0) }) {
+        if let reference {
             guard let (cellRow, referenceColumn) = reference else {
                 throw damaged(rowNumber, column, "cell reference '\(WeightTable.shown(scanner.attribute("r") ?? ""))' is not a cell such as B7")
             }
@@ -208,10 +228,10 @@ struct WorksheetScanner {
         lastColumn = column
         inCell = true
         cellColumn = column
-        cellType = scanner.withAttribute("t") { Self.cellType($0) } ?? .number
+        cellType = type ?? .number
         if cellType == .unknown { cellTypeText = scanner.attribute("t") ?? "" }
         cellStyle = 0
-        if let style = scanner.withAttribute("s", { Self.digits($0) }) {
+        if let style {
             cellStyle = style ?? (scanner.attribute("s").flatMap { Int($0) } ?? 0)
         }
         // Only what holds something is cleared: most cells have a value and nothing else.
@@ -471,7 +491,7 @@ struct WorksheetScanner {
             default: return .unknown
             }
         case 3 where bytes[0] == 0x73 && bytes[1] == 0x74 && bytes[2] == 0x72: return .string
-        case 9 where String(decoding: bytes, as: UTF8.self) == "inlineStr": return .inlineString
+        case 9 where bytes.elementsEqual("inlineStr".utf8): return .inlineString
         default: return .unknown
         }
     }

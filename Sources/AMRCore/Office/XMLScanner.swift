@@ -112,6 +112,11 @@ struct XMLScanner {
     private var attributes: [Attribute] = []
     /// How many attributes the current start tag has (namespace declarations included).
     private(set) var attributeCount = 0
+    /// Whether an attribute of the current start tag may be a namespace declaration (its name
+    /// starts with `x`), and whether one has a prefix: most tags have neither, and skip the
+    /// work those need.
+    private var tagMayDeclare = false
+    private var tagHasPrefixedAttribute = false
     private var attributeTable: [Int32] = []
     private var scratch: [UInt8] = []
 
@@ -249,6 +254,18 @@ struct XMLScanner {
             index += 1
         }
         return nil
+    }
+
+    /// Attribute `index` as written: its name (`w:val`) and value bytes, whether the value
+    /// holds references or line ends to decode (then take `attributeValue(at:)` or
+    /// `withAttribute`), and its namespace. Views of the buffer, valid until the next `next()`:
+    /// for a caller that looks at every attribute of a frequent element in one pass.
+    @inline(__always)
+    func rawAttribute(at index: Int) -> (name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>, needsDecoding: Bool, namespace: Namespace) {
+        let attribute = attributes[index]
+        return (UnsafeBufferPointer(start: base + attribute.nameStart, count: attribute.nameLength),
+                UnsafeBufferPointer(start: base + attribute.valueStart, count: attribute.valueEnd - attribute.valueStart),
+                attribute.needsDecoding, attribute.namespace)
     }
 
     /// The name of attribute `index` as written (`w:val`).
@@ -624,6 +641,8 @@ struct XMLScanner {
         if colon > 0 && i - start == colon + 1 { throw error(.malformed, "the name \(Self.shown(string(start, i))) ends with a colon", at: start) }
         var count = 0
         var empty = false
+        var mayDeclare = false
+        var prefixed = false
         while true {
             let spaceStart = i
             while i < limit && isSpace(p[i]) { i += 1 }
@@ -651,9 +670,11 @@ struct XMLScanner {
                 }
                 i += 1
             }
-            // The name may go on in the next chunk (`office:` at the end of the buffer).
-            guard i < limit else { return try needMore() }
             let attributeEnd = i
+            // The name may go on in the next chunk (`xml:` | `space`): read on before judging it.
+            guard i < limit else { return try needMore() }
+            if byte == 0x78 { mayDeclare = true }
+            if attributeColon > 0 { prefixed = true }
             if attributeColon > 0 && attributeEnd - attributeStart == attributeColon + 1 {
                 throw error(.malformed, "the attribute name \(Self.shown(string(attributeStart, attributeEnd))) ends with a colon", at: attributeStart)
             }
@@ -695,6 +716,8 @@ struct XMLScanner {
         }
         // The whole tag is in the buffer.
         attributeCount = count
+        tagMayDeclare = mayDeclare
+        tagHasPrefixedAttribute = prefixed
         nameStart = start
         nameLength = nameEnd - start
         prefixLength = colon
@@ -727,7 +750,7 @@ struct XMLScanner {
         let bindingCount = bindings.count
         let previousDefault = defaultNamespace
         // Declarations first: they apply to the element's own name and attributes.
-        for index in 0..<attributeCount {
+        for index in 0..<(tagMayDeclare ? attributeCount : 0) {
             let attribute = attributes[index]
             let isDefault = attribute.nameLength == 5 && attribute.prefixLength == 0 && equals("xmlns", attribute.nameStart, 5)
             let isPrefixed = attribute.prefixLength == 5 && equals("xmlns", attribute.nameStart, 5)
@@ -762,7 +785,7 @@ struct XMLScanner {
             elementNamespace = id
         }
         // Attributes' namespaces (unprefixed ones have none) and uniqueness.
-        for index in 0..<attributeCount where attributes[index].prefixLength > 0 && attributes[index].namespace != .xmlns {
+        for index in 0..<(tagHasPrefixedAttribute ? attributeCount : 0) where attributes[index].prefixLength > 0 && attributes[index].namespace != .xmlns {
             let attribute = attributes[index]
             guard let id = lookUp(prefixStart: attribute.nameStart, prefixLength: attribute.prefixLength) else {
                 throw error(.malformed, "the prefix \(Self.shown(string(attribute.nameStart, attribute.nameStart + attribute.prefixLength))) of the attribute \(Self.shown(attributeName(at: index))) is not declared", at: attribute.nameStart)
@@ -777,7 +800,7 @@ struct XMLScanner {
         }
         let offset = namesUsed, length = nameLength, start = nameStart
         elementNames.withUnsafeMutableBufferPointer { names in
-            for k in 0..<length { names[offset + k] = p[start + k] }
+            if let target = names.baseAddress { (target + offset).update(from: p + start, count: length) }
         }
         namesUsed += nameLength
         sawRoot = true
@@ -1062,28 +1085,34 @@ struct XMLScanner {
     private mutating func account(_ count: Int) {
         let p = base
         var lines = 0
+        var scalars = 0
         var i = 0
-        // Eight bytes at a time: count the bytes equal to LF.
+        // Eight bytes at a time, in one pass: the bytes equal to LF, and the scalars (the bytes
+        // that are not UTF-8 continuation bytes, 10xxxxxx). Most words hold neither an LF nor a
+        // continuation byte, and x86-64's baseline has no popcount instruction, so the bits are
+        // only counted when there are some.
         while i + 8 <= count {
             let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
             let x = word ^ 0x0A0A_0A0A_0A0A_0A0A
             let t = ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)
-            lines += t.nonzeroBitCount
+            if t != 0 { lines += t.nonzeroBitCount }
+            let continuation = word & ~(word << 1) & 0x8080_8080_8080_8080
+            scalars += continuation == 0 ? 8 : 8 - continuation.nonzeroBitCount
             i += 8
         }
         while i < count {
             if p[i] == 0x0A { lines += 1 }
+            if p[i] & 0xC0 != 0x80 { scalars += 1 }
             i += 1
         }
-        var scalarsFrom = 0
         if lines > 0 {
+            // The column starts after the last LF: count the scalars from there only.
             var last = count - 1
             while last >= 0 && p[last] != 0x0A { last -= 1 }
-            scalarsFrom = last + 1
+            scalars = 0
+            for k in (last + 1)..<count where p[k] & 0xC0 != 0x80 { scalars += 1 }
             columnBase = 0
         }
-        var scalars = 0
-        for k in scalarsFrom..<count where p[k] & 0xC0 != 0x80 { scalars += 1 }
         columnBase += scalars
         linesDiscarded += lines
         discarded += count

@@ -25,11 +25,12 @@ public struct PlacementSheet: Sendable {
         var scanners = counters.map { PlacementScanner(counter: $0, file: file) }
         if let openDocument {
             var rows = openDocument.rows()
-            try Self.feed(&rows, to: &scanners)
+            scanners = try Self.feed(&rows, to: scanners, threaded: openDocument.entry.size >= PrefetchedSource.minimumSize)
             try openDocument.checkHidden(rows)
         } else if var sheet = workbook {
             var rows = try sheet.rows()
-            try Self.feed(&rows, to: &scanners)
+            // A large sheet is counted on a second thread while its next rows are read.
+            scanners = try Self.feed(&rows, to: scanners, threaded: sheet.partSize >= PrefetchedSource.minimumSize)
             try sheet.checkHidden(rows)
         }
         var results: [PlacementCounts] = []
@@ -40,22 +41,29 @@ public struct PlacementSheet: Sendable {
         return results
     }
 
-    /// Hands every row of `rows` to the scanners, as one CSV line each.
-    static func feed<Rows: SheetRowSource>(_ rows: inout Rows, to scanners: inout [PlacementScanner]) throws(LoadError) {
-        var line: [UInt8] = []
-        var textColumns: [Int] = []
-        while try rows.nextRow() {
-            let row = rows.row
-            Self.line(for: row, into: &line, textColumns: &textColumns)
-            for index in scanners.indices {
-                scanners[index].line = row.number
-                do {
-                    _ = try line.withUnsafeBufferPointer { (buffer) throws(LoadError) in try scanners[index].consume(buffer, final: true) }
-                } catch {
-                    throw Self.relocated(error, row: row, textColumns: textColumns, sheet: rows.sheet)
-                }
+    /// Hands every row of `rows` to the scanners as CSV lines, in batches (`PlacementLines`);
+    /// the scanners as they are after the last row.
+    static func feed<Rows: SheetRowSource>(_ rows: inout Rows, to scanners: [PlacementScanner], threaded: Bool) throws(LoadError) -> [PlacementScanner] {
+        // Made at the first row: an OpenDocument table's name, for messages, is known once it is found.
+        var lines: PlacementLines?
+        defer { lines?.cancel() }
+        var batch: PlacementLines.Batch?
+        while true {
+            let more: Bool
+            do {
+                more = try rows.nextRow()
+            } catch {
+                // A bad value in a row before this one is reported first, as when counting row by row.
+                _ = try lines?.finish(batch)
+                throw error
             }
+            guard more else { break }
+            let current = lines ?? PlacementLines(scanners: scanners, sheet: rows.sheet, threaded: threaded)
+            lines = current
+            try current.add(rows.row, into: &batch)
         }
+        guard let lines else { return scanners }
+        return try lines.finish(batch)
     }
 
     /// The CSV line of a row: its fields from column A to its last value, each in quotes with
@@ -86,6 +94,58 @@ public struct PlacementSheet: Sendable {
             line.append(UInt8(ascii: "\""))
         }
         line.append(UInt8(ascii: "\n"))
+    }
+
+    /// The same line as `line(for:into:textColumns:)`, written into `buffer` at `offset`
+    /// without the columns (only a message needs those, `PlacementLines.textColumns` finds
+    /// them again): where the line ends. The counting loop's version, a million times per
+    /// national export, so it writes through a pointer into memory reserved for the longest
+    /// line the row can make.
+    static func line(for row: SheetRow, into buffer: LineBuffer, at offset: Int = 0) -> Int {
+        let width = max(1, row.width)
+        // Per field two quotes and a comma, per byte at most two (a doubled quote), a newline.
+        buffer.reserve(offset + 3 * width + 2 * row.text.count + 1, keeping: offset)
+        let out = buffer.pointer
+        var n = offset
+        row.text.withUnsafeBufferPointer { text in
+            row.cells.withUnsafeBufferPointer { cells in
+                var next = 0
+                for column in 1...width {
+                    if column > 1 {
+                        out[n] = UInt8(ascii: ",")
+                        n += 1
+                    }
+                    out[n] = UInt8(ascii: "\"")
+                    n += 1
+                    if next < cells.count && cells[next].column == column {
+                        let cell = cells[next]
+                        next += 1
+                        let end = isDateTime(row.text, cell.start, cell.end) ? cell.start + 10 : cell.end
+                        var index = cell.start
+                        while index < end {
+                            let byte = text[index]
+                            switch byte {
+                            case 0x0A, 0x0D:
+                                out[n] = 0x20
+                                n += 1
+                            case 0x22:
+                                out[n] = 0x22
+                                out[n + 1] = 0x22
+                                n += 2
+                            default:
+                                out[n] = byte
+                                n += 1
+                            }
+                            index += 1
+                        }
+                    }
+                    out[n] = UInt8(ascii: "\"")
+                    n += 1
+                }
+            }
+        }
+        out[n] = UInt8(ascii: "\n")
+        return n + 1
     }
 
     /// `2018-01-01 13:05` or `2018-01-01 13:05:00`, as a workbook's date-time cell reads.

@@ -133,6 +133,35 @@ import Testing
         #expect(unconfirmed.isEmpty)
     }
 
+    /// A last row named after a region amr does not know is the total when two of its columns
+    /// are exactly the sums of the rows above; then a wrong number in it is found in its own cell,
+    /// and a wrong row total in its row, not both blamed on the last row's total.
+    @Test func lastRowTakenForTheTotalByItsArithmetic() throws {
+        func age(_ cc: String) -> DocumentTable {
+            Self.table([
+                ["Gemeente", "< 25", "25–55", "> 55", "waarvan nieuwkomers", "Totaal"],
+                ["Aardam", "50", "600", "30", "20", "680"], ["Bosmeer", "40", "420", "25", "12", "485"],
+                ["Citteren", "22", "300", "14", "6", cc], ["Dijkveld", "10", "150", "9", "3", "169"],
+                ["Eemhoek", "7", "88", "4", "1", "99"], ["Duinstreek", "192", "1.558", "82", "", "1.769"],
+            ], number: 3, caption: "Uitkeringen naar leeftijd")
+        }
+        let one = try Self.findings([age("336")])
+        #expect(one.map { "\($0.location.place ?? ""): \($0.message)" } == [
+            "tabel 3 \"Uitkeringen naar leeftijd\", rij \"Duinstreek\", kolom \"< 25\": 192 vermeld, de rijen tellen op tot 129",
+        ])
+        #expect(one.first?.hint == "rij \"Duinstreek\" is het totaal: de laatste rij, en de kolommen \"25–55\", \"> 55\" en \"Totaal\" ervan zijn precies de som van de rijen erboven")
+        let two = try Self.findings([age("346")])
+        #expect(two.map { "\($0.location.place ?? ""): \($0.message)" } == [
+            "tabel 3 \"Uitkeringen naar leeftijd\", rij \"Citteren\", kolom \"Totaal\": 346 vermeld, de kolommen \"< 25\", \"25–55\" en \"> 55\" tellen op tot 336",
+            "tabel 3 \"Uitkeringen naar leeftijd\", rij \"Duinstreek\", kolom \"< 25\": 192 vermeld, de rijen tellen op tot 129",
+        ])
+        // One column that adds up is no proof: a last row of data may equal one sum by chance.
+        let once = try Self.findings([Self.table([
+            ["Gemeente", "A", "B", "C"], ["Aardam", "5", "7", "9"], ["Bosmeer", "4", "8", "3"], ["Citteren", "3", "2", "1"], ["Duinstreek", "12", "20", "30"],
+        ])])
+        #expect(once.isEmpty)
+    }
+
     @Test func amountInTheHeadingIsTheColumnsTotal() throws {
         let found = try Self.findings([Self.table([
             ["Gemeente", "Inwoners", "€ 154.000,00"], ["Delft", "101.075", "€ 19.611,75"], ["Den Haag", "519.411", "€ 100.782,17"],

@@ -192,6 +192,7 @@ public struct DocumentCheck: Sendable {
         switch table.totalReason {
         case .label(let label)?: return words.becauseLabel(words.row(label, 0))
         case .regionName(let label)?: return words.becauseRegion(words.row(label, 0))
+        case .sums(let label, let columns)?: return words.becauseSums(words.row(label, 0), columns)
         case .heading?: return words.becauseHeading(words.column(column))
         case nil: return nil
         }

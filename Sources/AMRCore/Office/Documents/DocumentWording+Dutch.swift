@@ -12,6 +12,7 @@ extension DocumentWording {
         other: { stated, expected in "\(stated) vermeld, verwacht \(expected)" },
         becauseLabel: { row in "\(row) is een totaal: zo heet de rij" },
         becauseRegion: { row in "\(row) is het totaal: de laatste rij, met de naam van een arbeidsmarktregio, en een andere kolom ervan is precies de som van de rijen erboven" },
+        becauseSums: { row, columns in "\(row) is het totaal: de laatste rij, en de kolommen \(joined(columns.map { "\"\($0)\"" }, and: "en")) ervan zijn precies de som van de rijen erboven" },
         becauseHeading: { column in "het kopje van \(column) is een bedrag boven een kolom bedragen: het totaal ervan" },
         becauseRowTotal: { column, addends in "\(column) is het rijtotaal: zo heet de kolom, en in de andere rijen is ze precies de som van \(joined(addends.map { "\"\($0)\"" }, and: "en"))" },
         becausePercentage: { column, count, base, rounding in

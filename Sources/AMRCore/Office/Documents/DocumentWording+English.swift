@@ -12,6 +12,7 @@ extension DocumentWording {
         other: { stated, expected in "\(stated) stated, expected \(expected)" },
         becauseLabel: { row in "\(row) is a total: its label says so" },
         becauseRegion: { row in "\(row) is the total: the last row, named after a labour-market region, and another column of it is exactly the sum of the rows above" },
+        becauseSums: { row, columns in "\(row) is the total: the last row, and its columns \(joined(columns.map { "\"\($0)\"" }, and: "and")) are exactly the sums of the rows above" },
         becauseHeading: { column in "the heading of \(column) is an amount over a column of amounts: their total" },
         becauseRowTotal: { column, addends in "\(column) is the row total: its heading says so, and in the other rows it is exactly the sum of \(joined(addends.map { "\"\($0)\"" }, and: "and"))" },
         becausePercentage: { column, count, base, rounding in

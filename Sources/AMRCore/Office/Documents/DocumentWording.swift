@@ -24,6 +24,8 @@ struct DocumentWording: Sendable {
     // Why amr believes it.
     var becauseLabel: @Sendable (_ row: String) -> String
     var becauseRegion: @Sendable (_ row: String) -> String
+    /// A last row taken for the total because some of its columns are exactly the sums of the rows above.
+    var becauseSums: @Sendable (_ row: String, _ columns: [String]) -> String
     var becauseHeading: @Sendable (_ column: String) -> String
     var becauseRowTotal: @Sendable (_ column: String, _ addends: [String]) -> String
     var becausePercentage: @Sendable (_ column: String, _ count: String, _ base: String, _ rounding: Rounding?) -> String

@@ -63,6 +63,8 @@ struct ExtractedTable: Hashable, Sendable {
         /// It is the last row, named after a labour-market region, and another column of it is
         /// exactly the sum of the rows above.
         case regionName(String)
+        /// It is the last row, and these columns of it are exactly the sums of the rows above.
+        case sums(String, columns: [String])
         /// The column's heading is an amount, and the amounts under it are its parts.
         case heading
     }

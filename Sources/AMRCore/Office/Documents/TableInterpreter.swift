@@ -212,6 +212,25 @@ struct TableInterpreter {
         // Numbers of the table's value columns, per row.
         func value(_ r: Int, _ c: Int) -> ExactDecimal? { grid[r][c].number?.value }
 
+        // A last row without a total's label (a region's name amr does not know): the total when
+        // its arithmetic says so. At least two of its summed columns, and at least half of them,
+        // are exactly the sum of the rows above; a row of data does not equal the sum of all the
+        // others in two columns by chance. Its other columns are then checked against the rows.
+        if grandTotal == nil, !body.contains(where: { kinds[$0] == .subtotal }), let lastRow = significant.last, kinds[lastRow] == .data {
+            let above = body.filter { $0 < lastRow && kinds[$0] == .data }
+            let stated = valueColumns.filter { c in (columnKinds[c] == .count || columnKinds[c] == .total) && value(lastRow, c) != nil }
+            let confirmed = stated.filter { c in
+                let parts = above.compactMap { value($0, c) }
+                guard parts.count >= 2, parts.count == above.count, let sum = ExactDecimal.sum(parts), let total = value(lastRow, c) else { return false }
+                return sum.isEqual(to: total) && !total.isZero
+            }
+            if above.count >= 2, confirmed.count >= 2, confirmed.count * 2 >= stated.count {
+                grandTotal = lastRow
+                kinds[lastRow] = .total
+                reason = .sums(ownLabel(lastRow), columns: confirmed.map { columnNames[$0] ?? "kolom \($0 + 1)" })
+            }
+        }
+
         // Rounding: every count a multiple of 10 or 100 (counts from a source that rounds, such
         // as UWV); never for amounts of money, which are exact.
         let summedColumns = valueColumns.filter { columnKinds[$0] == .count || columnKinds[$0] == .total || columnKinds[$0] == .part }

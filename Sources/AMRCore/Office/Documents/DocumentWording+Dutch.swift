@@ -23,6 +23,14 @@ extension DocumentWording {
             let how = rounding.map { ", \(["down": "naar beneden", "nearest": "op het dichtstbijzijnde getal", "up": "naar boven"][$0.rawValue] ?? $0.rawValue) afgerond" } ?? ""
             return "\(column) is het aandeel van elke rij in het totaal van \"\(count)\"\(how): zo kloppen de andere rijen"
         },
+        count: { column, table in table.map { "\"\(column)\" in \($0)" } ?? "\"\(column)\"" },
+        sameRow: { column, table in "\"\(column)\" in \(table), in de rij met dezelfde naam" },
+        totalOf: { column, table, total in "het totaal van \"\(column)\" in \(table) (\(total))" },
+        becauseOtherTable: { column, count, base, rounding in
+            let how = rounding.map { ", \(["down": "naar beneden", "nearest": "op het dichtstbijzijnde getal", "up": "naar boven"][$0.rawValue] ?? $0.rawValue) afgerond" } ?? ""
+            return "\(column) is \(count) als percentage van \(base)\(how): zo kloppen de andere rijen, en geen andere basis verklaart ze"
+        },
+        unexplainedPercentage: { "\($0): niet gecontroleerd (geen basis in deze of een andere tabel die de rijen verklaart)" },
         group: { "groep \"\($0)\"" },
         skipped: { table, reason in
             let why: String

@@ -23,6 +23,14 @@ extension DocumentWording {
             let how = rounding.map { ", rounded \($0.rawValue)" } ?? ""
             return "\(column) is each row's share of the total of \"\(count)\"\(how): so the other rows agree"
         },
+        count: { column, table in table.map { "\"\(column)\" in \($0)" } ?? "\"\(column)\"" },
+        sameRow: { column, table in "\"\(column)\" in \(table), in the row with the same label" },
+        totalOf: { column, table, total in "the total of \"\(column)\" in \(table) (\(total))" },
+        becauseOtherTable: { column, count, base, rounding in
+            let how = rounding.map { ", rounded \($0.rawValue)" } ?? ""
+            return "\(column) is \(count) as a percentage of \(base)\(how): so the other rows agree, and no other base explains them"
+        },
+        unexplainedPercentage: { "\($0): not checked (no base in this or another table explains its rows)" },
         group: { "group \"\($0)\"" },
         skipped: { table, reason in
             let why: String

@@ -50,6 +50,14 @@ struct TableInterpreter {
 
     /// The plan tables this document table gives, or why none.
     func interpret() -> Result<[ExtractedTable], Skip> {
+        var layout: TableLayout?
+        return interpret(layout: &layout)
+    }
+
+    /// The plan tables, and the table's rows and columns as amr understood them (nil when it
+    /// could not tell what the table means), for percentages whose base is in another table.
+    func interpret(layout: inout TableLayout?) -> Result<[ExtractedTable], Skip> {
+        layout = nil
         let grid = slots()
         let height = grid.count
         guard height >= 2, table.width >= 2 else { return .failure(.tooSmall) }
@@ -323,6 +331,21 @@ struct TableInterpreter {
             percentSpecs[p] = (chosen.count, chosen.base, rounding)
         }
 
+        // What another table's percentages may take as their count or base.
+        do {
+            let data = body.filter { kinds[$0] == .data }
+            var numbers: [Int: [Int: ExactDecimal]] = [:]
+            for r in data + (grandTotal.map { [$0] } ?? []) {
+                for c in valueColumns { if let v = value(r, c) { numbers[r, default: [:]][c] = v } }
+            }
+            layout = TableLayout(
+                number: table.number, caption: table.caption,
+                rows: data.map { .init(row: $0, label: ownLabel($0)) }, totalRow: grandTotal,
+                countColumns: valueColumns.filter { columnKinds[$0] == .count || columnKinds[$0] == .total },
+                openPercentages: valueColumns.filter { columnKinds[$0] == .percentage && percentSpecs[$0] == nil },
+                names: columnNames, numbers: numbers)
+        }
+
         // The stated totals: the total row, or headings that are amounts over a column of amounts.
         var totalCells: [Int: (value: ExactDecimal, position: ExtractedTable.Position)] = [:]
         if let g = grandTotal {
@@ -345,10 +368,11 @@ struct TableInterpreter {
                 let parts = data.compactMap { value($0, c) }
                 return parts.count >= 2 && (ExactDecimal.sum(parts)?.isEqual(to: stated) ?? false)
             }
-            if !confirmed { return .failure(.totalNotConfirmed) }
+            if !confirmed { layout = nil; return .failure(.totalNotConfirmed) }
         }
         // Rows after the grand total that are not for comparison: amr cannot tell what the total covers.
         if let g = grandTotal, !totalFirst, body.contains(where: { $0 > g && kinds[$0] != .reference && kinds[$0] != .empty }) {
+            layout = nil
             return .failure(.rowsAfterTotal)
         }
         // A total row none of whose summed columns adds up, in a table of several: no sum at all
@@ -360,7 +384,7 @@ struct TableInterpreter {
                 let parts = data.compactMap { value($0, c) }
                 return ExactDecimal.sum(parts).map { sum in value(g, c).map { sum.isEqual(to: $0) } ?? false } ?? false
             }
-            if stated.count >= 2 && matching.isEmpty { return .failure(.totalNotConfirmed) }
+            if stated.count >= 2 && matching.isEmpty { layout = nil; return .failure(.totalNotConfirmed) }
         }
         guard grandTotal != nil || !totalCells.isEmpty || totalColumn != nil || !percentSpecs.isEmpty || !groups.isEmpty else {
             return .failure(.noTotals)

@@ -57,6 +57,23 @@ import Testing
         ])
     }
 
+    /// Percentages of counts in another table (by the rows' labels, and of its stated total), and
+    /// an age table whose last row is named after a region amr does not know.
+    @Test(arguments: ["docx", "odt"]) func percentagesOfAnotherTableAndAnUnknownRegionsTotal(_ ending: String) throws {
+        #expect(try Self.places("elders-fouten.\(ending)") == [
+            "tabel 1 \"Tabel 1: Uitkeringen naar leeftijd, 1 januari 2022\", rij \"Zuidlaarderveen\", kolom \"Totaal\": table-row-total",
+            "tabel 1 \"Tabel 1: Uitkeringen naar leeftijd, 1 januari 2022\", rij \"Lauwersland\", kolom \"< 27\": table-column-total",
+            "tabel 3 \"Tabel 3: Uitstroom naar werk per gemeente\", rij \"Zuidlaarderveen\", kolom \"%\": table-percentage",
+            "tabel 4 \"Tabel 4: Verdeling van het klantenbestand\", rij \"Eemsoever\", kolom \"Aandeel\": table-percentage",
+        ])
+        let messages = try Self.check("elders-fouten.\(ending)").findings(locale: .en).map(\.message)
+        #expect(messages.contains("9% stated, but 45 of 640 is 7.03…% (rounded 7%)"))
+        #expect(messages.contains("18.1% stated, but 860 of 4,500 is 19.111…% (rounded 19.1%)"))
+        let clean = try Self.check("elders-foutloos.\(ending)")
+        #expect(try clean.findings(locale: .nl).isEmpty)
+        #expect(clean.skippedTables(locale: .nl).isEmpty)
+    }
+
     @Test(arguments: ["docx", "odt"]) func englishNotationAndWording(_ ending: String) throws {
         let findings = try Self.check("english.\(ending)").findings(locale: .en)
         #expect(findings.map { "\($0.location): \($0.message)" } == [
@@ -65,7 +82,9 @@ import Testing
     }
 
     /// `amr extract` then `amr check` on the plan file: the same findings (rule, stated, expected).
-    @Test(arguments: ["fouten.docx", "fouten.odt", "haaglanden-2018.docx", "veenstreek-2019-2021.odt", "foutloos.docx", "english.odt"])
+    @Test(arguments: ["fouten.docx", "fouten.odt", "haaglanden-2018.docx", "haaglanden-2018.odt", "veenstreek-2019-2021.docx",
+                      "veenstreek-2019-2021.odt", "rijnmond-2022-2025.odt", "foutloos.docx", "english.odt", "elders-fouten.docx",
+                      "elders-fouten.odt", "elders-foutloos.odt"])
     func extractThenCheckGivesTheSameFindings(_ name: String) throws {
         let check = try Self.check(name)
         let loaded = try PlanLoader.load(bytes: Array(check.planJSON.utf8), file: "plan.json")

@@ -144,11 +144,11 @@ struct CrossTablePercentage {
         let external: ExtractedTable.ExternalBase
         switch chosen.base {
         case .column(_, let b):
-            external = .init(table: base.number, caption: base.caption, column: base.names[b] ?? "kolom \(b + 1)", total: nil,
+            external = .init(table: base.number, caption: base.caption, columnName: base.names[b] ?? "kolom \(b + 1)", column: b, total: nil,
                              values: Dictionary(uniqueKeysWithValues: zip(rows.map(\.row), chosen.bases)),
                              countTable: countTable.map { layouts[$0].number }, countCaption: countTable.flatMap { layouts[$0].caption })
         case .total(_, let b):
-            external = .init(table: base.number, caption: base.caption, column: base.names[b] ?? "kolom \(b + 1)", total: chosen.bases.first,
+            external = .init(table: base.number, caption: base.caption, columnName: base.names[b] ?? "kolom \(b + 1)", column: b, total: chosen.bases.first,
                              values: [:],
                              countTable: countTable.map { layouts[$0].number }, countCaption: countTable.flatMap { layouts[$0].caption })
         }

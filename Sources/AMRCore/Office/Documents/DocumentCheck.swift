@@ -49,12 +49,12 @@ public struct DocumentCheck: Sendable {
                 "name": .string("(not stated in the document)"),
                 "municipalities": .array([]),
             ]),
-            "tables": .array(extracted.map { Self.json($0, document: base) } + extracted.flatMap { Self.shareBases($0, document: base) }
-                + extracted.flatMap { Self.externalBases($0, document: base) }),
+            "tables": .array(extracted.map { Self.json($0, document: base, among: extracted) } + extracted.flatMap { Self.shareBases($0, document: base) }
+                + extracted.flatMap { Self.externalBases($0, document: base, among: extracted) }),
         ]).text
     }
 
-    static func json(_ table: ExtractedTable, document: String) -> JSONOutput {
+    static func json(_ table: ExtractedTable, document: String, among extracted: [ExtractedTable]) -> JSONOutput {
         var object: [String: JSONOutput] = [
             "id": .string(table.id),
             "name": .string(table.group.map { "\(table.name) — \($0)" } ?? table.name),
@@ -73,8 +73,12 @@ public struct DocumentCheck: Sendable {
                 case .external(let count, let external, let rounding):
                     // A stated total is one figure for every row; a column is read in the row with the same label.
                     var p: [String: JSONOutput] = ["count": .string(count)]
-                    p["base"] = external.total.map { .object(["value": .number($0.description)]) }
-                        ?? .object(["table": .string(table.externalBaseTable(column)), "column": .string("basis")])
+                    if let (id, columnID) = linked(external, rows: table.rows, among: extracted) {
+                        p["base"] = .object(["table": .string(id), "column": .string(columnID)].merging(external.total == nil ? [:] : ["row": .string("total")]) { a, _ in a })
+                    } else {
+                        p["base"] = external.total.map { .object(["value": .number($0.description)]) }
+                            ?? .object(["table": .string(table.externalBaseTable(column)), "column": .string("basis")])
+                    }
                     if let rounding { p["rounding"] = .string(rounding.rawValue) }
                     c["percent"] = .object(p)
                 case .share(let count, _, let rounding):
@@ -121,16 +125,17 @@ public struct DocumentCheck: Sendable {
 
     /// For each percentage whose base is a column of another table, that column by the labels of
     /// the percentage's rows: the plan format finds a base in another table by the row's label.
-    static func externalBases(_ table: ExtractedTable, document: String) -> [JSONOutput] {
+    static func externalBases(_ table: ExtractedTable, document: String, among extracted: [ExtractedTable]) -> [JSONOutput] {
         table.columns.compactMap { column -> JSONOutput? in
-            guard case .external(_, let external, _) = column.kind, external.total == nil else { return nil }
+            guard case .external(_, let external, _) = column.kind, external.total == nil,
+                  linked(external, rows: table.rows, among: extracted) == nil else { return nil }
             var source: [String: JSONOutput] = ["document": .string(document), "section": .string("tabel \(external.table)")]
             if let caption = external.caption { source["title"] = .string(caption) }
             return .object([
                 "id": .string(table.externalBaseTable(column)),
-                "name": .string("\"\(external.column)\" uit tabel \(external.table), de basis van \"\(column.name)\" in tabel \(table.table)"),
+                "name": .string("\"\(external.columnName)\" uit tabel \(external.table), de basis van \"\(column.name)\" in tabel \(table.table)"),
                 "source": .object(source),
-                "columns": .array([.object(["id": .string("basis"), "name": .string(external.column)])]),
+                "columns": .array([.object(["id": .string("basis"), "name": .string(external.columnName)])]),
                 "rows": .array(table.rows.compactMap { row in
                     external.values[row.row].map { value in
                         .object(["label": .string(row.label.isEmpty ? "rij \(row.row + 1)" : row.label), "values": .object(["basis": .number(value.description)])])
@@ -138,6 +143,23 @@ public struct DocumentCheck: Sendable {
                 }),
             ])
         }
+    }
+
+    /// The extracted table and column that hold an external base as printed (each row's base in
+    /// the row with the same label, or its stated total), so the plan file points there; nil when
+    /// that table was not extracted whole (groups, columns left out), and a table of the base is written.
+    static func linked(_ external: ExtractedTable.ExternalBase, rows: [ExtractedTable.Row], among extracted: [ExtractedTable]) -> (String, String)? {
+        guard let other = extracted.first(where: { $0.table == external.table && $0.group == nil && $0.id == "tabel-\(external.table)" }),
+              let column = other.columns.first(where: { $0.column == external.column && ($0.kind == .count || $0.kind == .total) }) else { return nil }
+        if let total = external.total {
+            return other.totals[column.id]?.value.isEqual(to: total) == true ? (other.id, column.id) : nil
+        }
+        for row in rows {
+            let matching = other.rows.filter { $0.label == row.label }
+            guard matching.count == 1, !row.label.isEmpty, let base = external.values[row.row],
+                  matching[0].cells[column.id]?.value.isEqual(to: base) == true else { return nil }
+        }
+        return (other.id, column.id)
     }
 
     /// The findings, at the document's tables, rows and columns.
@@ -218,7 +240,7 @@ public struct DocumentCheck: Sendable {
             let countName = table.column(countID)?.name ?? countID
             let count = words.count(countName, external.countTable.map { words.table($0, external.countCaption) })
             let baseTable = words.table(external.table, external.caption)
-            let base = external.total.map { words.totalOf(external.column, baseTable, number($0)) } ?? words.sameRow(external.column, baseTable)
+            let base = external.total.map { words.totalOf(external.columnName, baseTable, number($0)) } ?? words.sameRow(external.columnName, baseTable)
             because = words.becauseOtherTable(words.column(column.name), count, base, rounding)
         case (TableAnalysis.columnRule, _, true) where expected != nil:
             message = words.columnTotal(number(stated), expected.map(number) ?? "")

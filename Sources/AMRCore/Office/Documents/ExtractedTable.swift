@@ -39,7 +39,9 @@ struct ExtractedTable: Hashable, Sendable {
     struct ExternalBase: Hashable, Sendable {
         var table: Int
         var caption: String?
-        var column: String
+        /// The base column's heading, and its place in its table (0-based).
+        var columnName: String
+        var column: Int
         var total: ExactDecimal?
         var values: [Int: ExactDecimal]
         /// The table the count is printed in, when it is not the percentage's own.

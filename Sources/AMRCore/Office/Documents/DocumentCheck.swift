@@ -28,7 +28,9 @@ public struct DocumentCheck: Sendable {
         let checked = Set(across.tables.map(\.table))
         self.extracted = extracted
         self.skipped = skipped.filter { !checked.contains($0.number) }
-        self.unexplained = across.unexplained
+        // A table not checked at all is listed once, not also each of its percentage columns.
+        let notChecked = Set(self.skipped.map(\.number))
+        self.unexplained = across.unexplained.filter { !notChecked.contains($0.table) }
     }
 
     /// Percentage columns no base in this or another table explains (`--verbose`).

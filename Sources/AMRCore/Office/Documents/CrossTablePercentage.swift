@@ -48,6 +48,10 @@ struct CrossTablePercentage {
     }
 
     let layouts: [TableLayout]
+    /// How many label look-ups and percentage comparisons one document may cost; past it the
+    /// remaining columns are left unchecked, so a crafted document of thousands of tables cannot
+    /// make amr run for long.
+    static let budget = 2_000_000
 
     /// The percentage columns explained by a base in another table, each as a plan table of its
     /// own (its count and the percentage, the base in `ExtractedTable.ExternalBase`), and the
@@ -55,10 +59,12 @@ struct CrossTablePercentage {
     func find() -> (tables: [ExtractedTable], unexplained: [Unexplained]) {
         var tables: [ExtractedTable] = []
         var unexplained: [Unexplained] = []
+        var budget = Self.budget
+        let byLabel = layouts.map { Dictionary(grouping: $0.rows, by: \.label) }
         for (index, layout) in layouts.enumerated() {
             for p in layout.openPercentages {
                 let name = layout.names[p] ?? "kolom \(p + 1)"
-                if let table = explain(p, of: index) {
+                if budget > 0, let table = explain(p, of: index, byLabel: byLabel, budget: &budget) {
                     tables.append(table)
                 } else {
                     unexplained.append(.init(table: layout.number, caption: layout.caption, column: name))
@@ -68,7 +74,7 @@ struct CrossTablePercentage {
         return (tables, unexplained)
     }
 
-    private func explain(_ p: Int, of index: Int) -> ExtractedTable? {
+    private func explain(_ p: Int, of index: Int, byLabel: [[String: [TableLayout.Row]]], budget: inout Int) -> ExtractedTable? {
         let layout = layouts[index]
         let rows = layout.rows.filter { layout.value($0.row, p) != nil }
         let percents = rows.compactMap { layout.value($0.row, p) }
@@ -78,13 +84,18 @@ struct CrossTablePercentage {
 
         var candidates: [Candidate] = []
         for (u, other) in layouts.enumerated() {
+            guard budget > 0 else { return nil }
             // The rows of the other table with the same labels, each found once.
             var matched: [Int]?
             if u == index {
                 matched = rows.map(\.row)
             } else if labelled {
-                let byLabel = Dictionary(grouping: other.rows, by: \.label)
-                let found = labels.compactMap { label in byLabel[label].flatMap { $0.count == 1 ? $0[0].row : nil } }
+                var found: [Int] = []
+                for label in labels {
+                    budget -= 1
+                    guard let same = byLabel[u][label], same.count == 1 else { break }
+                    found.append(same[0].row)
+                }
                 if found.count == labels.count { matched = found }
             }
             var counts: [(CountSource, [Value]?)] = layout.countColumns.map { c in
@@ -100,6 +111,7 @@ struct CrossTablePercentage {
             bases += other.countColumns.compactMap { b in
                 other.total(b).map { total in (.total(table: u, column: b), Array(repeating: total, count: rows.count)) }
             }
+            budget -= (counts.count + bases.count) * rows.count
             for (countSource, countValues) in counts {
                 guard let countValues else { continue }
                 for (baseSource, baseValues) in bases {
@@ -112,13 +124,14 @@ struct CrossTablePercentage {
                     case (.other, .column): continue
                     default: break
                     }
-                    if let candidate = Self.evaluate(countSource, baseSource, countValues, baseValues, percents) {
+                    if let candidate = Self.evaluate(countSource, baseSource, countValues, baseValues, percents, budget: &budget) {
                         candidates.append(candidate)
                     }
                 }
             }
         }
-        guard let fewest = candidates.map(\.misses.count).min() else { return nil }
+        // Out of budget, some base went unweighed: no certainty.
+        guard budget > 0, let fewest = candidates.map(\.misses.count).min() else { return nil }
         let best = candidates.filter { $0.misses.count == fewest }
         guard let chosen = best.first,
               best.allSatisfy({ $0.counts.map(\.value) == chosen.counts.map(\.value) && $0.bases == chosen.bases && $0.misses == chosen.misses }),
@@ -179,12 +192,13 @@ struct CrossTablePercentage {
     /// The rows a count and base leave unexplained under the rounding that explains most of them;
     /// nil unless at least three rows with a count agree and at most one does not.
     private static func evaluate(_ count: CountSource, _ base: BaseSource, _ counts: [Value], _ bases: [ExactDecimal],
-                                 _ percents: [ExactDecimal]) -> Candidate? {
+                                 _ percents: [ExactDecimal], budget: inout Int) -> Candidate? {
         var results: [(rounding: Rounding, misses: [Int])] = []
         for rounding in [Rounding.nearest, .down, .up] {
             var misses: [Int] = []
             var matches = 0
-            for i in percents.indices {
+            for i in percents.indices where misses.count <= 1 {
+                budget -= 1
                 guard let check = PercentageCheck(count: counts[i].value, base: bases[i], decimals: percents[i].scale, rounding: rounding) else { return nil }
                 if check.accepts(percents[i]) {
                     if !counts[i].value.isZero { matches += 1 }

@@ -82,6 +82,9 @@ struct CrossTablePercentage {
         let labels = rows.map(\.label)
         let labelled = !labels.contains(where: \.isEmpty) && Set(labels).count == labels.count
 
+        let ownCounts: [(CountSource, [Value]?)] = layout.countColumns.map { c in
+            (.own(column: c), Self.values(rows.map { ($0.row, c) }, in: layout))
+        }
         var candidates: [Candidate] = []
         for (u, other) in layouts.enumerated() {
             guard budget > 0 else { return nil }
@@ -98,9 +101,7 @@ struct CrossTablePercentage {
                 }
                 if found.count == labels.count { matched = found }
             }
-            var counts: [(CountSource, [Value]?)] = layout.countColumns.map { c in
-                (.own(column: c), Self.values(rows.map { ($0.row, c) }, in: layout))
-            }
+            var counts = ownCounts
             var bases: [(BaseSource, [ExactDecimal]?)] = []
             if let matched {
                 if u != index {
@@ -190,7 +191,7 @@ struct CrossTablePercentage {
     }
 
     /// The rows a count and base leave unexplained under the rounding that explains most of them;
-    /// nil unless at least three rows with a count agree and at most one does not.
+    /// nil unless at least three rows with a count and a percentage other than 0 agree and at most one does not.
     private static func evaluate(_ count: CountSource, _ base: BaseSource, _ counts: [Value], _ bases: [ExactDecimal],
                                  _ percents: [ExactDecimal], budget: inout Int) -> Candidate? {
         var results: [(rounding: Rounding, misses: [Int])] = []
@@ -201,7 +202,8 @@ struct CrossTablePercentage {
                 budget -= 1
                 guard let check = PercentageCheck(count: counts[i].value, base: bases[i], decimals: percents[i].scale, rounding: rounding) else { return nil }
                 if check.accepts(percents[i]) {
-                    if !counts[i].value.isZero { matches += 1 }
+                    // 0% of a count of 0 (or of a base so large it rounds to 0%) fits any base: no evidence.
+                    if !counts[i].value.isZero && !percents[i].isZero { matches += 1 }
                 } else {
                     misses.append(i)
                 }

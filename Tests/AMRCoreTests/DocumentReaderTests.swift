@@ -95,6 +95,16 @@ import Testing
         #expect(loaded.plan.tables.allSatisfy { $0.source?.section?.hasPrefix("tabel ") ?? false })
     }
 
+    /// Found by the fuzzer: a cell's `w:gridSpan` with no table open (the `w:tbl` misspelt) crashed
+    /// the reader; it belongs to no cell and is passed over.
+    @Test func cellPropertiesOutsideATableAreIgnored() throws {
+        let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+        let xml = "<w:document xmlns:w=\"\(w)\"><w:body><w5tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"3\"/><w:vMerge/></w:tcPr>"
+            + "<w:p><w:r><w:t>40</w:t></w:r></w:p></w:tc></w:tr></w5tbl></w:body></w:document>"
+        let tables = try DocumentReader.collect(Array(xml.utf8), part: "word/document.xml", file: "plan.docx", dialect: .wordprocessing, limits: .standard)
+        #expect(tables.isEmpty)
+    }
+
     @Test func whatIsNoReadableDocumentIsRefused() {
         func message(_ bytes: [UInt8], _ file: String = "plan.docx") -> String {
             do {

@@ -229,10 +229,12 @@ struct TableInterpreter {
             let stated = valueColumns.filter { c in (columnKinds[c] == .count || columnKinds[c] == .total) && value(lastRow, c) != nil }
             let confirmed = stated.filter { c in
                 let parts = above.compactMap { value($0, c) }
-                guard parts.count >= 2, parts.count == above.count, let sum = ExactDecimal.sum(parts), let total = value(lastRow, c) else { return false }
-                return sum.isEqual(to: total) && !total.isZero
+                guard parts.count == above.count, parts.filter({ !$0.isZero }).count >= 2, let sum = ExactDecimal.sum(parts),
+                      let total = value(lastRow, c) else { return false }
+                return sum.isEqual(to: total)
             }
-            if above.count >= 2, confirmed.count >= 2, confirmed.count * 2 >= stated.count {
+            // Three rows at least: in a table of two, a third row may be their sum by chance.
+            if above.count >= 3, confirmed.count >= 2, confirmed.count * 2 >= stated.count {
                 grandTotal = lastRow
                 kinds[lastRow] = .total
                 reason = .sums(ownLabel(lastRow), columns: confirmed.map { columnNames[$0] ?? "kolom \($0 + 1)" })

@@ -12,8 +12,8 @@ import Testing
         try String(contentsOf: TestSupport.root.appendingPathComponent(folder + name), encoding: .utf8)
     }
 
-    static func findings(_ text: String) throws -> [Finding] {
-        PlanChecker.check(try PlanLoader.load(bytes: Array(text.utf8), file: "t.json"))
+    static func findings(_ text: String, locale: NumberLocale = .nl) throws -> [Finding] {
+        PlanChecker.check(try PlanLoader.load(bytes: Array(text.utf8), file: "t.json"), locale: locale)
     }
 
     /// `old` → `new` in `name`, which must occur exactly once.
@@ -199,5 +199,41 @@ import Testing
         #expect(warned.map(\.rule) == ["reference"])
         #expect(warned.first?.severity == .warning)
         #expect(warned.first?.hint?.contains("\"national\": true") == true)
+    }
+
+    /// A wrong measure that several statements use (a percentage of it, a table that states it
+    /// again) is one finding, at the measure, when the table's own sums confirm the other value.
+    @Test func aWrongMeasureIsReportedOnceAtTheMeasure() throws {
+        let text = try Self.variant("percentages-in-text.json", "\"value\": 650, \"date\": \"2020-01-01\"", "\"value\": 560, \"date\": \"2020-01-01\"")
+        let errors = try Self.findings(text).filter { $0.severity == .error }
+        #expect(errors.map(\.rule) == ["consistency"])
+        #expect(errors.first?.location.pointer == "/region/municipalities/0/measures/bijstand/0/value")
+        #expect(errors.first?.stated == "560")
+        #expect(errors.first?.expected == "650")
+        #expect(errors.first?.related.map(\.location.pointer) == ["/tables/0/rows/0/values/totaal"])
+    }
+
+    /// In a rounded table an inner number's row and column each give their own right value:
+    /// the message names each total with what it gives, not one value for both.
+    @Test func aRoundedInnerNumberNamesWhatEachTotalGives() throws {
+        let text = try Self.variant("rounded-figures.json", "\"oud\": 90, \"totaal\": 120", "\"oud\": 190, \"totaal\": 120")
+        let english = try Self.findings(text, locale: .en).filter { $0.severity == .error }
+        #expect(english.map(\.message) == ["\"27+\" of Zeewijk in \"WW naar leeftijd (UWV, afgerond op tientallen)\" is 190, but its row total (120) gives 80 and its column total (240) gives 90"])
+        #expect(english.first?.location.pointer == "/tables/1/rows/1/values/oud")
+        // Where both totals give the same value, the message says so once.
+        let exact = try Self.variant("rounded-figures.json", "\"oud\": 90, \"totaal\": 120", "\"oud\": 180, \"totaal\": 120")
+            .replacingOccurrences(of: "\"oud\": 240", with: "\"oud\": 230")
+        let plain = try Self.findings(exact, locale: .en).filter { $0.severity == .error && $0.rule == "table-row-total" }
+        #expect(plain.first?.message.hasSuffix("both give 80") == true)
+    }
+
+    /// A fall stated as a negative percentage keeps its minus on every percentage the message
+    /// names, the alternatives too.
+    @Test func aFallKeepsItsMinusSign() throws {
+        let text = try Self.variant("levels-and-changes.json", "\"percent\": \"-9.4\"", "\"percent\": \"-94\"")
+        let found = try Self.findings(text, locale: .en).filter { $0.location.pointer == "/changes/0/percent" }
+        #expect(found.count == 1)
+        #expect(found.first?.message.hasSuffix("is -9.41…% (-9% or -10%)") == true, "\(found.map(\.message))")
+        #expect(found.first?.expected?.hasPrefix("-") == true)
     }
 }

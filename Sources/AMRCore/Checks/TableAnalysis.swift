@@ -95,11 +95,16 @@ struct TableAnalysis {
             implied[CellRef(row: candidate.ref, column: candidate.column)] = right
             switch (candidate.ref, candidate.column == totalColumn) {
             case (.row, false):
-                // An inner number: its row and its column both say what it should be.
+                // An inner number: its row and its column both say what it should be (in a
+                // rounded table each says it within the rounding, so each is named with its own).
                 let columnTitle = names.column(candidate.column)
+                let byColumn = stated.minus(columnGap.delta)
+                let gives = byColumn.map { $0.isEqual(to: right) } ?? true
+                    ? "its row total (\(number(rowGap.stated))) and its column total (\(number(columnGap.stated))) both give \(number(right))"
+                    : "its row total (\(number(rowGap.stated))) gives \(number(right)) and its column total (\(number(columnGap.stated))) gives \(byColumn.map(number) ?? "")"
                 findings.append(Finding(
                     rule: Self.rowRule, severity: .error, location: location(candidate.ref, candidate.column),
-                    message: "\"\(columnTitle)\" of \(names.row(candidate.ref)) in \"\(table.title)\" is \(number(stated)), but its row total (\(number(rowGap.stated))) and its column total (\(number(columnGap.stated))) both give \(number(right))",
+                    message: "\"\(columnTitle)\" of \(names.row(candidate.ref)) in \"\(table.title)\" is \(number(stated)), but \(gives)",
                     hint: "correct this number: with \(number(right)) its row and its column both add up",
                     stated: stated.description, expected: right.description,
                     related: [Finding.Related(location: location(candidate.ref, totalColumn ?? ""), message: "the row total of \(names.row(candidate.ref)): \(number(rowGap.stated))"),

@@ -23,6 +23,10 @@ enum ConsistencyRule: PlanRule {
         var roundedTo: ExactDecimal? = nil
         /// What tells it apart from another statement in the same place (`observation 2 of "bijstand"`).
         var detail: String? = nil
+        /// Whether the sums of its own table that run through it hold (its row adds up to its
+        /// row total, its column to the total row); nil where no sum runs through it (a measure in
+        /// the region's measures). Against such a statement a corroborated one is right.
+        var corroborated: Bool? = nil
 
         /// The place, told apart from `other`'s when the two would read the same.
         func place(beside other: Statement) -> String {
@@ -109,7 +113,8 @@ enum ConsistencyRule: PlanRule {
                     if let code = row.municipality { subject = code.rawValue } else if let cluster = row.cluster { subject = "cluster:" + cluster } else { continue }
                     add(Key(subject: subject, measure: measure, category: category, date: date),
                         Statement(value: cell.value, readings: analysis.readings(cell, at: .init(row: .row(index), column: column.id)),
-                                  pointer: cell.pointer, place: "in \"\(table.title)\"", roundedTo: table.roundedTo))
+                                  pointer: cell.pointer, place: "in \"\(table.title)\"", roundedTo: table.roundedTo,
+                                  corroborated: corroborated(table, row: index, column: column.id)))
                 }
             }
         }
@@ -119,12 +124,42 @@ enum ConsistencyRule: PlanRule {
         return (order, groups, subjects)
     }
 
-    /// The statement most others agree with (the earliest of equals): the one the others are
-    /// compared with.
+    /// The statement most others agree with: the one the others are compared with. Of equals,
+    /// the earliest, unless nothing checks the earliest (a measure in the region's measures) and
+    /// its table's sums confirm another: so a wrong measure is the one reported, once, where it is.
     static func reference(in group: [Statement]) -> Statement? {
         let support = group.map { statement in group.filter { $0.agrees(with: statement) }.count }
-        guard let most = support.max(), let index = support.firstIndex(of: most) else { return nil }
-        return group[index]
+        guard let most = support.max() else { return nil }
+        let best = group.indices.filter { support[$0] == most }
+        guard let first = best.first else { return nil }
+        if group[first].corroborated == nil,
+           let confirmed = best.first(where: { group[$0].corroborated == true && !group[$0].agrees(with: group[first]) }) {
+            return group[confirmed]
+        }
+        return group[first]
+    }
+
+    /// Whether the sums of `table` that run through the cell of `row` and `column` hold (within
+    /// the table's rounding): its row over the count columns against the row total, and its
+    /// column over the rows against the total row; nil when no sum runs through it.
+    static func corroborated(_ table: CountTable, row index: Int, column: String) -> Bool? {
+        guard table.rows.indices.contains(index), !table.rows[index].national else { return nil }
+        func holds(_ parts: [ExactDecimal], _ total: ExactDecimal) -> Bool {
+            guard !parts.isEmpty, let sum = ExactDecimal.sum(parts), let delta = sum.minus(total) else { return false }
+            return delta.isZero || table.withinRounding(delta, parts: parts.count)
+        }
+        var sums = 0
+        let row = table.rows[index]
+        if table.form == .columns, let totalColumn = table.totalColumn?.id, let total = row.cells[totalColumn],
+           column == totalColumn || table.addendColumns.contains(where: { $0.id == column }) {
+            guard holds(table.addendColumns.compactMap { row.cells[$0.id]?.value }, total.value) else { return false }
+            sums += 1
+        }
+        if let total = table.totals[column] {
+            guard holds(table.rows.filter { !$0.national }.compactMap { $0.cells[column]?.value }, total.value) else { return false }
+            sums += 1
+        }
+        return sums > 0 ? true : nil
     }
 
     /// For each quantity stated more than once, the value most statements agree with; another

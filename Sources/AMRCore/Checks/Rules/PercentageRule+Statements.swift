@@ -119,7 +119,18 @@ extension PercentageRule {
                 name = plan.region.name
             }
             switch TablePercentageRule.observation(measure, of: codes, on: date, plan: plan, name: name) {
-            case .value(let value, let pointer, let what): return .number([value], pointer: pointer, what: what)
+            case .value(let value, let pointer, let what):
+                // A measure other statements dispute is also read as most of them state it, so a
+                // wrong measure is reported once (consistency), not again at every percentage
+                // and change that uses it.
+                var readings = [value]
+                let consensus = ConsistencyRule.consensus(context)
+                if !consensus.isEmpty,
+                   case .value(let agreed, _, _) = TablePercentageRule.observation(measure, of: codes, on: date, plan: plan, name: name, consensus: consensus),
+                   !agreed.isEqual(to: value) {
+                    readings.append(agreed)
+                }
+                return .number(readings, pointer: pointer, what: what)
             case .missing(let reason): return .missing(reason)
             }
         }

@@ -47,7 +47,7 @@ extension TargetSplitRule {
                     let words = PercentageCheck(count: size, base: first, decimals: decimals, rounding: nil)
                     context.append(Finding(
                         rule: id, severity: .error, location: context.loaded.location(of: change.pointer + "/percent"),
-                        message: "\(name) states a change of \(context.number(percent))% but \(context.number(difference)) of \(context.number(first)) is \(negative ? "-" : "")\(words?.words(context.locale) ?? "?")",
+                        message: "\(name) states a change of \(context.number(percent))% but \(context.number(difference)) of \(context.number(first)) is \(words?.words(context.locale, negative: negative) ?? "?")",
                         hint: "correct the percentage or one of the two figures", stated: percent.description,
                         expected: words.flatMap { $0.expected.times(negative ? -1 : 1) }?.description, related: related))
                 }

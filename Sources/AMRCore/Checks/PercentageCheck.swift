@@ -39,6 +39,7 @@ struct PercentageCheck {
     /// exact value cut off two decimals after the printed ones, `…` where digits were cut.
     /// `negative` writes a fall (checked by its size) with its minus on every percentage.
     func words(_ locale: NumberLocale, negative: Bool = false) -> String {
+        let wording = CheckWording.of(locale)
         let sign = negative ? "-" : ""
         var scale: Int128 = 1
         for _ in 0..<(decimals + 2) { scale *= 10 }
@@ -47,9 +48,9 @@ struct PercentageCheck {
         let exactText = sign + (cut.map { locale.format($0.trimmed) } ?? exact.description) + (isExact ? "" : "…") + "%"
         if isExact && allowed.count == 1 && Fraction(allowed[0]) == exact { return exactText }
         switch rounding {
-        case let rounding?: return "\(exactText) (rounded \(rounding.rawValue) \(sign)\(locale.format(allowed[0]))%)"
+        case let rounding?: return wording.percentRounded(exactText, rounding, "\(sign)\(locale.format(allowed[0]))%")
         case nil:
-            return allowed.count == 1 ? exactText : "\(exactText) (\(sign)\(locale.format(allowed[0]))% or \(sign)\(locale.format(allowed[1]))%)"
+            return allowed.count == 1 ? exactText : wording.percentEither(exactText, "\(sign)\(locale.format(allowed[0]))%", "\(sign)\(locale.format(allowed[1]))%")
         }
     }
 }

@@ -37,7 +37,7 @@ struct TableAnalysis {
 
     init(_ table: CountTable, context: CheckContext) {
         guard table.form == .columns else { return }
-        let names = TableNames(table: table, plan: context.plan)
+        let names = TableNames(table: table, plan: context.plan, words: context.words)
         let addends = table.addendColumns.map(\.id)
         let totalColumn = table.totalColumn?.id
         let refs: [RowRef] = table.rows.indices.map { RowRef.row($0) } + (table.hasTotalRow ? [.total] : [])

@@ -48,7 +48,7 @@ enum CheckCommand: Command {
     static let options = [
         OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default text", choices: ["text", "json", "github", "sarif", "junit"]),
         OptionSpec(long: "strict", short: nil, value: nil, help: "treat warnings (unknown keys) as errors"),
-        OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "number notation in messages, default nl", choices: ["nl", "en"]),
+        OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "language and number notation of the findings: nl (default, € 159.500,00) or en", choices: ["nl", "en"]),
         OptionSpec(long: "output", short: "o", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
         OptionSpec(long: "verbose", short: "v", value: nil, help: "list the document tables amr did not check, and why (on stderr)"),
         OptionSpec(long: "exclude", short: "x", value: "GLOB", help: "leave out files and directories matching GLOB (repeatable): drafts, '*.draft.json', 'plans/archive/**'",
@@ -63,13 +63,8 @@ enum CheckCommand: Command {
         let locale = arguments.value("locale").flatMap(NumberLocale.init(rawValue:)) ?? .nl
         var scan = PlanFileScan(excludes: arguments.all("exclude").map(PathGlob.init))
         for operand in arguments.operands { try scan.add(operand) }
-        for skipped in scan.skipped { outcome.stderr += "amr: note: skipped \(skipped.file): \(skipped.reason)\n" }
+        for note in scan.notes(locale) { outcome.stderr += "amr: note: \(note)\n" }
         let files = scan.files
-        if files.isEmpty {
-            // Everything named was left out on purpose (--exclude) or is clearly not a plan (a
-            // hook given only package.json): nothing to check is no error, but it is said.
-            outcome.stderr += "amr: note: no plan files left to check" + (scan.excluded.isEmpty ? "" : " after --exclude") + "\n"
-        }
         let limits = try environment.limits()
         var findings: [Finding] = []
         var sources: [String: [String]] = [:]
@@ -90,14 +85,14 @@ enum CheckCommand: Command {
         }
         findings.sort()
         let summary = FindingRenderer.Summary(files: checked, findings: findings, unusable: unusable.count, skipped: scan.skipped.count)
-        let renderer = FindingRenderer()
+        let renderer = FindingRenderer(locale: locale)
         let names = files.map(displayName)
         let text: String
         let format = arguments.value("format") ?? "text"
         switch format {
         case "json": text = renderer.json(findings, summary: summary, unusable: unusable)
         case "github": text = renderer.github(findings, summary: summary, unusable: unusable)
-        case "sarif": text = SARIFWriter(toolVersion: Tool.version).write(findings, files: names, unusable: unusable)
+        case "sarif": text = SARIFWriter(toolVersion: Tool.version, locale: locale).write(findings, files: names, unusable: unusable)
         case "junit": text = JUnitWriter(toolVersion: Tool.version).write(findings, files: names, unusable: unusable)
         default: text = renderer.text(findings, summary: summary, sources: sources)
         }

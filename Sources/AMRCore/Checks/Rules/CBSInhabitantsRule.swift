@@ -6,8 +6,6 @@
 /// an error: the plan may have meant another source, and its own figure is what amr uses.
 enum CBSInhabitantsRule: PlanRule {
     static let id = "cbs-inhabitants"
-    static let summary = "inhabitants stated for a date in 2015–2025 equal CBS's figures of the last 1 January before it (warning); a CBS key has figures for its date"
-    static let help = "Where a plan states inhabitants for a date in a year amr carries CBS figures for (2015–2025), each figure is compared with CBS's of the last 1 January on or before that date (a plan that consulted cbs.nl on 27 September 2017 had the figures of 1 January 2017); the message names that reference date. A difference is a warning, not an error: the plan may use another source or date on purpose. A key { \"measure\": \"inwoners\", \"source\": \"cbs\", \"date\": … } must name 1 January of a year the figures cover."
 
     /// The measure names that mean inhabitants.
     static let measures = ["inwoners", "inhabitants"]

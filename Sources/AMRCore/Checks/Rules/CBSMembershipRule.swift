@@ -6,8 +6,6 @@
 /// plan's own list always wins, and some memberships are uncertain (`MembershipCaveat`).
 enum CBSMembershipRule: PlanRule {
     static let id = "cbs-membership"
-    static let summary = "the region lists the municipalities CBS puts in it in the plan's year, and no others (warning)"
-    static let help = "The region's list of municipalities is compared with the municipalities CBS puts in that labour-market region on 1 January of the plan's year (2015–2025): one missing or one that CBS puts elsewhere is a warning. For 2020–2023 amr uses CBS's 2026 division, so four municipalities (Renkum, Weesp, Hardinxveld-Giessendam, Vijfheerenlanden) are flagged with that caveat; 2015 and 2017–2019 have no CBS table of the regions and take the nearest year's membership through the mergers (2016's, or 2020's for 2019), as each message says. The plan's own list always wins."
 
     static func check(_ context: inout CheckContext) {
         let plan = context.plan

@@ -8,8 +8,6 @@
 /// as stated and as computed, so one wrong number is not reported again here.
 enum ConsistencyRule: PlanRule {
     static let id = "consistency"
-    static let summary = "a number stated in several places (tables, measures, alsoStated) is the same everywhere"
-    static let help = "A plan often states one fact in several places: a municipality's count in two tables of the same date, in a table and in the region's measures, or a budget amount again in the running text (alsoStated). Every statement must agree; a disagreement is one finding at the statement that disagrees with the others, naming the other place as a related location."
 
     /// One statement of a keyed quantity.
     struct Statement {
@@ -340,7 +338,7 @@ enum ConsistencyRule: PlanRule {
         }
         for table in plan.tables {
             let analysis = TableAnalysis(table, context: context)
-            let names = TableNames(table: table, plan: plan)
+            let names = TableNames(table: table, plan: plan, words: context.words)
             let refs: [TableAnalysis.RowRef] = table.rows.indices.map { .row($0) } + [.total]
             for ref in refs {
                 for column in table.columns {

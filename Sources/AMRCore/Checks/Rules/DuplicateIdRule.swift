@@ -2,8 +2,6 @@
 /// are never ambiguous.
 enum DuplicateIdRule: PlanRule {
     static let id = "duplicate-id"
-    static let summary = "ids are unique within their list; municipality codes are unique in the region"
-    static let help = "Ids must be unique within their list and municipality codes within the region, so that every reference names exactly one thing."
 
     static func check(_ context: inout CheckContext) {
         let plan = context.plan

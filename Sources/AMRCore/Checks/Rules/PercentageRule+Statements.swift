@@ -81,7 +81,7 @@ extension PercentageRule {
             return .number([value], pointer: plan.targets[index].pointer + "/value", what: "target \"\(plan.targets[index].name)\"")
         case .cell(let tableID, let rowKey, let column):
             guard let table = plan.table(id: tableID) else { return .missing("there is no table \"\(tableID)\"") }
-            let names = TableNames(table: table, plan: plan)
+            let names = TableNames(table: table, plan: plan, words: context.words)
             let ref: TableAnalysis.RowRef
             if let rowKey {
                 guard let index = table.rows.firstIndex(where: { $0.municipality?.rawValue == rowKey || $0.cluster == rowKey || $0.label == rowKey }) else {

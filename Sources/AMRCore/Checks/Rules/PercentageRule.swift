@@ -5,8 +5,6 @@
 /// € 2.500.000.000 is € 125.000.000, to the cent (rounded either way where it is not whole cents).
 enum PercentageRule: PlanRule {
     static let id = "percentage"
-    static let summary = "a count or amount stated as a percentage of a base equals that percentage of it"
-    static let help = "A count or amount stated as a percentage of a base must be that percentage of it (35% of 72.000 job seekers is 25.200; 5% of a € 2,5 billion purchase volume is € 125 million), with the rounding the plan states (down, nearest or up). Without a stated rounding the floor and the ceiling are both accepted, and the message says which rounding gives the stated count. A percentage the text states on its own (\"80% is 27–65 jaar\", under \"percentages\") is checked against its count and base wherever they are printed: a number, a table's cell, a measure at a date or a target; one without a base is a warning that says what to add."
 
     static func check(_ context: inout CheckContext) {
         for target in context.plan.targets {

@@ -3,8 +3,6 @@
 /// earlier year.
 enum PeriodRule: PlanRule {
     static let id = "period"
-    static let summary = "target dates lie inside the plan period; a carry-over comes from an earlier year"
-    static let help = "Dates must agree with the plan's period: a target's date lies inside it, a baseline (nulmeting) comes before its target date, and a carry-over comes from a year before the period. A target the plan quotes as background (an earlier plan's target, marked \"background\": true) is left alone."
 
     static func check(_ context: inout CheckContext) {
         let plan = context.plan

@@ -3,8 +3,6 @@
 /// id are defined.
 enum ReferenceRule: PlanRule {
     static let id = "reference"
-    static let summary = "municipalities belong to the region; referenced ids exist"
-    static let help = "Everything a plan refers to must exist: the municipalities of allocations and clusters and the centre municipality belong to the region, and the themes, programmes, subprojects, clusters and budgets named by id are defined."
 
     static func check(_ context: inout CheckContext) {
         let plan = context.plan

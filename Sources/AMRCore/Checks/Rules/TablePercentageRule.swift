@@ -3,8 +3,6 @@
 /// row for the same municipality, cluster or label), or a measure of the municipalities.
 enum TablePercentageRule: PlanRule {
     static let id = "table-percentage"
-    static let summary = "a percentage in a table equals its count over its base, with the plan's rounding"
-    static let help = "A percentage column states each row's count as a percentage of a base: another column, a column of another table, or a measure of the municipalities. The stated percentage must equal count / base × 100 under the plan's rounding (down, nearest or up, at the decimals printed); the message names the count, the base and the percentage it should be."
 
     /// A percentage's base for one row, or why there is none.
     enum BaseLookup {
@@ -24,7 +22,7 @@ enum TablePercentageRule: PlanRule {
         }
         let consensus = ConsistencyRule.consensus(context)
         for table in plan.tables where table.form == .columns {
-            let names = TableNames(table: table, plan: plan)
+            let names = TableNames(table: table, plan: plan, words: context.words)
             let refs: [TableAnalysis.RowRef] = table.rows.indices.map { .row($0) } + (table.hasTotalRow ? [.total] : [])
             for column in table.columns {
                 guard case .percentage(let spec) = column.kind else { continue }
@@ -114,14 +112,14 @@ enum TablePercentageRule: PlanRule {
     static func base(of ref: TableAnalysis.RowRef, spec: CountTable.PercentageSpec, column: CountTable.Column, table: CountTable,
                      context: CheckContext, consensus: [ConsistencyRule.Key: ExactDecimal] = [:]) -> BaseLookup {
         let plan = context.plan
-        let names = TableNames(table: table, plan: plan)
+        let names = TableNames(table: table, plan: plan, words: context.words)
         switch spec.base {
         case .column(let base):
             guard let cell = table.cell(ref, base) else { return .missing("\(names.row(ref)) has no \"\(names.column(base))\" to take it of") }
             return .value(cell.value, pointer: cell.pointer, what: "\"\(names.column(base))\"")
         case .table(let other, let base):
             guard let otherTable = plan.table(id: other) else { return .missing("there is no table \"\(other)\"") }
-            let otherNames = TableNames(table: otherTable, plan: plan)
+            let otherNames = TableNames(table: otherTable, plan: plan, words: context.words)
             // A total row's base where the base table prints no total: the sum of its rows.
             if ref == .total, otherTable.totals[base] == nil {
                 let values = otherTable.rows.map { $0.cells[base]?.value }

@@ -2,8 +2,6 @@
 /// out a channel that overlaps another: its people are counted there already.
 enum TransparencyOverlapRule: PlanRule {
     static let id = "transparency-overlap"
-    static let summary = "a total over channels leaves out channels that overlap another"
-    static let help = "Job seekers made visible on several platforms count once: a total over channels must leave out a channel that overlaps another (the Kandidatenverkenner overlaps Werk.nl), and a channel's overlapsWith must name another channel of the same measurement."
 
     static func check(_ context: inout CheckContext) {
         for target in context.plan.targets {

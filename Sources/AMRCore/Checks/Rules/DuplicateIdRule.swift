@@ -25,9 +25,7 @@ enum DuplicateIdRule: PlanRule {
         for (index, value) in values.enumerated() {
             if let earlier = first[value] {
                 let earlierLine = context.loaded.location(of: "\(list)/\(earlier)/\(key)").line
-                context.report(id, at: "\(list)/\(index)/\(key)",
-                               "\(what) \"\(value)\" is used twice (first at line \(earlierLine))",
-                               hint: "give each entry its own \(key)")
+                context.report(id, at: "\(list)/\(index)/\(key)", context.words.duplicate(what, value, earlierLine), hint: context.words.duplicateHint(key))
             } else {
                 first[value] = index
             }

@@ -308,7 +308,7 @@ extension CheckWording {
             return line
         },
         seeAlso: { " (zie ook \($0))" },
-        hint: { " (tip: \($0))" },
+        hint: { " (hint: \($0))" },
         standardInput: "standaardinvoer",
         unknownRuleSummary: { "bevindingen van de regel \($0)" },
         unknownRuleHelp: { "Bevindingen van de regel \($0), die deze versie van amr niet beschrijft." },

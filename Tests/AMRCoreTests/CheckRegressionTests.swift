@@ -64,7 +64,7 @@ import Testing
     @Test func aNoteFailsNothingNotEvenStrict() {
         let outcome = TestSupport.run(["check", "--strict", Self.folder + "key-not-printed.json"])
         #expect(outcome.exitCode == 0)
-        #expect(outcome.stdout.hasSuffix("checked 1 file: 0 errors, 0 warnings, 1 note\n"))
+        #expect(outcome.stdout.hasSuffix("1 bestand gecontroleerd: 0 fouten, 0 waarschuwingen, 1 opmerking\n"))
         let github = TestSupport.run(["check", "--format", "github", Self.folder + "key-not-printed.json"])
         #expect(github.stdout.hasPrefix("::notice file=\(Self.folder)key-not-printed.json,line=20,col=14,title=amr allocation-share::"))
     }
@@ -97,7 +97,7 @@ import Testing
         #expect(try Self.findings(right).isEmpty)
         let off = try exact.rows[0].amount.adding(Money(cents: 1))
         let wrong = plan.replacingOccurrences(of: "SHARE1", with: off.description).replacingOccurrences(of: "SHARE2", with: exact.rows[1].amount.description)
-        let found = try Self.findings(wrong).filter { $0.rule == "allocation-share" }
+        let found = try Self.findings(wrong, locale: .en).filter { $0.rule == "allocation-share" }
         #expect(found.count == 1)
         #expect(found.first?.severity == .warning)
         #expect(found.first?.message.contains("by CBS's inhabitants on 2021-01-01") == true)
@@ -163,17 +163,20 @@ import Testing
                 { "code": "GM9101", "name": "Duinrand", "measures": { "bijstand": [
                     { "value": 336, "date": "2020-01-01", "source": "tabel 2" }, { "value": 390, "date": "2020-01-01", "source": "bijlage B" } ] } } ] } }
             """
-        let found = try Self.findings(plan)
-        #expect(found.map(\.message) == ["the bijstand of Duinrand on 2020-01-01 is 390 in the region's measures (bijlage B) but 336 in the region's measures (tabel 2)"])
+        #expect(try Self.findings(plan, locale: .en).map(\.message)
+                == ["the bijstand of Duinrand on 2020-01-01 is 390 in the region's measures (bijlage B) but 336 in the region's measures (tabel 2)"])
+        #expect(try Self.findings(plan).map(\.message)
+                == ["de bijstand van Duinrand op 1 januari 2020 is 390 in de gemeentegegevens (bijlage B), maar 336 in de gemeentegegevens (tabel 2)"])
     }
 
     /// A percentage whose base the file does not give is a warning that says what to add.
     @Test func aPercentageWithoutBaseIsAWarningSayingWhatToAdd() throws {
         let text = try Self.variant("percentages-in-text.json", ", \"base\": 1000 }", " }")
-        let found = try Self.findings(text)
+        let found = try Self.findings(text, locale: .en)
         #expect(found.map(\.severity) == [.warning])
         #expect(found.first?.location.pointer == "/percentages/4/percent")
         #expect(found.first?.hint?.hasPrefix("add \"base\"") == true)
+        #expect(try Self.findings(text).first?.hint?.hasPrefix("vul \"base\" aan") == true)
 
         let target = try Self.variant("percentages-in-text.json", "\"value\": 120, \"date\"", "\"value\": 120, \"percent\": 35, \"date\"")
         let warned = try Self.findings(target)
@@ -184,7 +187,8 @@ import Testing
 
     /// A reference to a table, row or column that is not there is an error naming it.
     @Test func aReferenceThatIsNotThereIsAnError() throws {
-        let found = try Self.findings(try Self.variant("percentages-in-text.json", "\"row\": \"GM9101\", \"column\": \"uitstroom\"", "\"row\": \"GM9109\", \"column\": \"uitstroom\""))
+        let found = try Self.findings(try Self.variant("percentages-in-text.json", "\"row\": \"GM9101\", \"column\": \"uitstroom\"", "\"row\": \"GM9109\", \"column\": \"uitstroom\""),
+                                      locale: .en)
         #expect(found.map(\.message) == ["\"In Duinrand stroomde 8% van het bestand uit naar werk\" (8%) cannot be checked: \"Uitstroom naar werk 2020\" has no row \"GM9109\""])
     }
 

@@ -148,7 +148,7 @@ struct TableAnalysis {
                 hint: words.innerByPercentageHint(number(right)),
                 stated: stated.description, expected: right.description,
                 related: [Finding.Related(location: total.location, message: total.row ? words.rowTotalOf(names.row(ref), number(total.value))
-                                                                                       : words.columnTotalOf(columnTitle, number(total.value))),
+                                                                                       : words.columnTotalBeside(columnTitle, number(total.value))),
                           Finding.Related(location: context.loaded.location(of: percent.cell.pointer),
                                           message: words.percentOfRow(percent.column.title, names.row(ref), number(percent.cell.value)))])
         }

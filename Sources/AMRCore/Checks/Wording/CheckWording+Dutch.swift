@@ -105,6 +105,7 @@ extension CheckWording {
         innerNumberHint: { "corrigeer dit getal: met \($0) kloppen de rij en de kolom allebei" },
         rowTotalOf: { row, value in "het rijtotaal van \(row): \(value)" },
         columnTotalOf: { column, value in "het totaal van \"\(column)\": \(value)" },
+        columnTotalBeside: { column, value in "het kolomtotaal van \"\(column)\": \(value)" },
         innerByPercentage: { cell, stated, rowTotal, total, percentColumn, percent, right in
             "\(cell) is \(stated), maar volgens het \(rowTotal ? "rijtotaal" : "kolomtotaal") (\(total)) en het percentage \"\(percentColumn)\" (\(percent)%) is het allebei \(right)"
         },

@@ -94,6 +94,7 @@ extension CheckWording {
         innerNumberHint: { "correct this number: with \($0) its row and its column both add up" },
         rowTotalOf: { row, value in "the row total of \(row): \(value)" },
         columnTotalOf: { column, value in "the total of \"\(column)\": \(value)" },
+        columnTotalBeside: { column, value in "the column total of \"\(column)\": \(value)" },
         innerByPercentage: { cell, stated, rowTotal, total, percentColumn, percent, right in
             "\(cell) is \(stated), but its \(rowTotal ? "row total" : "column total") (\(total)) and its percentage \"\(percentColumn)\" (\(percent)%) both give \(right)"
         },

@@ -110,6 +110,8 @@ struct CheckWording: Sendable {
     var innerNumberHint: @Sendable (_ right: String) -> String
     var rowTotalOf: @Sendable (_ row: String, _ value: String) -> String
     var columnTotalOf: @Sendable (_ column: String, _ value: String) -> String
+    /// `the column total of "uitstroom": 48`, beside a percentage.
+    var columnTotalBeside: @Sendable (_ column: String, _ value: String) -> String
     /// An inner number that its sum and its percentage both correct; `rowTotal` or the column's.
     var innerByPercentage: @Sendable (_ cell: String, _ stated: String, _ rowTotal: Bool, _ total: String, _ percentColumn: String, _ percent: String, _ right: String) -> String
     var innerByPercentageHint: @Sendable (_ right: String) -> String

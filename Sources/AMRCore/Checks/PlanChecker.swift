@@ -38,6 +38,6 @@ public enum PlanChecker {
                                    message: words.unknownKey(warning.key, warning.suggestion, warning.known),
                                    hint: strict ? words.unknownKeyStrictHint : nil))
         }
-        return context.findings.sorted()
+        return Finding.ordered(context.findings)
     }
 }

@@ -83,7 +83,7 @@ enum CheckCommand: Command {
                 unusable.append(problem.file)
             }
         }
-        findings.sort()
+        findings = Finding.ordered(findings)
         let summary = FindingRenderer.Summary(files: checked, findings: findings, unusable: unusable.count, skipped: scan.skipped.count)
         let renderer = FindingRenderer(locale: locale)
         let names = files.map(displayName)

@@ -4,7 +4,13 @@ enum AllocationShareRule: PlanRule {
     static let id = "allocation-share"
 
     static func check(_ context: inout CheckContext) {
+        let codes = Set(context.plan.region.municipalities.map(\.code))
         for stated in context.plan.allocations where stated.shares.contains(where: { $0.stated != nil }) {
+            // A share for a municipality outside the region, or a basis budget that is not there,
+            // is the reference rule's finding, at that place: the split is not also reported as
+            // impossible.
+            if stated.shares.contains(where: { $0.municipality.map { !codes.contains($0) } ?? false })
+                || stated.basis.map({ context.plan.budget(id: $0.budget) == nil }) == true { continue }
             var allocation = stated
             // The amount printed wrong (allocation-sum says so) where the text repeats the amount
             // the shares add up to: the shares are checked against that amount, so the one wrong

@@ -166,7 +166,7 @@ import Testing
         #expect(try Self.findings(plan, locale: .en).map(\.message)
                 == ["the bijstand of Duinrand on 2020-01-01 is 390 in the region's measures (bijlage B) but 336 in the region's measures (tabel 2)"])
         #expect(try Self.findings(plan).map(\.message)
-                == ["de bijstand van Duinrand op 1 januari 2020 is 390 in de gemeentegegevens (bijlage B), maar 336 in de gemeentegegevens (tabel 2)"])
+                == ["het cijfer \"bijstand\" van Duinrand op 1 januari 2020 is 390 in de gemeentegegevens (bijlage B), maar 336 in de gemeentegegevens (tabel 2)"])
     }
 
     /// A percentage whose base the file does not give is a warning that says what to add.

@@ -48,7 +48,9 @@ extension CheckWording {
         allocationSum: { allocation, sum, amount, gap in "de aandelen van \"\(allocation)\" tellen op tot \(sum), maar het vermelde bedrag is \(amount) (\(gap))" },
         allocationSumHint: "elk aandeel is waarschijnlijk los afgerond; 'amr allocate' geeft een verdeling die precies optelt",
         grandTotalUnnamed: "het totaal",
-        grandTotal: { total, stated, parts, sum, gap in "\(total) is vermeld als \(stated), maar \(joined(parts, and: "en")) tellen op tot \(sum) (\(gap))" },
+        grandTotal: { total, stated, parts, sum, gap in
+            "\(total) is vermeld als \(stated), maar \(joined(parts, and: "en")) \(parts.count == 1 ? "is" : "tellen op tot") \(sum) (\(gap))"
+        },
 
         keyNotPrinted: { allocation, measure, date, missing in
             let names = missing.map { $0.count > 3 ? $0.prefix(3).joined(separator: ", ") + " en \($0.count - 3) andere" : joined($0, and: "en") }
@@ -178,7 +180,7 @@ extension CheckWording {
         measureTooLarge: { measure, name in "de \(measure) van \(name) is te groot om op te tellen" },
         measureOf: { measure, name, date in "de \(measure) van \(name)\(date.map { " op \(dutchDate($0))" } ?? "")" },
 
-        keyedWhat: { measure, category, subject, date in "de \(measure)\(category.map { " (\($0))" } ?? "") van \(subject) op \(dutchDate(date))" },
+        keyedWhat: { measure, category, subject, date in "het cijfer \"\(measure)\"\(category.map { " (\($0))" } ?? "") van \(subject) op \(dutchDate(date))" },
         inMeasures: { source in source.map { "in de gemeentegegevens (\($0))" } ?? "in de gemeentegegevens" },
         inTable: { "in \"\($0)\"" },
         observation: { position, measure in "waarde \(position) van \"\(measure)\"" },

@@ -34,9 +34,6 @@ public struct CheckContext {
         return words.gap(money(size, decimals: decimals), difference < 0)
     }
 
-    /// A plan date in running text: `27 september 2017` (nl), `2017-09-27` (en).
-    func date(_ date: PlanDate) -> String { words.date(date) }
-
     /// A decimal in the context's locale, with grouping: `2.850`, `12,5`.
     func number(_ value: ExactDecimal) -> String { locale.format(value) }
 }

@@ -13,7 +13,6 @@ extension CheckWording {
     /// tellen op tot, te weinig, begroting, overschot, verdeling, aandeel, doel, nulmeting).
     static let dutch = CheckWording(
         rules: dutchRules,
-        date: dutchDate,
         gap: { size, short in "\(size) \(short ? "te weinig" : "te veel")" },
         list: { joined($0, and: "en") },
         tooLargeToAdd: "de bedragen hier tellen op tot meer dan amr exact kan berekenen",

@@ -2,7 +2,6 @@ extension CheckWording {
     /// English, with `--locale en`.
     static let english = CheckWording(
         rules: englishRules,
-        date: { "\($0)" },
         gap: { size, short in "\(size) \(short ? "short" : "too much")" },
         list: { joined($0, and: "and") },
         tooLargeToAdd: "the amounts here add up to more than amr can compute exactly",

@@ -16,8 +16,6 @@ struct CheckWording: Sendable {
 
     // MARK: Shared
 
-    /// A date of the plan in running text.
-    var date: @Sendable (PlanDate) -> String
     /// `€ 0,01 short` (`short`) or `€ 0,01 too much`.
     var gap: @Sendable (_ size: String, _ short: Bool) -> String
     /// `a, b and c`.

@@ -17,7 +17,8 @@ enum CheckCommand: Command {
         'amr schema' writes, node_modules, FIFOs) is skipped with a note, and --exclude leaves out
         more. '-' reads a plan from standard input. Unknown keys are warnings (errors with
         --strict); notes say what could not be checked and never fail. A file that cannot be read
-        or parsed is reported on stderr and in every format, and makes the exit status 2.
+        or parsed is reported on stderr and in every format, and makes the exit status 2. Findings
+        are in Dutch; --locale en gives them in English (rule ids and JSON keys stay the same).
 
         FORMATS
           text     like a compiler: file:line:col, the line with a caret, notes, a hint

@@ -240,4 +240,21 @@ import Testing
         #expect(found.first?.message.hasSuffix("is -9.41…% (-9% or -10%)") == true, "\(found.map(\.message))")
         #expect(found.first?.expected?.hasPrefix("-") == true)
     }
+
+    /// A measure stated once that several statements start from (a change in one municipality, and
+    /// the region's change and its percentage over the sum): wrong, it is one finding, at the
+    /// measure, with the statements as its related places.
+    @Test func aWrongMeasureThatChangesStartFromIsOneFinding() throws {
+        let text = try Self.variant("levels-and-changes.json", "\"value\": 2450, \"date\": \"2015-12-31\"", "\"value\": 2950, \"date\": \"2015-12-31\"")
+        let errors = try Self.findings(text).filter { $0.severity == .error }
+        #expect(errors.map(\.rule) == ["consistency"])
+        #expect(errors.first?.location.pointer == "/region/municipalities/0/measures/ww/0/value")
+        #expect(errors.first?.stated == "2950")
+        #expect(errors.first?.expected == "2450")
+        #expect(errors.first?.related.map(\.location.pointer) == ["/changes/0/value", "/changes/0/percent", "/changes/1/value"])
+        #expect(try Self.findings(text, locale: .en).first?.message == "the ww of Duinrand on 2015-12-31 is 2,950, but the 3 statements that use it all hold with 2,450")
+        // A wrong change is still the change's own finding, where it is.
+        let change = try Self.findings(try Self.variant("levels-and-changes.json", "\"value\": -250 }", "\"value\": -350 }")).filter { $0.severity == .error }
+        #expect(change.map { $0.location.pointer ?? "" } == ["/changes/1/value"])
+    }
 }

@@ -23,6 +23,9 @@ public struct CheckContext {
 
     mutating func append(_ finding: Finding) { findings.append(finding) }
 
+    /// Leaves out the findings a later look shows to be one finding elsewhere.
+    mutating func remove(where found: (Finding) -> Bool) { findings.removeAll(where: found) }
+
     /// `€ 159.500,00` in the context's locale.
     /// `decimals` 0 shows whole euros as `€ 240.001` (and cents only where there are any).
     func money(_ amount: Money, decimals: Int = 2) -> String { locale.format(amount, decimals: decimals) }

@@ -32,6 +32,7 @@ public enum PlanChecker {
     public static func check(_ loaded: LoadedPlan, locale: NumberLocale = .nl, strict: Bool = false) -> [Finding] {
         var context = CheckContext(loaded: loaded, locale: locale)
         for rule in rules { rule.check(&context) }
+        MeasureCorrection.collapse(&context)
         let words = context.words
         for warning in loaded.warnings {
             context.append(Finding(rule: unknownKeyRule, severity: strict ? .error : .warning, location: warning.location,

@@ -185,6 +185,10 @@ extension CheckWording {
         observation: { position, measure in "waarde \(position) van \"\(measure)\"" },
         keyed: { what, value, place, other, otherPlace in "\(what) is \(value) \(place), maar \(other) \(otherPlace)" },
         keyedHint: "hetzelfde getal staat twee keer in het plan en de twee verschillen; corrigeer het getal dat niet klopt",
+        measureContradicted: { what, stated, statements, right in
+            "\(what) is \(stated), maar de \(statements) uitspraken die het gebruiken, kloppen allemaal met \(right)"
+        },
+        measureContradictedHint: "corrigeer dit getal; dan kloppen ook de uitspraken die het gebruiken",
         valueIn: { value, place in "\(value) \(place)" },
         anotherPlace: "een andere plaats",
         repeatedWrong: { what, stated, repeated, places in

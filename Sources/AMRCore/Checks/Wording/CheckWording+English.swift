@@ -172,6 +172,8 @@ extension CheckWording {
         observation: { position, measure in "observation \(position) of \"\(measure)\"" },
         keyed: { what, value, place, other, otherPlace in "\(what) is \(value) \(place) but \(other) \(otherPlace)" },
         keyedHint: "the same number is stated twice and the two disagree; correct the one that is wrong",
+        measureContradicted: { what, stated, statements, right in "\(what) is \(stated), but the \(statements) statements that use it all hold with \(right)" },
+        measureContradictedHint: "correct this number; the statements that use it then hold too",
         valueIn: { value, place in "\(value) \(place)" },
         anotherPlace: "another place",
         repeatedWrong: { what, stated, repeated, places in

@@ -188,6 +188,9 @@ struct CheckWording: Sendable {
     var observation: @Sendable (_ position: Int, _ measure: String) -> String
     var keyed: @Sendable (_ what: String, _ value: String, _ place: String, _ other: String, _ otherPlace: String) -> String
     var keyedHint: String
+    /// A measure that every statement using it contradicts the same way.
+    var measureContradicted: @Sendable (_ what: String, _ stated: String, _ statements: Int, _ right: String) -> String
+    var measureContradictedHint: String
     var valueIn: @Sendable (_ value: String, _ place: String) -> String
     var anotherPlace: String
     var repeatedWrong: @Sendable (_ what: String, _ stated: String, _ repeated: String, _ places: [String]) -> String

@@ -152,7 +152,7 @@ import Testing
         let junit = TestSupport.run(["check", "--format", "junit", file])
         #expect(junit.stdout.contains("600 vermeld"))
         let clean = TestSupport.run(["check", "Tests/AMRCoreTests/Documents/foutloos.odt", "Fixtures/haaglanden-2018.json"])
-        #expect(clean.stdout.contains("checked 2 files"))
+        #expect(clean.stdout.contains("2 bestanden gecontroleerd"))
         let verbose = TestSupport.run(["check", "--verbose", "Tests/AMRCoreTests/Documents/foutloos.odt"])
         #expect(verbose.exitCode == 0)
         #expect(verbose.stderr.contains("tabel 10 \"Planning\": niet gecontroleerd (geen getallen)"))

@@ -167,9 +167,9 @@ public struct DocumentCheck: Sendable {
     /// The findings, at the document's tables, rows and columns.
     public func findings(locale: NumberLocale) throws(LoadError) -> [Finding] {
         let loaded = try PlanLoader.load(bytes: Array(planJSON.utf8), file: file)
-        return PlanChecker.check(loaded, locale: locale).compactMap { finding in
+        return Finding.ordered(PlanChecker.check(loaded, locale: locale).compactMap { finding in
             Self.tableRules.contains(finding.rule) ? retold(finding, locale: locale) : nil
-        }.sorted()
+        })
     }
 
     static let tableRules: Set<String> = [TableAnalysis.rowRule, TableAnalysis.columnRule, TablePercentageRule.id]

@@ -11,10 +11,11 @@ struct ODSSheet: Sendable {
     /// Most fields (cells, counting the empty ones between) all records may hold together.
     let maximumFields: Int
 
-    /// A reader of the table's rows, from the first.
-    func rows() -> ODSTableScanner {
-        // A big content.xml is inflated ahead on a second thread while it is scanned.
-        ODSTableScanner(source: PrefetchedSource.reading(ZipEntrySource(archive: archive, entry: entry)), file: file, part: entry.name, sheet: wanted,
+    /// A reader of the table's rows, from the first; a big content.xml is inflated ahead on a
+    /// second thread unless `readAhead` is false (`--threads 1`).
+    func rows(readAhead: Bool = true) -> ODSTableScanner {
+        let source = ZipEntrySource(archive: archive, entry: entry)
+        return ODSTableScanner(source: readAhead ? PrefetchedSource.reading(source) : source, file: file, part: entry.name, sheet: wanted,
                         maximumCells: maximumFields.multipliedReportingOverflow(by: ODSReader.streamedPartFactor).partialValue)
     }
 

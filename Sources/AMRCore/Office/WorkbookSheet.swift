@@ -16,12 +16,13 @@ struct WorkbookSheet: Sendable {
     /// The worksheet part's size inflated, as the archive declares it (0 when it is missing).
     var partSize: Int { archive.entry(named: part)?.size ?? 0 }
 
-    /// A reader of the sheet's rows, from the first.
-    mutating func rows() throws(LoadError) -> WorksheetScanner {
+    /// A reader of the sheet's rows, from the first; a large sheet part is inflated ahead on a
+    /// second thread unless `readAhead` is false (`--threads 1`).
+    mutating func rows(readAhead: Bool = true) throws(LoadError) -> WorksheetScanner {
         guard let source = try archive.source(of: part) else {
             throw ZipArchive.damaged(file, "sheet '\(WeightTable.shown(name))' should be in \(WeightTable.shown(part)), which is missing")
         }
-        return WorksheetScanner(source: PrefetchedSource.reading(source), file: file, sheet: name, part: part, sharedStrings: sharedStrings, styles: styles, date1904: date1904)
+        return WorksheetScanner(source: readAhead ? PrefetchedSource.reading(source) : source, file: file, sheet: name, part: part, sharedStrings: sharedStrings, styles: styles, date1904: date1904)
     }
 
     /// Refuses, once the sheet is read, rows and columns the user cannot see that hold values:

@@ -491,7 +491,10 @@ struct WorksheetScanner {
             default: return .unknown
             }
         case 3 where bytes[0] == 0x73 && bytes[1] == 0x74 && bytes[2] == 0x72: return .string
-        case 9 where bytes.elementsEqual("inlineStr".utf8): return .inlineString
+        // `inlineStr`, byte by byte: comparing with a String's UTF-8 view cost 5% of reading
+        // an inline-string sheet.
+        case 9 where bytes[0] == 0x69 && bytes[1] == 0x6E && bytes[2] == 0x6C && bytes[3] == 0x69 && bytes[4] == 0x6E
+            && bytes[5] == 0x65 && bytes[6] == 0x53 && bytes[7] == 0x74 && bytes[8] == 0x72: return .inlineString
         default: return .unknown
         }
     }

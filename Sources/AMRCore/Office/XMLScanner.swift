@@ -792,7 +792,17 @@ struct XMLScanner {
             }
             attributes[index].namespace = id
         }
-        if attributeCount > 1 { try checkUniqueAttributes() }
+        if attributeCount == 2 {
+            // The common pair (`r` and `t` of a cell): different local names at a glance.
+            let a = attributes[0], b = attributes[1]
+            let localA = a.nameLength - (a.prefixLength > 0 ? a.prefixLength + 1 : 0)
+            let localB = b.nameLength - (b.prefixLength > 0 ? b.prefixLength + 1 : 0)
+            if a.namespace == b.namespace && localA == localB && p[a.nameStart + a.nameLength - 1] == p[b.nameStart + b.nameLength - 1] {
+                try checkUniqueAttributes()
+            }
+        } else if attributeCount > 2 {
+            try checkUniqueAttributes()
+        }
         elements.append(OpenElement(nameOffset: namesUsed, nameLength: nameLength, namespace: elementNamespace,
                                     bindingCount: bindingCount, defaultNamespace: previousDefault))
         if elementNames.count < namesUsed + nameLength {

@@ -1,8 +1,10 @@
 /// A placement export in a workbook sheet, counted as it is read: each row with a value is
 /// turned into one CSV line (every field quoted, as a CSV export of the sheet would be) and
 /// handed to the same scanner that counts a CSV file, so a workbook counts exactly as its CSV
-/// does; only one row's line is ever in memory, never the sheet or its text. Messages about a
-/// line are turned back into the sheet's cells (`Blad1!C7`).
+/// does; only a few batches of lines are ever in memory (`PlacementLines`), never the sheet or
+/// its text. A large sheet uses three threads: one inflates the part (`PrefetchedSource`), one
+/// scans its XML into rows, one counts them. Messages about a line are turned back into the
+/// sheet's cells (`Blad1!C7`).
 public struct PlacementSheet: Sendable {
     let workbook: WorkbookSheet?
     /// An OpenDocument spreadsheet's table instead (`.ods`).
@@ -23,14 +25,18 @@ public struct PlacementSheet: Sendable {
                             "cannot group by \(counter.groupBy.count) keys; group by at most \(ScanStorage.dimensionCapacity)")
         }
         var scanners = counters.map { PlacementScanner(counter: $0, file: file) }
+        // A large sheet is inflated ahead and counted on threads of their own while its rows
+        // are read, unless the counter was asked for one thread.
+        let oneThread = !counters.allSatisfy { $0.threads > 1 }
         if let openDocument {
-            var rows = openDocument.rows()
-            scanners = try Self.feed(&rows, to: scanners, threaded: openDocument.entry.size >= PrefetchedSource.minimumSize)
+            let threaded = !oneThread && openDocument.entry.size >= PrefetchedSource.minimumSize
+            var rows = openDocument.rows(readAhead: threaded)
+            scanners = try Self.feed(&rows, to: scanners, threaded: threaded)
             try openDocument.checkHidden(rows)
         } else if var sheet = workbook {
-            var rows = try sheet.rows()
-            // A large sheet is counted on a second thread while its next rows are read.
-            scanners = try Self.feed(&rows, to: scanners, threaded: sheet.partSize >= PrefetchedSource.minimumSize)
+            let threaded = !oneThread && sheet.partSize >= PrefetchedSource.minimumSize
+            var rows = try sheet.rows(readAhead: threaded)
+            scanners = try Self.feed(&rows, to: scanners, threaded: threaded)
             try sheet.checkHidden(rows)
         }
         var results: [PlacementCounts] = []

@@ -125,10 +125,10 @@ import Testing
     }
 
     @Test func theHaaglanden2018PlanWarnsAboutWestlandOnly() throws {
-        let outcome = TestSupport.run(["check", "Fixtures/haaglanden-2018.json"])
+        let outcome = TestSupport.run(["check", "--locale", "en", "Fixtures/haaglanden-2018.json"])
         let warnings = outcome.stdout.split(separator: "\n").filter { $0.contains("[cbs-inhabitants]") || $0.contains("[cbs-membership]") }
         #expect(warnings.count == 1)
-        #expect(warnings.first?.contains("Westland (GM1783) has 105.885 inwoners on 2017-09-27, but CBS gives 105.632 on 1 January 2017, the last 1 January before 2017-09-27") == true)
+        #expect(warnings.first?.contains("Westland (GM1783) has 105,885 inwoners on 2017-09-27, but CBS gives 105,632 on 1 January 2017, the last 1 January before 2017-09-27") == true)
     }
 }
 
@@ -152,7 +152,7 @@ extension CBSEarlyYearsTests {
         let keyed = plan.replacingOccurrences(of: "\"source\": \"cbs\", \"date\": \"2022-01-01\"", with: "\"source\": \"cbs\", \"date\": \"2023-01-01\"")
         #expect(keyed != plan)
         let loaded = try PlanLoader.load(bytes: Array(keyed.utf8), file: "p.json")
-        let messages = PlanChecker.check(loaded).filter { $0.rule == "cbs-inhabitants" }.map(\.message)
+        let messages = PlanChecker.check(loaded, locale: .en).filter { $0.rule == "cbs-inhabitants" }.map(\.message)
         #expect(messages.contains("CBS has no municipality GM0457 on 1 January 2023, so allocation \"bijdrage-2022\" has no inhabitants for it; by then it had merged into Amsterdam (GM0363)"))
     }
 

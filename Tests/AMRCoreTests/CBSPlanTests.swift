@@ -22,7 +22,7 @@ import Testing
     }
 
     func findings(_ text: String) throws -> [Finding] {
-        PlanChecker.check(try load(text), locale: .nl)
+        PlanChecker.check(try load(text), locale: .en)
     }
 
     func variant(_ old: String, _ new: String, in text: String? = nil) -> String {
@@ -81,20 +81,20 @@ import Testing
         let text = variant("\"value\": 566221", "\"value\": 566000")
         let found = try findings(text)
         #expect(found.map(\.description) == [
-            "p.json:12:91: warning[cbs-inhabitants]: 's-Gravenhage (GM0518) has 566.000 inwoners on 2024-01-01, but CBS gives 566.221",
+            "p.json:12:91: warning[cbs-inhabitants]: 's-Gravenhage (GM0518) has 566,000 inwoners on 2024-01-01, but CBS gives 566,221",
         ])
         #expect(found.first?.stated == "566000" && found.first?.expected == "566221")
         #expect(found.first?.hint == "use CBS's figure, or the date the plan's figure is really for; Bron: CBS, 85984NED Kerncijfers wijken en buurten 2024 (CC BY 4.0)")
         // Another date is compared with CBS's figures of the last 1 January before it, and says so.
         let otherDate = variant("\"value\": 566000, \"date\": \"2024-01-01\"", "\"value\": 566000, \"date\": \"2024-06-30\"", in: text)
         #expect(try findings(otherDate).map(\.message) == [
-            "'s-Gravenhage (GM0518) has 566.000 inwoners on 2024-06-30, but CBS gives 566.221 on 1 January 2024, the last 1 January before 2024-06-30",
+            "'s-Gravenhage (GM0518) has 566,000 inwoners on 2024-06-30, but CBS gives 566,221 on 1 January 2024, the last 1 January before 2024-06-30",
         ])
         // The Haaglanden 2018 plan states inhabitants "consulted 27 September 2017": CBS's of
         // 1 January 2017, which four of its five figures equal; Westland's does not.
         let fixture = try PlanLoader.load(contentsOf: TestSupport.fixture("haaglanden-2018.json"))
-        let cbs = PlanChecker.check(fixture).filter { $0.rule.hasPrefix("cbs-") }
-        #expect(cbs.map(\.message) == ["Westland (GM1783) has 105.885 inwoners on 2017-09-27, but CBS gives 105.632 on 1 January 2017, the last 1 January before 2017-09-27"])
+        let cbs = PlanChecker.check(fixture, locale: .en).filter { $0.rule.hasPrefix("cbs-") }
+        #expect(cbs.map(\.message) == ["Westland (GM1783) has 105,885 inwoners on 2017-09-27, but CBS gives 105,632 on 1 January 2017, the last 1 January before 2017-09-27"])
         #expect(cbs.first?.stated == "105885" && cbs.first?.expected == "105632")
     }
 

@@ -30,10 +30,16 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let outcome = TestSupport.run(["check", "--exclude", "drafts", "--exclude", "broken.json", "plans"], in: folder)
         #expect(outcome.exitCode == 0)
-        #expect(outcome.stdout == "checked 1 file: 0 errors, 0 warnings; 3 files skipped as not a plan\n")
-        #expect(outcome.stderr.contains("amr: note: skipped plans/node_modules: a node_modules folder"))
-        #expect(outcome.stderr.contains("amr: note: skipped plans/package.json: an npm package manifest"))
-        #expect(outcome.stderr.contains("amr: note: skipped plans/plan.schema.json: a JSON Schema"))
+        #expect(outcome.stdout == "1 bestand gecontroleerd: 0 fouten, 0 waarschuwingen; 3 bestanden overgeslagen (geen plan)\n")
+        #expect(outcome.stderr.contains("amr: note: plans/node_modules overgeslagen: een map node_modules"))
+        #expect(outcome.stderr.contains("amr: note: plans/package.json overgeslagen: een npm-pakketbeschrijving"))
+        #expect(outcome.stderr.contains("amr: note: plans/plan.schema.json overgeslagen: een JSON Schema"))
+        // In English with --locale en.
+        let english = TestSupport.run(["check", "--locale", "en", "--exclude", "drafts", "--exclude", "broken.json", "plans"], in: folder)
+        #expect(english.stdout == "checked 1 file: 0 errors, 0 warnings; 3 files skipped as not a plan\n")
+        #expect(english.stderr.contains("amr: note: skipped plans/node_modules: a node_modules folder"))
+        #expect(english.stderr.contains("amr: note: skipped plans/package.json: an npm package manifest"))
+        #expect(english.stderr.contains("amr: note: skipped plans/plan.schema.json: a JSON Schema"))
     }
 
     /// A plan that fails to load is never skipped: a broken file is reported.
@@ -44,7 +50,7 @@ import Testing
         #expect(outcome.exitCode == 2)
         #expect(outcome.stderr.contains("amr: error: plans/broken.json:2:12"))
         #expect(outcome.stderr.contains("amr: error: plans/drafts/draft.json"))
-        #expect(outcome.stdout.hasSuffix("checked 1 file: 0 errors, 0 warnings; 2 files could not be used; 3 files skipped as not a plan\n"))
+        #expect(outcome.stdout.hasSuffix("1 bestand gecontroleerd: 0 fouten, 0 waarschuwingen; 2 bestanden konden niet worden gebruikt; 3 bestanden overgeslagen (geen plan)\n"))
     }
 
     @Test func excludeTakesGlobsAndPaths() {
@@ -65,11 +71,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let outcome = TestSupport.run(["check", "--exclude", "plans", "plans"], in: folder)
         #expect(outcome.exitCode == 0)
-        #expect(outcome.stderr == "amr: note: no plan files left to check after --exclude\n")
-        #expect(outcome.stdout == "checked 0 files: 0 errors, 0 warnings\n")
+        #expect(outcome.stderr == "amr: note: geen planbestanden over om te controleren na --exclude\n")
+        #expect(outcome.stdout == "0 bestanden gecontroleerd: 0 fouten, 0 waarschuwingen\n")
+        let english = TestSupport.run(["check", "--locale", "en", "--exclude", "plans", "plans"], in: folder)
+        #expect(english.stderr == "amr: note: no plan files left to check after --exclude\n")
+        #expect(english.stdout == "checked 0 files: 0 errors, 0 warnings\n")
         let manifest = TestSupport.run(["check", "--format", "json", "plans/package.json"], in: folder)
         #expect(manifest.exitCode == 0)
-        #expect(manifest.stderr.contains("amr: note: skipped plans/package.json: an npm package manifest"))
+        #expect(manifest.stderr.contains("amr: note: plans/package.json overgeslagen: een npm-pakketbeschrijving"))
         let json = try JSONReader.parse(Array(manifest.stdout.utf8), file: "stdout")
         #expect(json.value(at: "/summary/skipped")?.kind == .number("1"))
     }
@@ -80,7 +89,7 @@ import Testing
         let outcome = TestSupport.run(Self.brokenOnly + ["--format", "github"], in: folder)
         #expect(outcome.exitCode == 2)
         #expect(outcome.stdout.hasPrefix("::error file=plans/broken.json,line=2,col=12,title=amr unusable-file::"))
-        #expect(outcome.stdout.hasSuffix("checked 0 files: 0 errors, 0 warnings; 1 file could not be used\n"))
+        #expect(outcome.stdout.hasSuffix("0 bestanden gecontroleerd: 0 fouten, 0 waarschuwingen; 1 bestand kon niet worden gebruikt\n"))
     }
 
     @Test func jsonListsAnUnusableFileAsAFinding() throws {
@@ -124,6 +133,6 @@ import Testing
         #expect(mkfifo(fifo, 0o600) == 0)
         let outcome = TestSupport.run(["check", "--exclude", "drafts", "--exclude", "broken.json", "plans"], in: folder)
         #expect(outcome.exitCode == 0)
-        #expect(outcome.stderr.contains("amr: note: skipped plans/pipe.json: not a regular file"))
+        #expect(outcome.stderr.contains("amr: note: plans/pipe.json overgeslagen: geen gewoon bestand"))
     }
 }

@@ -58,7 +58,7 @@ import Testing
         #expect(outcome.exitCode == 0)
         // The one warning: CBS's table of 2016 still puts Uitgeest in Zuid-Kennemerland en IJmond,
         // which the plan (from mid-2015) no longer lists.
-        #expect(outcome.stdout.hasSuffix("checked 3 files: 0 errors, 1 warning\n"))
+        #expect(outcome.stdout.hasSuffix("3 bestanden gecontroleerd: 0 fouten, 1 waarschuwing\n"))
         #expect(outcome.stdout.components(separatedBy: "warning[").count == 2)
     }
 
@@ -70,7 +70,7 @@ import Testing
         let outcome = TestSupport.run(["check", broken, "Fixtures/gooi-vechtstreek-monitor-2020.json"])
         #expect(outcome.exitCode == 2)
         #expect(outcome.stderr == "amr: error: \(broken):1:22: invalid JSON: unexpected ','; expected a key in double quotes\n")
-        #expect(outcome.stdout == "checked 1 file: 0 errors, 0 warnings; 1 file could not be used\n")
+        #expect(outcome.stdout == "1 bestand gecontroleerd: 0 fouten, 0 waarschuwingen; 1 bestand kon niet worden gebruikt\n")
     }
 
     @Test func warningsPassUnlessStrict() throws {
@@ -82,11 +82,15 @@ import Testing
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         let lenient = TestSupport.run(["check", path])
         #expect(lenient.exitCode == 0)
-        #expect(lenient.stdout.contains("warning[unknown-key]: unknown key \"titel\" is ignored; did you mean \"title\"?"))
-        #expect(lenient.stdout.hasSuffix("checked 1 file: 0 errors, 1 warning\n"))
+        #expect(lenient.stdout.contains("warning[unknown-key]: onbekende sleutel \"titel\" wordt genegeerd; bedoelt u \"title\"?"))
+        #expect(lenient.stdout.hasSuffix("1 bestand gecontroleerd: 0 fouten, 1 waarschuwing\n"))
+        let english = TestSupport.run(["check", "--locale", "en", path])
+        #expect(english.stdout.contains("warning[unknown-key]: unknown key \"titel\" is ignored; did you mean \"title\"?"))
+        #expect(english.stdout.hasSuffix("checked 1 file: 0 errors, 1 warning\n"))
         let strict = TestSupport.run(["check", "--strict", path])
         #expect(strict.exitCode == 1)
-        #expect(strict.stdout.hasSuffix("checked 1 file: 1 error, 0 warnings\n"))
+        #expect(strict.stdout.hasSuffix("1 bestand gecontroleerd: 1 fout, 0 waarschuwingen\n"))
+        #expect(strict.stdout.contains("   = hint: verwijder de sleutel of corrigeer de spelling\n"))
     }
 
     @Test func usageErrors() {

@@ -48,11 +48,11 @@ import Testing
         return [planFile: lines]
     }
 
-    static func sarif() -> String { SARIFWriter(toolVersion: Tool.version).write(sample, files: files, unusable: unusable) }
+    static func sarif() -> String { SARIFWriter(toolVersion: Tool.version, locale: .en).write(sample, files: files, unusable: unusable) }
     static func junit() -> String { JUnitWriter(toolVersion: Tool.version).write(sample, files: files, unusable: unusable) }
 
     @Test func sampleGolden() {
-        let renderer = FindingRenderer()
+        let renderer = FindingRenderer(locale: .en)
         let summary = FindingRenderer.Summary(files: 3, findings: Self.sample)
         TestSupport.expectGolden(renderer.text(Self.sample, summary: summary, sources: Self.sources), "check-sample.txt")
         TestSupport.expectGolden(renderer.json(Self.sample, summary: summary), "check-sample.json")
@@ -64,7 +64,7 @@ import Testing
     // MARK: - Related places in text, JSON and GitHub annotations
 
     @Test func relatedPlacesInText() {
-        let text = FindingRenderer().text(Self.sample, summary: .init(files: 3, findings: Self.sample), sources: Self.sources)
+        let text = FindingRenderer(locale: .en).text(Self.sample, summary: .init(files: 3, findings: Self.sample), sources: Self.sources)
         let lines = text.components(separatedBy: "\n")
         guard let error = lines.firstIndex(where: { $0.hasPrefix("\(Self.planFile):12:30: error[budget-sum]: ") }) else {
             Issue.record("no budget-sum line in\n\(text)")
@@ -84,7 +84,7 @@ import Testing
     }
 
     @Test func relatedPlacesInJSON() throws {
-        let json = FindingRenderer().json(Self.sample, summary: .init(files: 3, findings: Self.sample))
+        let json = FindingRenderer(locale: .en).json(Self.sample, summary: .init(files: 3, findings: Self.sample))
         let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let findings = try #require(root["findings"] as? [[String: Any]])
         let withRelated = findings.filter { $0["related"] != nil }
@@ -101,7 +101,7 @@ import Testing
     }
 
     @Test func relatedPlacesInGitHubAnnotations() {
-        let github = FindingRenderer().github(Self.sample, summary: .init(files: 3, findings: Self.sample))
+        let github = FindingRenderer(locale: .en).github(Self.sample, summary: .init(files: 3, findings: Self.sample))
         let line = github.split(separator: "\n").first { $0.contains("title=amr budget-sum") }.map(String.init) ?? ""
         #expect(line.hasPrefix("::error file=plans/veenstreek 2021.json,line=12,col=30,title=amr budget-sum::"))
         #expect(line.hasSuffix("in the table (see also \(Self.planFile):40:17: stated as € 125.400 here) (see also tabellen.xlsx:'Begroting 2020'!B7: and as € 125.400 in the workbook) (hint: make both statements agree)"))
@@ -131,8 +131,8 @@ import Testing
         #expect(driver["name"] as? String == "amr")
         #expect(driver["version"] as? String == Tool.version)
         let rules = try #require(driver["rules"] as? [[String: Any]])
-        #expect(rules.map { $0["id"] as? String } == PlanChecker.ruleDescriptors.map(\.id))
-        for (rule, descriptor) in zip(rules, PlanChecker.ruleDescriptors) {
+        #expect(rules.map { $0["id"] as? String } == PlanChecker.ruleDescriptors(locale: .nl).map(\.id))
+        for (rule, descriptor) in zip(rules, PlanChecker.ruleDescriptors(locale: .nl)) {
             #expect(rule["name"] as? String == descriptor.name)
             #expect((rule["shortDescription"] as? [String: Any])?["text"] as? String == SARIFWriter.sentence(descriptor.summary))
             #expect((rule["fullDescription"] as? [String: Any])?["text"] as? String == descriptor.help)
@@ -182,7 +182,7 @@ import Testing
         let run = try Self.run(try Self.object(Self.sarif()))
         let rules = try #require((run["tool"] as? [String: Any]).flatMap { $0["driver"] as? [String: Any] }?["rules"] as? [[String: Any]])
         // A rule amr does not list is described after the others, so ruleIndex stays consistent.
-        #expect(rules.count == PlanChecker.ruleDescriptors.count + 1)
+        #expect(rules.count == PlanChecker.ruleDescriptors(locale: .nl).count + 1)
         #expect(rules.last?["id"] as? String == "example-rule")
         #expect(rules.last?["name"] as? String == "ExampleRule")
         let results = try #require(run["results"] as? [[String: Any]])
@@ -246,7 +246,7 @@ import Testing
     }
 
     @Test func everyRuleHasItsOwnHelp() {
-        let descriptors = PlanChecker.ruleDescriptors
+        let descriptors = PlanChecker.ruleDescriptors(locale: .nl)
         #expect(Set(descriptors.map(\.id)).count == descriptors.count)
         for descriptor in descriptors {
             #expect(descriptor.help.count > descriptor.summary.count, "\(descriptor.id) has no help text of its own")

@@ -12,8 +12,8 @@ import Testing
         try String(contentsOf: TestSupport.root.appendingPathComponent(folder + name), encoding: .utf8)
     }
 
-    static func findings(_ text: String) throws -> [Finding] {
-        PlanChecker.check(try PlanLoader.load(bytes: Array(text.utf8), file: "t.json"))
+    static func findings(_ text: String, locale: NumberLocale = .nl) throws -> [Finding] {
+        PlanChecker.check(try PlanLoader.load(bytes: Array(text.utf8), file: "t.json"), locale: locale)
     }
 
     /// `old` → `new` in `name`, which must occur exactly once.
@@ -64,7 +64,7 @@ import Testing
     @Test func aNoteFailsNothingNotEvenStrict() {
         let outcome = TestSupport.run(["check", "--strict", Self.folder + "key-not-printed.json"])
         #expect(outcome.exitCode == 0)
-        #expect(outcome.stdout.hasSuffix("checked 1 file: 0 errors, 0 warnings, 1 note\n"))
+        #expect(outcome.stdout.hasSuffix("1 bestand gecontroleerd: 0 fouten, 0 waarschuwingen, 1 opmerking\n"))
         let github = TestSupport.run(["check", "--format", "github", Self.folder + "key-not-printed.json"])
         #expect(github.stdout.hasPrefix("::notice file=\(Self.folder)key-not-printed.json,line=20,col=14,title=amr allocation-share::"))
     }
@@ -97,7 +97,7 @@ import Testing
         #expect(try Self.findings(right).isEmpty)
         let off = try exact.rows[0].amount.adding(Money(cents: 1))
         let wrong = plan.replacingOccurrences(of: "SHARE1", with: off.description).replacingOccurrences(of: "SHARE2", with: exact.rows[1].amount.description)
-        let found = try Self.findings(wrong).filter { $0.rule == "allocation-share" }
+        let found = try Self.findings(wrong, locale: .en).filter { $0.rule == "allocation-share" }
         #expect(found.count == 1)
         #expect(found.first?.severity == .warning)
         #expect(found.first?.message.contains("by CBS's inhabitants on 2021-01-01") == true)
@@ -163,17 +163,20 @@ import Testing
                 { "code": "GM9101", "name": "Duinrand", "measures": { "bijstand": [
                     { "value": 336, "date": "2020-01-01", "source": "tabel 2" }, { "value": 390, "date": "2020-01-01", "source": "bijlage B" } ] } } ] } }
             """
-        let found = try Self.findings(plan)
-        #expect(found.map(\.message) == ["the bijstand of Duinrand on 2020-01-01 is 390 in the region's measures (bijlage B) but 336 in the region's measures (tabel 2)"])
+        #expect(try Self.findings(plan, locale: .en).map(\.message)
+                == ["the bijstand of Duinrand on 2020-01-01 is 390 in the region's measures (bijlage B) but 336 in the region's measures (tabel 2)"])
+        #expect(try Self.findings(plan).map(\.message)
+                == ["het cijfer \"bijstand\" van Duinrand op 1 januari 2020 is 390 in de gemeentegegevens (bijlage B), maar 336 in de gemeentegegevens (tabel 2)"])
     }
 
     /// A percentage whose base the file does not give is a warning that says what to add.
     @Test func aPercentageWithoutBaseIsAWarningSayingWhatToAdd() throws {
         let text = try Self.variant("percentages-in-text.json", ", \"base\": 1000 }", " }")
-        let found = try Self.findings(text)
+        let found = try Self.findings(text, locale: .en)
         #expect(found.map(\.severity) == [.warning])
         #expect(found.first?.location.pointer == "/percentages/4/percent")
         #expect(found.first?.hint?.hasPrefix("add \"base\"") == true)
+        #expect(try Self.findings(text).first?.hint?.hasPrefix("vul \"base\" aan") == true)
 
         let target = try Self.variant("percentages-in-text.json", "\"value\": 120, \"date\"", "\"value\": 120, \"percent\": 35, \"date\"")
         let warned = try Self.findings(target)
@@ -184,7 +187,8 @@ import Testing
 
     /// A reference to a table, row or column that is not there is an error naming it.
     @Test func aReferenceThatIsNotThereIsAnError() throws {
-        let found = try Self.findings(try Self.variant("percentages-in-text.json", "\"row\": \"GM9101\", \"column\": \"uitstroom\"", "\"row\": \"GM9109\", \"column\": \"uitstroom\""))
+        let found = try Self.findings(try Self.variant("percentages-in-text.json", "\"row\": \"GM9101\", \"column\": \"uitstroom\"", "\"row\": \"GM9109\", \"column\": \"uitstroom\""),
+                                      locale: .en)
         #expect(found.map(\.message) == ["\"In Duinrand stroomde 8% van het bestand uit naar werk\" (8%) cannot be checked: \"Uitstroom naar werk 2020\" has no row \"GM9109\""])
     }
 
@@ -199,5 +203,58 @@ import Testing
         #expect(warned.map(\.rule) == ["reference"])
         #expect(warned.first?.severity == .warning)
         #expect(warned.first?.hint?.contains("\"national\": true") == true)
+    }
+
+    /// A wrong measure that several statements use (a percentage of it, a table that states it
+    /// again) is one finding, at the measure, when the table's own sums confirm the other value.
+    @Test func aWrongMeasureIsReportedOnceAtTheMeasure() throws {
+        let text = try Self.variant("percentages-in-text.json", "\"value\": 650, \"date\": \"2020-01-01\"", "\"value\": 560, \"date\": \"2020-01-01\"")
+        let errors = try Self.findings(text).filter { $0.severity == .error }
+        #expect(errors.map(\.rule) == ["consistency"])
+        #expect(errors.first?.location.pointer == "/region/municipalities/0/measures/bijstand/0/value")
+        #expect(errors.first?.stated == "560")
+        #expect(errors.first?.expected == "650")
+        #expect(errors.first?.related.map(\.location.pointer) == ["/tables/0/rows/0/values/totaal"])
+    }
+
+    /// In a rounded table an inner number's row and column each give their own right value:
+    /// the message names each total with what it gives, not one value for both.
+    @Test func aRoundedInnerNumberNamesWhatEachTotalGives() throws {
+        let text = try Self.variant("rounded-figures.json", "\"oud\": 90, \"totaal\": 120", "\"oud\": 190, \"totaal\": 120")
+        let english = try Self.findings(text, locale: .en).filter { $0.severity == .error }
+        #expect(english.map(\.message) == ["\"27+\" of Zeewijk in \"WW naar leeftijd (UWV, afgerond op tientallen)\" is 190, but its row total (120) gives 80 and its column total (240) gives 90"])
+        #expect(english.first?.location.pointer == "/tables/1/rows/1/values/oud")
+        // Where both totals give the same value, the message says so once.
+        let exact = try Self.variant("rounded-figures.json", "\"oud\": 90, \"totaal\": 120", "\"oud\": 180, \"totaal\": 120")
+            .replacingOccurrences(of: "\"oud\": 240", with: "\"oud\": 230")
+        let plain = try Self.findings(exact, locale: .en).filter { $0.severity == .error && $0.rule == "table-row-total" }
+        #expect(plain.first?.message.hasSuffix("both give 80") == true)
+    }
+
+    /// A fall stated as a negative percentage keeps its minus on every percentage the message
+    /// names, the alternatives too.
+    @Test func aFallKeepsItsMinusSign() throws {
+        let text = try Self.variant("levels-and-changes.json", "\"percent\": \"-9.4\"", "\"percent\": \"-94\"")
+        let found = try Self.findings(text, locale: .en).filter { $0.location.pointer == "/changes/0/percent" }
+        #expect(found.count == 1)
+        #expect(found.first?.message.hasSuffix("is -9.41…% (-9% or -10%)") == true, "\(found.map(\.message))")
+        #expect(found.first?.expected?.hasPrefix("-") == true)
+    }
+
+    /// A measure stated once that several statements start from (a change in one municipality, and
+    /// the region's change and its percentage over the sum): wrong, it is one finding, at the
+    /// measure, with the statements as its related places.
+    @Test func aWrongMeasureThatChangesStartFromIsOneFinding() throws {
+        let text = try Self.variant("levels-and-changes.json", "\"value\": 2450, \"date\": \"2015-12-31\"", "\"value\": 2950, \"date\": \"2015-12-31\"")
+        let errors = try Self.findings(text).filter { $0.severity == .error }
+        #expect(errors.map(\.rule) == ["consistency"])
+        #expect(errors.first?.location.pointer == "/region/municipalities/0/measures/ww/0/value")
+        #expect(errors.first?.stated == "2950")
+        #expect(errors.first?.expected == "2450")
+        #expect(errors.first?.related.map(\.location.pointer) == ["/changes/0/value", "/changes/0/percent", "/changes/1/value"])
+        #expect(try Self.findings(text, locale: .en).first?.message == "the ww of Duinrand on 2015-12-31 is 2,950, but the 3 statements that use it all hold with 2,450")
+        // A wrong change is still the change's own finding, where it is.
+        let change = try Self.findings(try Self.variant("levels-and-changes.json", "\"value\": -250 }", "\"value\": -350 }")).filter { $0.severity == .error }
+        #expect(change.map { $0.location.pointer ?? "" } == ["/changes/1/value"])
     }
 }

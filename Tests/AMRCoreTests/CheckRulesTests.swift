@@ -77,7 +77,7 @@ import Testing
 
     func findings(_ text: String, strict: Bool = false) throws -> [Finding] {
         let loaded = try PlanLoader.load(bytes: Array(text.utf8), file: "p.json")
-        return PlanChecker.check(loaded, locale: .nl, strict: strict)
+        return PlanChecker.check(loaded, locale: .en, strict: strict)
     }
 
     func variant(_ old: String, _ new: String) -> String {
@@ -91,38 +91,38 @@ import Testing
     @Test(arguments: [
         // budget-sum: a subtotal, the total, a row over years, a column total, the grand total over years
         ("\"amount\": \"141500.00\"", "\"amount\": \"141000.00\"", "budget-sum",
-         "p.json:19:43: error[budget-sum]: the parts of \"Uitvoering\" add up to € 141.500,00 but the stated amount is € 141.000,00 (€ 500,00 short)"),
+         "p.json:19:43: error[budget-sum]: the parts of \"Uitvoering\" add up to €141,500.00 but the stated amount is €141,000.00 (€500.00 short)"),
         ("\"total\": \"196700.00\"", "\"total\": \"19670.00\"", "budget-sum",
-         "p.json:24:16: error[budget-sum]: the lines of budget \"begroting\" add up to € 196.700,00 but the stated total is € 19.670,00 (€ 177.030,00 short)"),
+         "p.json:24:16: error[budget-sum]: the lines of budget \"begroting\" add up to €196,700.00 but the stated total is €19,670.00 (€177,030.00 short)"),
         ("\"2020\": \"200.00\" }, \"amount\": \"300.00\"", "\"2020\": \"200.00\" }, \"amount\": \"310.00\"", "budget-sum",
-         "p.json:30:85: error[budget-sum]: the years of \"A\" add up to € 300,00 but the stated row total is € 310,00 (€ 10,00 too much)"),
+         "p.json:30:85: error[budget-sum]: the years of \"A\" add up to €300.00 but the stated row total is €310.00 (€10.00 too much)"),
         ("\"totals\": { \"2019\": \"150.00\"", "\"totals\": { \"2019\": \"160.00\"", "budget-sum",
-         "p.json:33:27: error[budget-sum]: the lines of 2019 add up to € 150,00 but the stated total for 2019 is € 160,00 (€ 10,00 too much)"),
+         "p.json:33:27: error[budget-sum]: the lines of 2019 add up to €150.00 but the stated total for 2019 is €160.00 (€10.00 too much)"),
         ("\"total\": \"400.00\"", "\"total\": \"40.00\"", "budget-sum",
-         "p.json:34:16: error[budget-sum]: the totals of 2019, 2020 add up to € 400,00 but the stated grand total is € 40,00 (€ 360,00 short)"),
+         "p.json:34:16: error[budget-sum]: the totals of 2019, 2020 add up to €400.00 but the stated grand total is €40.00 (€360.00 short)"),
         // carry-over: its parts, and the amount to split
         ("{ \"name\": \"B\", \"amount\": \"45700.00\" }", "{ \"name\": \"B\", \"amount\": \"45000.00\" }", "carry-over",
-         "p.json:25:46: error[carry-over]: the parts of the carry-over add up to € 195.000,00 but the stated carry-over is € 195.700,00 (€ 700,00 too much)"),
+         "p.json:25:46: error[carry-over]: the parts of the carry-over add up to €195,000.00 but the stated carry-over is €195,700.00 (€700.00 too much)"),
         ("\"amount\": \"195700.00\"", "\"amount\": \"195000.00\"", "carry-over",
-         "p.json:25:46: error[carry-over]: the parts of the carry-over add up to € 195.700,00 but the stated carry-over is € 195.000,00 (€ 700,00 short)"),
+         "p.json:25:46: error[carry-over]: the parts of the carry-over add up to €195,700.00 but the stated carry-over is €195,000.00 (€700.00 short)"),
         // allocation-sum and allocation-share
         ("\"stated\": \"166.67\"", "\"stated\": \"166.66\"", "allocation-share",
-         "p.json:39:55: error[allocation-sum]: the shares of \"verdeling-2019\" add up to € 999,99 but the stated amount is € 1.000,00 (€ 0,01 short)\np.json:43:47: error[allocation-share]: the share of Tweedorp is stated as € 166,66 but the exact share is € 166,67 (€ 0,01 short)"),
+         "p.json:39:55: error[allocation-sum]: the shares of \"verdeling-2019\" add up to €999.99 but the stated amount is €1,000.00 (€0.01 short)\np.json:43:47: error[allocation-share]: the share of Tweedorp is stated as €166.66 but the exact share is €166.67 (€0.01 short)"),
         ("\"stated\": \"666.67\"", "\"stated\": \"666.68\"", "allocation-sum",
-         "p.json:48:55: error[allocation-sum]: the shares of \"verdeling-2020\" add up to € 2.000,01 but the stated amount is € 2.000,00 (€ 0,01 too much)\np.json:53:47: error[allocation-share]: the share of Derdeveen is stated as € 666,68 but the exact share is € 666,67 (€ 0,01 too much)"),
+         "p.json:48:55: error[allocation-sum]: the shares of \"verdeling-2020\" add up to €2,000.01 but the stated amount is €2,000.00 (€0.01 too much)\np.json:53:47: error[allocation-share]: the share of Derdeveen is stated as €666.68 but the exact share is €666.67 (€0.01 too much)"),
         // grand-total
         ("\"amount\": \"3000.00\"", "\"amount\": \"300.00\"", "grand-total",
-         "p.json:57:74: error[grand-total]: \"Bijdragen samen\" is stated as € 300,00 but verdeling-2019, verdeling-2020 add up to € 3.000,00 (€ 2.700,00 short)"),
+         "p.json:57:74: error[grand-total]: \"Bijdragen samen\" is stated as €300.00 but verdeling-2019, verdeling-2020 add up to €3,000.00 (€2,700.00 short)"),
         // formula: count × price; hours × weeks × rate; FTE × cost × part of year
         ("\"amount\": \"64000.00\"", "\"amount\": \"60000.00\"", "formula",
-         "p.json:20:44: error[formula]: 8 × € 8.000,00 = 64.000,00 but the stated amount of \"Trajecten\" is € 60.000,00"),
+         "p.json:20:44: error[formula]: 8 × €8,000.00 = 64,000.00 but the stated amount of \"Trajecten\" is €60,000.00"),
         ("\"amount\": \"55200.00\"", "\"amount\": \"55000.00\"", "formula",
-         "p.json:18:47: error[formula]: 16 h/week × 46 weeks × € 75,00 = 55.200,00 but the stated amount of \"Projectleiding\" is € 55.000,00"),
+         "p.json:18:47: error[formula]: 16 h/week × 46 weeks × €75.00 = 55,200.00 but the stated amount of \"Projectleiding\" is €55,000.00"),
         ("\"partOfYear\": \"0.5\"", "\"partOfYear\": \"0.25\"", "formula",
-         "p.json:21:44: error[formula]: 2,5 FTE × € 62.000,00 × 0,25 = 38.750,00 but the stated amount of \"Personeel\" is € 77.500,00"),
+         "p.json:21:44: error[formula]: 2.5 FTE × €62,000.00 × 0.25 = 38,750.00 but the stated amount of \"Personeel\" is €77,500.00"),
         // target-split
         ("\"value\": 1314", "\"value\": 1313", "target-split",
-         "p.json:60:77: error[target-split]: the parts of target \"Plaatsingen\" add up to 1.536 + 1.313 = 2.849 but the target is 2.850"),
+         "p.json:60:77: error[target-split]: the parts of target \"Plaatsingen\" add up to 1,536 + 1,313 = 2,849 but the target is 2,850"),
         // count-total: a table and an allocation key's printed total
         ("\"total\": 504", "\"total\": 600", "count-total",
          "p.json:58:159: error[count-total]: the rows of \"Uitstroom\" add up to 504 but the stated total is 600"),
@@ -130,12 +130,12 @@ import Testing
          "p.json:40:84: error[count-total]: the inwoners of the shares add up to 600 but the table prints 601"),
         // percentage: the target and a trajectory step
         ("\"value\": 25200", "\"value\": 25000", "percentage",
-         "p.json:62:110: error[percentage]: target \"Transparant\" is stated as 25.000 but 35% of 72.000 is 25.200"),
+         "p.json:62:110: error[percentage]: target \"Transparant\" is stated as 25,000 but 35% of 72,000 is 25,200"),
         ("\"percent\": 20, \"value\": 14400", "\"percent\": 20, \"value\": 14000", "percentage",
-         "p.json:63:126: error[percentage]: the step of 2020-06-30 is stated as 14.000 but 20% of 72.000 is 14.400"),
+         "p.json:63:126: error[percentage]: the step of 2020-06-30 is stated as 14,000 but 20% of 72,000 is 14,400"),
         // transparency-overlap: a total that counts an overlapping channel too
         ("\"value\": 37000", "\"value\": 44900", "transparency-overlap",
-         "p.json:64:58: error[transparency-overlap]: the total for 2020-06-30 of \"Transparant\" is stated as 44.900 but the channels add up to 37.000; the stated total also counts \"c\" (overlaps \"b\")"),
+         "p.json:64:58: error[transparency-overlap]: the total for 2020-06-30 of \"Transparant\" is stated as 44,900 but the channels add up to 37,000; the stated total also counts \"c\" (overlaps \"b\")"),
         // reference
         ("\"programme\": \"prog\"", "\"programme\": \"prgo\"", "reference",
          "p.json:67:48: error[reference]: there is no programme with id \"prgo\""),

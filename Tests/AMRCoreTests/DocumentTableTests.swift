@@ -133,6 +133,112 @@ import Testing
         #expect(unconfirmed.isEmpty)
     }
 
+    /// A last row named after a region amr does not know is the total when two of its columns
+    /// are exactly the sums of the rows above; then a wrong number in it is found in its own cell,
+    /// and a wrong row total in its row, not both blamed on the last row's total.
+    @Test func lastRowTakenForTheTotalByItsArithmetic() throws {
+        func age(_ cc: String) -> DocumentTable {
+            Self.table([
+                ["Gemeente", "< 25", "25–55", "> 55", "waarvan nieuwkomers", "Totaal"],
+                ["Aardam", "50", "600", "30", "20", "680"], ["Bosmeer", "40", "420", "25", "12", "485"],
+                ["Citteren", "22", "300", "14", "6", cc], ["Dijkveld", "10", "150", "9", "3", "169"],
+                ["Eemhoek", "7", "88", "4", "1", "99"], ["Duinstreek", "192", "1.558", "82", "", "1.769"],
+            ], number: 3, caption: "Uitkeringen naar leeftijd")
+        }
+        let one = try Self.findings([age("336")])
+        #expect(one.map { "\($0.location.place ?? ""): \($0.message)" } == [
+            "tabel 3 \"Uitkeringen naar leeftijd\", rij \"Duinstreek\", kolom \"< 25\": 192 vermeld, de rijen tellen op tot 129",
+        ])
+        #expect(one.first?.hint == "rij \"Duinstreek\" is het totaal: de laatste rij, en de kolommen \"25–55\", \"> 55\" en \"Totaal\" ervan zijn precies de som van de rijen erboven")
+        let two = try Self.findings([age("346")])
+        #expect(two.map { "\($0.location.place ?? ""): \($0.message)" } == [
+            "tabel 3 \"Uitkeringen naar leeftijd\", rij \"Citteren\", kolom \"Totaal\": 346 vermeld, de kolommen \"< 25\", \"25–55\" en \"> 55\" tellen op tot 336",
+            "tabel 3 \"Uitkeringen naar leeftijd\", rij \"Duinstreek\", kolom \"< 25\": 192 vermeld, de rijen tellen op tot 129",
+        ])
+        // One column that adds up is no proof: a last row of data may equal one sum by chance.
+        let once = try Self.findings([Self.table([
+            ["Gemeente", "A", "B", "C"], ["Aardam", "5", "7", "9"], ["Bosmeer", "4", "8", "3"], ["Citteren", "3", "2", "1"], ["Duinstreek", "12", "20", "30"],
+        ])])
+        #expect(once.isEmpty)
+        // Two rows above: the last may be their sum in two columns by chance; nothing is said.
+        let small = try Self.findings([Self.table([
+            ["Gemeente", "2019", "2020", "2021"], ["Aardam", "1", "2", "3"], ["Bosmeer", "1", "2", "3"], ["Citteren", "2", "4", "5"],
+        ])])
+        #expect(small.isEmpty)
+    }
+
+    /// Counts per municipality in one table; another table gives their outflow with a percentage
+    /// of those counts, and a third each one's share of their stated total.
+    static func crossTables(outflowPercent: String, share: String) -> [DocumentTable] {
+        [
+            Self.table([["Gemeente", "Bestand"], ["Aardam", "1.200"], ["Bosmeer", "800"], ["Citteren", "450"], ["Dijkveld", "300"],
+                        ["Eemhoek", "250"], ["Totaal", "3.000"]], number: 2, caption: "Bestand per gemeente"),
+            Self.table([["Inleiding", ""], ["Zie tabel 2", ""]], number: 3, caption: "Tekst"),
+            Self.table([["Gemeente", "Uitstroom", "% van het bestand"], ["Aardam", "96", "8%"], ["Bosmeer", "72", "9%"],
+                        ["Citteren", "36", "8%"], ["Dijkveld", "27", "9%"], ["Eemhoek", "20", outflowPercent]], number: 5, caption: "Uitstroom"),
+            Self.table([["Gemeente", "Aandeel (%)"], ["Aardam", "40,0"], ["Bosmeer", "26,7"], ["Citteren", share], ["Dijkveld", "10,0"],
+                        ["Eemhoek", "8,3"]], number: 6, caption: "Verdeling van het bestand"),
+        ]
+    }
+
+    @Test func percentageOfACountInAnotherTable() throws {
+        let found = try Self.findings(Self.crossTables(outflowPercent: "10%", share: "16,0"))
+        #expect(found.map { "\($0.location.place ?? ""): \($0.rule): \($0.message)" } == [
+            "tabel 5 \"Uitstroom\", rij \"Eemhoek\", kolom \"% van het bestand\": table-percentage: 10% vermeld, maar 20 van 250 is 8%",
+            "tabel 6 \"Verdeling van het bestand\", rij \"Citteren\", kolom \"Aandeel (%)\": table-percentage: 16,0% vermeld, maar 450 van 3.000 is 15%",
+        ])
+        #expect(found.first?.hint == "kolom \"% van het bestand\" is \"Uitstroom\" als percentage van \"Bestand\" in tabel 2 \"Bestand per gemeente\", in de rij met dezelfde naam, op het dichtstbijzijnde getal afgerond: zo kloppen de andere rijen, en geen andere basis verklaart ze")
+        #expect(found.last?.hint == "kolom \"Aandeel (%)\" is \"Bestand\" in tabel 2 \"Bestand per gemeente\" als percentage van het totaal van \"Bestand\" in tabel 2 \"Bestand per gemeente\" (3.000), op het dichtstbijzijnde getal afgerond: zo kloppen de andere rijen, en geen andere basis verklaart ze")
+        // The plan file amr extracts gives the same findings, its bases in the plan format's terms.
+        let check = DocumentCheck(file: "plan.docx", tables: Self.crossTables(outflowPercent: "10%", share: "16,0"), notation: .dutch, regionNames: [])
+        let loaded = try PlanLoader.load(bytes: Array(check.planJSON.utf8), file: "plan.json")
+        func key(_ f: Finding) -> String { "\(f.rule) \(f.stated ?? "") \(f.expected ?? "")" }
+        #expect(PlanChecker.check(loaded, locale: .nl).map(key).sorted() == found.map(key).sorted())
+        #expect(check.planJSON.contains("\"base\": {\n              \"column\": \"kolom-2\",\n              \"row\": \"total\",\n              \"table\": \"tabel-2\""))
+        // A base table amr does not extract (no total row): its column by the percentage's labels in a table of its own.
+        var unextracted = Self.crossTables(outflowPercent: "10%", share: "15,0")
+        unextracted[0].rows.removeLast()
+        let helper = DocumentCheck(file: "plan.docx", tables: unextracted, notation: .dutch, regionNames: [])
+        let helperPlan = try PlanLoader.load(bytes: Array(helper.planJSON.utf8), file: "plan.json")
+        #expect(helperPlan.plan.tables.contains { $0.id == "tabel-5-kolom-3-percentage-basis" })
+        #expect(try helper.findings(locale: .nl).map(\.location.place) == ["tabel 5 \"Uitstroom\", rij \"Eemhoek\", kolom \"% van het bestand\""])
+        #expect(PlanChecker.check(helperPlan, locale: .nl).map(key).sorted() == (try helper.findings(locale: .nl)).map(key).sorted())
+        let clean = try Self.findings(Self.crossTables(outflowPercent: "8%", share: "15,0"))
+        #expect(clean.isEmpty, "\(clean.map(\.message))")
+    }
+
+    /// Bases that do not explain the other rows, rows that do not match by label, or two bases
+    /// that explain them equally well but disagree: nothing, and the column listed with --verbose.
+    @Test func percentageOfAnotherTableOnlyWhenCertain() throws {
+        // Two rows off: no base explains all but one.
+        var tables = Self.crossTables(outflowPercent: "10%", share: "15,0")
+        tables[2] = Self.table([["Gemeente", "Uitstroom", "% van het bestand"], ["Aardam", "96", "8%"], ["Bosmeer", "72", "12%"],
+                                ["Citteren", "36", "8%"], ["Dijkveld", "27", "9%"], ["Eemhoek", "20", "10%"]], number: 5, caption: "Uitstroom")
+        #expect(try Self.findings(tables).isEmpty)
+        // Other labels: the rows of the percentage are not those of the counts.
+        tables[2] = Self.table([["Cluster", "Uitstroom", "% van het bestand"], ["Noord", "96", "8%"], ["Midden", "72", "9%"],
+                                ["Zuid", "36", "8%"], ["Oost", "27", "9%"], ["West", "20", "10%"]], number: 5, caption: "Uitstroom")
+        #expect(try Self.findings(tables).isEmpty)
+        // Two tables with other counts for the same rows, each explaining all rows but another one.
+        tables = Self.crossTables(outflowPercent: "8%", share: "15,0")
+        tables[1] = Self.table([["Gemeente", "Doelgroep"], ["Aardam", "1.200"], ["Bosmeer", "800"], ["Citteren", "450"], ["Dijkveld", "300"],
+                                ["Eemhoek", "200"]], number: 3, caption: "Doelgroep")
+        tables[2] = Self.table([["Gemeente", "Uitstroom", "% van het bestand"], ["Aardam", "96", "8%"], ["Bosmeer", "72", "9%"],
+                                ["Citteren", "36", "8%"], ["Dijkveld", "27", "9%"], ["Eemhoek", "20", "9%"], ["Totaal", "251", "8%"]],
+                               number: 5, caption: "Uitstroom")
+        #expect(try Self.findings(tables).isEmpty)
+        // Percentages of 0 fit any large enough base: no evidence for one.
+        let zeros = [
+            Self.table([["Regio", "Inwoners"], ["Noord", "60.000"], ["Zuid", "40.000"], ["Totaal", "100.000"]], number: 1),
+            Self.table([["Project", "Plaatsingen", "%"], ["Werkfit", "1", "0%"], ["Jobcoach", "2", "0%"], ["Startbaan", "1", "0%"],
+                        ["Leerwerk", "3", "0%"], ["Techniekpact", "40", "5%"]], number: 2),
+        ]
+        #expect(try Self.findings(zeros).isEmpty)
+        let check = DocumentCheck(file: "plan.docx", tables: tables, notation: .dutch, regionNames: [])
+        #expect(check.skippedTables(locale: .nl).contains(
+            "plan.docx: tabel 5 \"Uitstroom\", kolom \"% van het bestand\": niet gecontroleerd (geen basis in deze of een andere tabel die de rijen verklaart)"))
+    }
+
     @Test func amountInTheHeadingIsTheColumnsTotal() throws {
         let found = try Self.findings([Self.table([
             ["Gemeente", "Inwoners", "€ 154.000,00"], ["Delft", "101.075", "€ 19.611,75"], ["Den Haag", "519.411", "€ 100.782,17"],

@@ -69,7 +69,7 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("{\n  \"schemaVersion\": 1,"))
         let checked = TestSupport.run(["check", path])
         #expect(checked.exitCode == 0)
-        #expect(checked.stdout == "checked 1 file: 0 errors, 0 warnings\n")
+        #expect(checked.stdout == "1 bestand gecontroleerd: 0 fouten, 0 waarschuwingen\n")
     }
 
     @Test(arguments: [

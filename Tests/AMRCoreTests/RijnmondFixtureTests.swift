@@ -13,7 +13,7 @@ import Testing
     }
 
     static func check(_ text: String) throws -> [Finding] {
-        PlanChecker.check(try PlanLoader.load(bytes: Array(text.utf8), file: name), strict: true)
+        PlanChecker.check(try PlanLoader.load(bytes: Array(text.utf8), file: name), locale: .en, strict: true)
     }
 
     @Test func itChecksCleanEvenStrictly() throws {
@@ -86,21 +86,21 @@ import Testing
     /// checked: one changed gives exactly one finding, where it is.
     @Test(arguments: [
         ("\"amount\": \"125000000.00\"", "\"amount\": \"125000001.00\"",
-         "rijnmond-2022-2025.json:276:69: error[percentage]: the estimate \"ondergrens\" of \"Social Return bij inkoopopdrachten\" is stated as € 125.000.001,00 but 5% of € 2.500.000.000,00 is € 125.000.000,00"),
+         "rijnmond-2022-2025.json:276:69: error[percentage]: the estimate \"ondergrens\" of \"Social Return bij inkoopopdrachten\" is stated as €125,000,001.00 but 5% of €2,500,000,000.00 is €125,000,000.00"),
         ("\"percent\": 5,", "\"percent\": 6,",
          "rijnmond-2022-2025.json:281:20: error[consistency]: the percentage of \"Social Return bij inkoopopdrachten\" is stated as 6% but as 5% in 3.2 Vastgesteld SR-beleid"),
         ("\"minimum\": \"50000.00\",", "\"minimum\": \"5000.00\",",
-         "rijnmond-2022-2025.json:273:18: error[consistency]: the minimum of \"Social Return bij inkoopopdrachten\" is stated as € 5.000,00 but as € 50.000,00 in Samenvatting, Social Return, in 2.2 Organisatie van de regionale samenwerking and in 3.2 Vastgesteld SR-beleid"),
+         "rijnmond-2022-2025.json:273:18: error[consistency]: the minimum of \"Social Return bij inkoopopdrachten\" is stated as €5,000.00 but as €50,000.00 in Samenvatting, Social Return, in 2.2 Organisatie van de regionale samenwerking and in 3.2 Vastgesteld SR-beleid"),
         ("\"percent\": 35, \"value\": 25140", "\"percent\": 35, \"value\": 25410",
-         "rijnmond-2022-2025.json:197:57: error[consistency]: the step of 2021-12-31 of \"Werkzoekenden (P-wet en WW) transparant voor werkgevers, 50% in 2022\" is stated as 25.410 but as 25.140 in Samenvatting, Thema Transparantie and in Bijlage 4, Transparantie totaal Hallo Werk en Werk.nl"),
+         "rijnmond-2022-2025.json:197:57: error[consistency]: the step of 2021-12-31 of \"Werkzoekenden (P-wet en WW) transparant voor werkgevers, 50% in 2022\" is stated as 25,410 but as 25,140 in Samenvatting, Thema Transparantie and in Bijlage 4, Transparantie totaal Hallo Werk en Werk.nl"),
         ("\"value\": 36625,\n          \"channels\"", "\"value\": 36652,\n          \"channels\"",
-         "rijnmond-2022-2025.json:209:20: error[transparency-overlap]: the total for 2021-11-01 of \"Werkzoekenden (P-wet en WW) transparant voor werkgevers, 50% in 2022\" is stated as 36.652 but the channels add up to 36.625"),
+         "rijnmond-2022-2025.json:209:20: error[transparency-overlap]: the total for 2021-11-01 of \"Werkzoekenden (P-wet en WW) transparant voor werkgevers, 50% in 2022\" is stated as 36,652 but the channels add up to 36,625"),
         ("{ \"value\": 36625, \"source\"", "{ \"value\": 36652, \"source\"",
-         "rijnmond-2022-2025.json:218:24: error[consistency]: the value of 2021-11-01 of \"Werkzoekenden (P-wet en WW) transparant voor werkgevers, 50% in 2022\" is stated as 36.625 but as 36.652 in Samenvatting, Thema Transparantie"),
+         "rijnmond-2022-2025.json:218:24: error[consistency]: the value of 2021-11-01 of \"Werkzoekenden (P-wet en WW) transparant voor werkgevers, 50% in 2022\" is stated as 36,625 but as 36,652 in Samenvatting, Thema Transparantie"),
         ("\"percent\": 50,", "\"percent\": 40,",
          "rijnmond-2022-2025.json:191:18: error[consistency]: the percentage of target \"Werkzoekenden (P-wet en WW) transparant voor werkgevers, 50% in 2022\" is stated as 40% but as 50% in Samenvatting, HalloWerk and in Samenvatting, Thema Transparantie"),
         ("{ \"value\": 1853, \"source\"", "{ \"value\": 1835, \"source\"",
-         "rijnmond-2022-2025.json:149:24: error[consistency]: the total of \"Aantal matches (plaatsingen werk/een baan)\" in \"Transparante werkzoekenden en matches via HalloWerk\" is stated as 1.853 but as 1.835 in Bijlage 4, Transparantie Hallo Werk"),
+         "rijnmond-2022-2025.json:149:24: error[consistency]: the total of \"Aantal matches (plaatsingen werk/een baan)\" in \"Transparante werkzoekenden en matches via HalloWerk\" is stated as 1,853 but as 1,835 in Bijlage 4, Transparantie Hallo Werk"),
     ] as [(String, String, String)])
     func everyRepeatedOrDerivedNumberIsChecked(old: String, new: String, expected: String) throws {
         let text = try Self.text()

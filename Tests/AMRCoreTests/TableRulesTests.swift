@@ -60,7 +60,7 @@ import Testing
 
     func findings(_ text: String) throws -> [Finding] {
         let loaded = try PlanLoader.load(bytes: Array(text.utf8), file: "t.json")
-        return PlanChecker.check(loaded, locale: .nl)
+        return PlanChecker.check(loaded, locale: .en)
     }
 
     func variant(_ old: String, _ new: String) -> String {
@@ -100,11 +100,11 @@ import Testing
         ("\"aantal\": 16, \"bestand\": 8,", "\"aantal\": 16, \"bestand\": 9,", "table-percentage",
          "t.json:41:74: error[table-percentage]: \"% van het bestand\" of Derdeveen in \"Uitstroom\" is stated as 9% but 16 of 200 is 8%"),
         ("\"bestand\": 8, \"bijstand\": 8.0, \"doel\": 20", "\"bestand\": 8, \"bijstand\": 8.5, \"doel\": 20", "table-percentage",
-         "t.json:41:89: error[table-percentage]: \"% van de bijstand\" of Derdeveen in \"Uitstroom\" is stated as 8,5% but 16 of 200 is 8%"),
+         "t.json:41:89: error[table-percentage]: \"% van de bijstand\" of Derdeveen in \"Uitstroom\" is stated as 8.5% but 16 of 200 is 8%"),
         ("\"doel\": 40, \"realisatie\": 80", "\"doel\": 40, \"realisatie\": 81", "table-percentage",
          "t.json:40:120: error[table-percentage]: \"% van het doel\" of Eerstestad in \"Uitstroom\" is stated as 81% but 32 of 40 is 80%"),
         ("\"aantal\": 48, \"bestand\": 7", "\"aantal\": 48, \"bestand\": 6", "table-percentage",
-         "t.json:42:44: error[table-percentage]: \"% van het bestand\" of the total row in \"Uitstroom\" is stated as 6% but 48 of 700 is 6,85…% (rounded nearest 7%)"),
+         "t.json:42:44: error[table-percentage]: \"% van het bestand\" of the total row in \"Uitstroom\" is stated as 6% but 48 of 700 is 6.85…% (rounded nearest 7%)"),
         // consistency: a municipality's measure at a date in two tables and the region's measures
         ("\"laag\": 120, \"hoog\": 80, \"totaal\": 200", "\"laag\": 120, \"hoog\": 90, \"totaal\": 210", "consistency",
          "t.json:31:84: error[consistency]: the bijstand of Derdeveen on 2020-01-01 is 210 in \"Bijstand naar loonwaarde\" but 200 in the region's measures"),
@@ -113,11 +113,11 @@ import Testing
          "t.json:8:87: error[consistency]: the bijstand of Derdeveen on 2020-01-01 is 210 in the region's measures but 200 in \"Bijstand naar leeftijd\""),
         // a budget line's amount in the text
         ("{ \"value\": \"125400.00\", \"source\": { \"section\": \"§ 3.2\" } }", "{ \"value\": \"120000.00\", \"source\": { \"section\": \"§ 3.2\" } }", "consistency",
-         "t.json:13:106: error[consistency]: the amount of \"Werkgeversdagen\" is stated as € 125.400,00 but as € 120.000,00 in § 3.2"),
+         "t.json:13:106: error[consistency]: the amount of \"Werkgeversdagen\" is stated as €125,400.00 but as €120,000.00 in § 3.2"),
         // a number that disagrees with both of its repeats is the one that is off (and the
         // percentage rule accepts the repeated value)
         ("\"base\": 72000, \"value\": 25200", "\"base\": 72000, \"value\": 25300", "consistency",
-         "t.json:45:90: error[consistency]: target \"Transparant\" is stated as 25.300 but as 25.200 in Samenvatting and in Bijlage 4"),
+         "t.json:45:90: error[consistency]: target \"Transparant\" is stated as 25,300 but as 25,200 in Samenvatting and in Bijlage 4"),
         ("{ \"key\": \"percent\", \"value\": 35,", "{ \"key\": \"percent\", \"value\": 36,", "consistency",
          "t.json:47:52: error[consistency]: the percentage of target \"Transparant\" is stated as 35% but as 36% in Bijlage 4"),
     ] as [(String, String, String, String)])
@@ -142,9 +142,9 @@ import Testing
         ("\"laag\": 120, \"hoog\": 80, \"totaal\": 200", "\"laag\": 120, \"hoog\": 90, \"totaal\": 210",
          ["t.json:8:87 200 in the region's measures"]),
         ("{ \"value\": \"125400.00\", \"source\": { \"section\": \"§ 3.2\" } }", "{ \"value\": \"120000.00\", \"source\": { \"section\": \"§ 3.2\" } }",
-         ["t.json:13:44 stated as € 125.400,00 here"]),
+         ["t.json:13:44 stated as €125,400.00 here"]),
         ("\"base\": 72000, \"value\": 25200", "\"base\": 72000, \"value\": 25300",
-         ["t.json:46:34 stated as 25.200 in Samenvatting", "t.json:46:95 stated as 25.200 in Bijlage 4"]),
+         ["t.json:46:34 stated as 25,200 in Samenvatting", "t.json:46:95 stated as 25,200 in Bijlage 4"]),
     ] as [(String, String, [String])])
     func disagreementsNameTheOtherPlace(old: String, new: String, related: [String]) throws {
         let found = try findings(variant(old, new))
@@ -163,7 +163,8 @@ import Testing
         }
         let check = try #require(PercentageCheck(count: ExactDecimal(significand: 13), base: ExactDecimal(significand: 15), decimals: 1, rounding: nil))
         #expect(check.allowed == [ExactDecimal(significand: 866, scale: 1), ExactDecimal(significand: 867, scale: 1)])
-        #expect(check.words(.nl) == "86,666…% (86,6% or 86,7%)")
+        #expect(check.words(.nl) == "86,666…% (86,6% of 86,7%)")
+        #expect(check.words(.en) == "86.666…% (86.6% or 86.7%)")
         let nearest = try #require(PercentageCheck(count: ExactDecimal(significand: 1), base: ExactDecimal(significand: 8), decimals: 1, rounding: .nearest))
         #expect(nearest.allowed == [ExactDecimal(significand: 125, scale: 1)])
         #expect(nearest.words(.en) == "12.5%")

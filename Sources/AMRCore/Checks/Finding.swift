@@ -61,9 +61,15 @@ public struct Finding: Hashable, Sendable, Comparable {
         self.related = related
     }
 
-    /// Sorted by file, then position, then rule.
+    /// Sorted by file, then position, then rule; not by message, which depends on the language.
     public static func < (lhs: Finding, rhs: Finding) -> Bool {
-        (lhs.location.file, lhs.location.line, lhs.location.column, lhs.rule, lhs.message)
-            < (rhs.location.file, rhs.location.line, rhs.location.column, rhs.rule, rhs.message)
+        (lhs.location.file, lhs.location.line, lhs.location.column, lhs.rule)
+            < (rhs.location.file, rhs.location.line, rhs.location.column, rhs.rule)
+    }
+
+    /// `findings` sorted, findings at the same place of the same rule in the order they were
+    /// found: so the order is the same in every language.
+    public static func ordered(_ findings: [Finding]) -> [Finding] {
+        findings.enumerated().sorted { $0.element < $1.element || (!($1.element < $0.element) && $0.offset < $1.offset) }.map(\.element)
     }
 }

@@ -37,17 +37,20 @@ struct PercentageCheck {
 
     /// `8%`, `12,62…% (rounded nearest 12,6%)`, `12,62…% (12,6% or 12,7%)`, in the locale: the
     /// exact value cut off two decimals after the printed ones, `…` where digits were cut.
-    func words(_ locale: NumberLocale) -> String {
+    /// `negative` writes a fall (checked by its size) with its minus on every percentage.
+    func words(_ locale: NumberLocale, negative: Bool = false) -> String {
+        let wording = CheckWording.of(locale)
+        let sign = negative ? "-" : ""
         var scale: Int128 = 1
         for _ in 0..<(decimals + 2) { scale *= 10 }
         let cut = exact.multiplied(by: Fraction(scale)).flatMap { Int64(exactly: $0.floor) }.map { ExactDecimal(significand: $0, scale: decimals + 2) }
         let isExact = cut.map { Fraction($0) == exact } ?? false
-        let exactText = (cut.map { locale.format($0.trimmed) } ?? exact.description) + (isExact ? "" : "…") + "%"
+        let exactText = sign + (cut.map { locale.format($0.trimmed) } ?? exact.description) + (isExact ? "" : "…") + "%"
         if isExact && allowed.count == 1 && Fraction(allowed[0]) == exact { return exactText }
         switch rounding {
-        case let rounding?: return "\(exactText) (rounded \(rounding.rawValue) \(locale.format(allowed[0]))%)"
+        case let rounding?: return wording.percentRounded(exactText, rounding, "\(sign)\(locale.format(allowed[0]))%")
         case nil:
-            return allowed.count == 1 ? exactText : "\(exactText) (\(locale.format(allowed[0]))% or \(locale.format(allowed[1]))%)"
+            return allowed.count == 1 ? exactText : wording.percentEither(exactText, "\(sign)\(locale.format(allowed[0]))%", "\(sign)\(locale.format(allowed[1]))%")
         }
     }
 }

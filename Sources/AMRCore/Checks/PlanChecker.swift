@@ -8,34 +8,37 @@ public enum PlanChecker {
         CBSInhabitantsRule.self, CBSMembershipRule.self,
     ]
 
-    /// Id and summary of each rule, for help text and documentation.
+    /// Id and summary of each rule, for help text and documentation (in English, as all of
+    /// amr's help is).
     public static var ruleSummaries: [(id: String, summary: String)] {
-        ruleDescriptors.map { ($0.id, $0.summary) }
+        ruleDescriptors(locale: .en).map { ($0.id, $0.summary) }
     }
 
     /// The id under which unknown keys are reported.
     public static let unknownKeyRule = "unknown-key"
 
-    /// Every rule with its help text and default severity, in the order they are documented;
-    /// unknown keys last.
-    public static var ruleDescriptors: [RuleDescriptor] {
-        rules.map { RuleDescriptor(id: $0.id, summary: $0.summary, help: $0.help, defaultSeverity: .error) } + [
-            RuleDescriptor(id: unknownKeyRule, summary: unknownKeySummary,
-                           help: "A key the plan format does not define is ignored, which hides a typo such as \"ammount\": the amount is then missing. It is a warning, and an error with --strict; the message suggests the nearest known key.",
-                           defaultSeverity: .warning),
-        ]
+    /// Every rule with its summary, help text (in the locale's language) and default severity,
+    /// in the order they are documented; unknown keys last.
+    public static func ruleDescriptors(locale: NumberLocale) -> [RuleDescriptor] {
+        let words = CheckWording.of(locale)
+        func descriptor(_ id: String, _ severity: Finding.Severity) -> RuleDescriptor {
+            let text = words.rules[id]
+            return RuleDescriptor(id: id, summary: text?.summary ?? id, help: text?.help ?? id, defaultSeverity: severity)
+        }
+        return rules.map { descriptor($0.id, .error) } + [descriptor(unknownKeyRule, .warning)]
     }
-
-    static let unknownKeySummary = "keys the plan format does not define (a typo such as \"ammount\")"
 
     /// All findings for `loaded`. Unknown keys are warnings, or errors when `strict`.
     public static func check(_ loaded: LoadedPlan, locale: NumberLocale = .nl, strict: Bool = false) -> [Finding] {
         var context = CheckContext(loaded: loaded, locale: locale)
         for rule in rules { rule.check(&context) }
+        MeasureCorrection.collapse(&context)
+        let words = context.words
         for warning in loaded.warnings {
             context.append(Finding(rule: unknownKeyRule, severity: strict ? .error : .warning, location: warning.location,
-                                   message: warning.message, hint: strict ? "remove the key or correct its spelling" : nil))
+                                   message: words.unknownKey(warning.key, warning.suggestion, warning.known),
+                                   hint: strict ? words.unknownKeyStrictHint : nil))
         }
-        return context.findings.sorted()
+        return Finding.ordered(context.findings)
     }
 }

@@ -13,7 +13,26 @@ public struct PlanFileScan {
     /// A file left out, and why (for the note on stderr).
     public struct Skipped: Hashable, Sendable {
         public var file: String
-        public var reason: String
+        public var reason: Reason
+    }
+
+    /// Why a file is clearly not a plan; `CheckWording.skipReason` says it in words.
+    public enum Reason: Hashable, Sendable {
+        case device, socket, special
+        case npmManifest, composerManifest, typeScriptConfiguration
+        case jsonSchema
+        case directoryLink, nodeModules
+    }
+
+    /// The note on stderr for each file left out, in `locale`'s language: `skipped
+    /// plans/package.json: an npm package manifest`.
+    public func notes(_ locale: NumberLocale) -> [String] {
+        let words = CheckWording.of(locale)
+        var notes = skipped.map { words.skipped($0.file, words.skipReason($0.reason)) }
+        // Everything named was left out on purpose (--exclude) or is clearly not a plan (a hook
+        // given only package.json): nothing to check is no error, but it is said.
+        if files.isEmpty { notes.append(words.nothingLeft(!excluded.isEmpty)) }
+        return notes
     }
 
     public private(set) var files: [String] = []
@@ -86,9 +105,9 @@ public struct PlanFileScan {
             if isDirectory.boolValue {
                 if (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType == .typeSymbolicLink {
                     // Not followed: a link back up the tree would never end.
-                    skipped.append(Skipped(file: path, reason: "a symbolic link to a directory (not followed; name the directory itself)"))
+                    skipped.append(Skipped(file: path, reason: .directoryLink))
                 } else if name == "node_modules" {
-                    skipped.append(Skipped(file: path, reason: "a node_modules folder (JavaScript packages)"))
+                    skipped.append(Skipped(file: path, reason: .nodeModules))
                 } else {
                     directories.append(path)
                 }
@@ -108,25 +127,25 @@ public struct PlanFileScan {
     func isExcluded(_ path: String) -> Bool { excludes.contains { $0.matches(path) } }
 
     /// Why the file at `path` is clearly not a plan, or nil when it may be one.
-    static func notAPlan(_ path: String, regularOnly: Bool) -> String? {
+    static func notAPlan(_ path: String, regularOnly: Bool) -> Reason? {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         if regularOnly, let attributes = try? FileManager.default.attributesOfItem(atPath: path),
            let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
-            return "not a regular file (\(type == .typeCharacterSpecial || type == .typeBlockSpecial ? "a device" : type == .typeSocket ? "a socket" : "a FIFO or other special file"))"
+            return type == .typeCharacterSpecial || type == .typeBlockSpecial ? .device : type == .typeSocket ? .socket : .special
         }
         switch name {
-        case "package.json", "package-lock.json", "npm-shrinkwrap.json": return "an npm package manifest"
-        case "composer.json", "composer.lock": return "a Composer manifest"
+        case "package.json", "package-lock.json", "npm-shrinkwrap.json": return .npmManifest
+        case "composer.json", "composer.lock": return .composerManifest
         default: break
         }
-        if name.hasPrefix("tsconfig") && name.hasSuffix(".json") { return "a TypeScript configuration" }
+        if name.hasPrefix("tsconfig") && name.hasSuffix(".json") { return .typeScriptConfiguration }
         // Only a regular file is opened here: a FIFO given on the command line is read once, later.
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
               attributes[.type] as? FileAttributeType == .typeRegular,
               let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         guard let head = try? handle.read(upToCount: 4096) else { return nil }
-        return isJSONSchema(Array(head)) ? "a JSON Schema (such as amr schema writes), not a plan" : nil
+        return isJSONSchema(Array(head)) ? .jsonSchema : nil
     }
 
     /// Whether the start of a file reads as a JSON Schema: a `$schema` that names the

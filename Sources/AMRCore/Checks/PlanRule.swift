@@ -1,19 +1,10 @@
-/// One arithmetic or structural rule of `amr check`. Each rule declares its id and summary next
-/// to its code and reports every violation it finds, never stopping at the first.
+/// One arithmetic or structural rule of `amr check`. Each rule declares its id next to its code
+/// and reports every violation it finds, never stopping at the first. Its summary and help, like
+/// its messages, are in the wording catalogues (`CheckWording.rules`), one per language.
 protocol PlanRule: Sendable {
     /// Stable id used in output and documentation, e.g. `budget-sum`.
     static var id: String { get }
-    /// One line saying what the rule checks.
-    static var summary: String { get }
-    /// A paragraph for documentation and SARIF's rule help: what is checked, why it goes wrong
-    /// in real plans, and what to do.
-    static var help: String { get }
     static func check(_ context: inout CheckContext)
-}
-
-extension PlanRule {
-    /// A rule without its own help text is described by its summary.
-    static var help: String { summary }
 }
 
 extension CheckContext {
@@ -23,8 +14,7 @@ extension CheckContext {
         for amount in amounts {
             let (s, overflow) = total.addingReportingOverflow(amount.cents)
             if overflow {
-                report(rule, at: pointer, "the amounts here add up to more than amr can compute exactly",
-                       hint: "check for a misplaced decimal point")
+                report(rule, at: pointer, words.tooLargeToAdd, hint: words.tooLargeHint)
                 return nil
             }
             total = s

@@ -37,7 +37,7 @@ struct TableAnalysis {
 
     init(_ table: CountTable, context: CheckContext) {
         guard table.form == .columns else { return }
-        let names = TableNames(table: table, plan: context.plan)
+        let names = TableNames(table: table, plan: context.plan, words: context.words)
         let addends = table.addendColumns.map(\.id)
         let totalColumn = table.totalColumn?.id
         let refs: [RowRef] = table.rows.indices.map { RowRef.row($0) } + (table.hasTotalRow ? [.total] : [])
@@ -46,6 +46,7 @@ struct TableAnalysis {
             context.loaded.location(of: cell(ref, column)?.pointer ?? table.pointer)
         }
         func number(_ value: ExactDecimal) -> String { context.number(value) }
+        let words = context.words
 
         // Rows over their count columns, against the row total.
         var rowGaps: [(ref: RowRef, gap: Gap)] = []
@@ -95,15 +96,18 @@ struct TableAnalysis {
             implied[CellRef(row: candidate.ref, column: candidate.column)] = right
             switch (candidate.ref, candidate.column == totalColumn) {
             case (.row, false):
-                // An inner number: its row and its column both say what it should be.
+                // An inner number: its row and its column both say what it should be (in a
+                // rounded table each says it within the rounding, so each is named with its own).
                 let columnTitle = names.column(candidate.column)
+                let byColumn = stated.minus(columnGap.delta) ?? right
                 findings.append(Finding(
                     rule: Self.rowRule, severity: .error, location: location(candidate.ref, candidate.column),
-                    message: "\"\(columnTitle)\" of \(names.row(candidate.ref)) in \"\(table.title)\" is \(number(stated)), but its row total (\(number(rowGap.stated))) and its column total (\(number(columnGap.stated))) both give \(number(right))",
-                    hint: "correct this number: with \(number(right)) its row and its column both add up",
+                    message: words.innerNumber(names.cell(candidate.ref, candidate.column), number(stated), number(rowGap.stated), number(columnGap.stated),
+                                               number(right), number(byColumn)),
+                    hint: words.innerNumberHint(number(right)),
                     stated: stated.description, expected: right.description,
-                    related: [Finding.Related(location: location(candidate.ref, totalColumn ?? ""), message: "the row total of \(names.row(candidate.ref)): \(number(rowGap.stated))"),
-                              Finding.Related(location: location(.total, candidate.column), message: "the total of \"\(columnTitle)\": \(number(columnGap.stated))")]))
+                    related: [Finding.Related(location: location(candidate.ref, totalColumn ?? ""), message: words.rowTotalOf(names.row(candidate.ref), number(rowGap.stated))),
+                              Finding.Related(location: location(.total, candidate.column), message: words.columnTotalOf(columnTitle, number(columnGap.stated)))]))
             case (.row, true):
                 findings.append(rowFinding(candidate.ref, rowGap, table: table, names: names, context: context))
             case (.total, _):
@@ -133,17 +137,20 @@ struct TableAnalysis {
             }
             return nil
         }
-        func percentageFinding(_ ref: RowRef, _ column: String, right: ExactDecimal, rule: String, total: (what: String, value: ExactDecimal, location: SourceLocation),
+        func percentageFinding(_ ref: RowRef, _ column: String, right: ExactDecimal, rule: String, total: (row: Bool, value: ExactDecimal, location: SourceLocation),
                                percent: (column: CountTable.Column, cell: CountTable.Cell)) -> Finding {
             let stated = cell(ref, column)?.value ?? right
             let columnTitle = names.column(column)
             return Finding(
                 rule: rule, severity: .error, location: location(ref, column),
-                message: "\"\(columnTitle)\" of \(names.row(ref)) in \"\(table.title)\" is \(number(stated)), but its \(total.what) (\(number(total.value))) and its percentage \"\(percent.column.title)\" (\(number(percent.cell.value))%) both give \(number(right))",
-                hint: "correct this number: with \(number(right)) the sum and the percentage both hold",
+                message: words.innerByPercentage(names.cell(ref, column), number(stated), total.row, number(total.value), percent.column.title,
+                                                 number(percent.cell.value), number(right)),
+                hint: words.innerByPercentageHint(number(right)),
                 stated: stated.description, expected: right.description,
-                related: [Finding.Related(location: total.location, message: "the \(total.what) of \(total.what == "row total" ? names.row(ref) : "\"\(columnTitle)\""): \(number(total.value))"),
-                          Finding.Related(location: context.loaded.location(of: percent.cell.pointer), message: "\"\(percent.column.title)\" of \(names.row(ref)): \(number(percent.cell.value))%")])
+                related: [Finding.Related(location: total.location, message: total.row ? words.rowTotalOf(names.row(ref), number(total.value))
+                                                                                       : words.columnTotalBeside(columnTitle, number(total.value))),
+                          Finding.Related(location: context.loaded.location(of: percent.cell.pointer),
+                                          message: words.percentOfRow(percent.column.title, names.row(ref), number(percent.cell.value)))])
         }
 
         for (ref, gap) in rowGaps where !pairedRows.contains(ref) {
@@ -155,7 +162,7 @@ struct TableAnalysis {
             if case .row = ref, suspects.count == 1, let (column, right, percent) = suspects.first, let totalColumn {
                 implied[CellRef(row: ref, column: column)] = right
                 findings.append(percentageFinding(ref, column, right: right, rule: Self.rowRule,
-                                                  total: ("row total", gap.stated, location(ref, totalColumn)), percent: percent))
+                                                  total: (true, gap.stated, location(ref, totalColumn)), percent: percent))
                 continue
             }
             if let totalColumn { implied[CellRef(row: ref, column: totalColumn)] = gap.sum }
@@ -171,7 +178,7 @@ struct TableAnalysis {
             if suspects.count == 1, let (ref, right, percent) = suspects.first {
                 implied[CellRef(row: ref, column: column)] = right
                 findings.append(percentageFinding(ref, column, right: right, rule: Self.columnRule,
-                                                  total: ("column total", gap.stated, location(.total, column)), percent: percent))
+                                                  total: (false, gap.stated, location(.total, column)), percent: percent))
                 continue
             }
             implied[CellRef(row: .total, column: column)] = gap.sum
@@ -186,28 +193,29 @@ struct TableAnalysis {
                       Fraction(part) > Fraction(wholeValue) else { continue }
                 findings.append(Finding(
                     rule: Self.rowRule, severity: .error, location: location(ref, column.id),
-                    message: "\"\(column.title)\" of \(names.row(ref)) in \"\(table.title)\" is \(number(part)), more than its whole \"\(names.column(whole))\" (\(number(wholeValue)))",
-                    hint: "an \"of whom\" column counts a part of its whole; correct one of the two",
+                    message: words.ofWhom(words.cell(column.title, names.row(ref), table.title), number(part), names.column(whole), number(wholeValue)),
+                    hint: words.ofWhomHint,
                     stated: part.description, expected: nil,
-                    related: [Finding.Related(location: location(ref, whole), message: "the whole \"\(names.column(whole))\": \(number(wholeValue))")]))
+                    related: [Finding.Related(location: location(ref, whole), message: words.wholeOf(names.column(whole), number(wholeValue)))]))
             }
         }
     }
 
     private func rowFinding(_ ref: RowRef, _ gap: Gap, table: CountTable, names: TableNames, context: CheckContext) -> Finding {
         let pointer = table.totalColumn.flatMap { table.cell(ref, $0.id)?.pointer } ?? table.pointer
+        let words = context.words
         let message = ref == .total
-            ? "the column totals of \"\(table.title)\" add up to \(context.number(gap.sum)) but its grand total is \(context.number(gap.stated))"
-            : "the columns of \(names.row(ref)) in \"\(table.title)\" add up to \(context.number(gap.sum)) but its row total is \(context.number(gap.stated))"
+            ? words.columnTotals(table.title, context.number(gap.sum), context.number(gap.stated))
+            : words.rowColumns(names.row(ref), table.title, context.number(gap.sum), context.number(gap.stated))
         return Finding(rule: Self.rowRule, severity: .error, location: context.loaded.location(of: pointer), message: message,
-                       hint: ref == .total ? "correct the grand total or the column total that is off" : "correct the row total or the number that is off",
+                       hint: ref == .total ? words.columnTotalsHint : words.rowColumnsHint,
                        stated: gap.stated.description, expected: gap.sum.description)
     }
 
     private func columnFinding(_ column: String, _ gap: Gap, table: CountTable, names: TableNames, context: CheckContext) -> Finding {
         Finding(rule: Self.columnRule, severity: .error, location: context.loaded.location(of: table.totals[column]?.pointer ?? table.pointer),
-                message: "the rows of \"\(names.column(column))\" in \"\(table.title)\" add up to \(context.number(gap.sum)) but its stated total is \(context.number(gap.stated))",
-                hint: "correct the total or the row that is off", stated: gap.stated.description, expected: gap.sum.description)
+                message: context.words.columnRows(names.column(column), table.title, context.number(gap.sum), context.number(gap.stated)),
+                hint: context.words.rowsHint, stated: gap.stated.description, expected: gap.sum.description)
     }
 
     /// The readings of a cell: as stated, and as its sums imply where they disagree.

@@ -3,13 +3,17 @@
 struct TableNames {
     let table: CountTable
     let plan: Plan
+    let words: CheckWording
 
     func row(_ ref: TableAnalysis.RowRef) -> String {
         switch ref {
-        case .total: return table.totalLabel.map { "the total row \"\($0)\"" } ?? "the total row"
-        case .row(let index): return table.rows.indices.contains(index) ? row(table.rows[index]) : "row \(index + 1)"
+        case .total: return words.totalRow(table.totalLabel)
+        case .row(let index): return table.rows.indices.contains(index) ? row(table.rows[index]) : words.rowNumber(index + 1)
         }
     }
+
+    /// `"27+" of Zeewijk in "WW naar leeftijd"`.
+    func cell(_ ref: TableAnalysis.RowRef, _ column: String) -> String { words.cell(self.column(column), row(ref), table.title) }
 
     func row(_ row: CountTable.Row) -> String { row.displayName(in: plan.region) }
 

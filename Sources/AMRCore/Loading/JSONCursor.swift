@@ -139,13 +139,14 @@ struct JSONCursor {
         for member in members where !keys.contains(member.key) {
             let location = SourceLocation(file: file, line: member.line, column: member.column,
                                           pointer: pointer + "/" + member.key.jsonPointerEscaped)
+            let suggestion = Suggestion.closest(to: member.key, among: keys)
             var message = "unknown key \"\(member.key)\" is ignored"
-            if let suggestion = Suggestion.closest(to: member.key, among: keys) {
+            if let suggestion {
                 message += "; did you mean \"\(suggestion)\"?"
             } else {
                 message += "; known keys here: " + keys.joined(separator: ", ")
             }
-            warnings.append(LoadWarning(location: location, key: member.key, message: message))
+            warnings.append(LoadWarning(location: location, key: member.key, message: message, suggestion: suggestion, known: keys))
         }
         return JSONObjectCursor(cursor: self, members: members)
     }
@@ -172,7 +173,13 @@ struct JSONObjectCursor {
 public struct LoadWarning: Hashable, Sendable, CustomStringConvertible {
     public var location: SourceLocation
     public var key: String
+    /// The message in English; `amr check` words it in the reader's language from the key, the
+    /// suggestion and the known keys.
     public var message: String
+    /// The nearest known key, when one is near.
+    public var suggestion: String? = nil
+    /// The keys the object may have.
+    public var known: [String] = []
     public var description: String { "\(location): warning: \(message)" }
 }
 

@@ -17,7 +17,8 @@ enum CheckCommand: Command {
         'amr schema' writes, node_modules, FIFOs) is skipped with a note, and --exclude leaves out
         more. '-' reads a plan from standard input. Unknown keys are warnings (errors with
         --strict); notes say what could not be checked and never fail. A file that cannot be read
-        or parsed is reported on stderr and in every format, and makes the exit status 2.
+        or parsed is reported on stderr and in every format, and makes the exit status 2. Findings
+        are in Dutch; --locale en gives them in English (rule ids and JSON keys stay the same).
 
         FORMATS
           text     like a compiler: file:line:col, the line with a caret, notes, a hint
@@ -48,7 +49,7 @@ enum CheckCommand: Command {
     static let options = [
         OptionSpec(long: "format", short: "f", value: "FORMAT", help: "output format, default text", choices: ["text", "json", "github", "sarif", "junit"]),
         OptionSpec(long: "strict", short: nil, value: nil, help: "treat warnings (unknown keys) as errors"),
-        OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "number notation in messages, default nl", choices: ["nl", "en"]),
+        OptionSpec(long: "locale", short: "l", value: "LOCALE", help: "language and number notation of the findings: nl (default, € 159.500,00) or en", choices: ["nl", "en"]),
         OptionSpec(long: "output", short: "o", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
         OptionSpec(long: "verbose", short: "v", value: nil, help: "list the document tables amr did not check, and why (on stderr)"),
         OptionSpec(long: "exclude", short: "x", value: "GLOB", help: "leave out files and directories matching GLOB (repeatable): drafts, '*.draft.json', 'plans/archive/**'",
@@ -63,13 +64,8 @@ enum CheckCommand: Command {
         let locale = arguments.value("locale").flatMap(NumberLocale.init(rawValue:)) ?? .nl
         var scan = PlanFileScan(excludes: arguments.all("exclude").map(PathGlob.init))
         for operand in arguments.operands { try scan.add(operand) }
-        for skipped in scan.skipped { outcome.stderr += "amr: note: skipped \(skipped.file): \(skipped.reason)\n" }
+        for note in scan.notes(locale) { outcome.stderr += "amr: note: \(note)\n" }
         let files = scan.files
-        if files.isEmpty {
-            // Everything named was left out on purpose (--exclude) or is clearly not a plan (a
-            // hook given only package.json): nothing to check is no error, but it is said.
-            outcome.stderr += "amr: note: no plan files left to check" + (scan.excluded.isEmpty ? "" : " after --exclude") + "\n"
-        }
         let limits = try environment.limits()
         var findings: [Finding] = []
         var sources: [String: [String]] = [:]
@@ -88,16 +84,16 @@ enum CheckCommand: Command {
                 unusable.append(problem.file)
             }
         }
-        findings.sort()
+        findings = Finding.ordered(findings)
         let summary = FindingRenderer.Summary(files: checked, findings: findings, unusable: unusable.count, skipped: scan.skipped.count)
-        let renderer = FindingRenderer()
+        let renderer = FindingRenderer(locale: locale)
         let names = files.map(displayName)
         let text: String
         let format = arguments.value("format") ?? "text"
         switch format {
         case "json": text = renderer.json(findings, summary: summary, unusable: unusable)
         case "github": text = renderer.github(findings, summary: summary, unusable: unusable)
-        case "sarif": text = SARIFWriter(toolVersion: Tool.version).write(findings, files: names, unusable: unusable)
+        case "sarif": text = SARIFWriter(toolVersion: Tool.version, locale: locale).write(findings, files: names, unusable: unusable)
         case "junit": text = JUnitWriter(toolVersion: Tool.version).write(findings, files: names, unusable: unusable)
         default: text = renderer.text(findings, summary: summary, sources: sources)
         }

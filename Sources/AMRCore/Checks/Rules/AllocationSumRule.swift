@@ -2,8 +2,6 @@
 /// up to € 159.499,99 for € 159.500,00).
 enum AllocationSumRule: PlanRule {
     static let id = "allocation-sum"
-    static let summary = "the stated shares of an allocation add up to the amount it splits"
-    static let help = "The shares an allocation states must add up to the amount it splits. When each share is rounded on its own the sum gains or loses a unit (Haaglanden 2018's table adds up to € 159.499,99 for € 159.500,00). 'amr allocate' gives a split whose shares add up exactly."
 
     static func check(_ context: inout CheckContext) {
         for allocation in context.plan.allocations {
@@ -24,8 +22,9 @@ enum AllocationSumRule: PlanRule {
             let d = allocation.unit.decimals
             if sum != amount {
                 context.report(id, at: pointer,
-                               "the shares of \"\(allocation.name ?? allocation.id)\" add up to \(context.money(sum, decimals: d)) but the stated amount is \(context.money(amount, decimals: d)) (\(context.gap(sum, amount, decimals: d)))",
-                               hint: "each share was probably rounded on its own; 'amr allocate' gives a split that adds up exactly",
+                               context.words.allocationSum(allocation.name ?? allocation.id, context.money(sum, decimals: d), context.money(amount, decimals: d),
+                                                           context.gap(sum, amount, decimals: d)),
+                               hint: context.words.allocationSumHint,
                                stated: amount.description, expected: sum.description)
             }
         }

@@ -6,8 +6,6 @@
 /// is reported once, where it is, and not again at every total above it.
 enum BudgetSumRule: PlanRule {
     static let id = "budget-sum"
-    static let summary = "every stated subtotal equals the sum of its parts; the total equals the sum of its lines"
-    static let help = "A budget states subtotals and a total. Every subtotal must equal the sum of its parts and the total the sum of its top-level lines; in a budget with year columns also each row over its years, each column total and the grand total. A sum is read two ways, from each part's stated amount and from each part's own parts or formula, and a total that matches either is accepted, so one wrong number is reported once, where it is."
 
     /// A sum of parts in both readings; nil where a part has no amount at all.
     struct Sums {
@@ -33,8 +31,8 @@ enum BudgetSumRule: PlanRule {
             let parts = sums(budget.lines)
             if !parts.accepts(total), let expected = parts.expected {
                 context.report(id, at: budget.pointer + "/total",
-                               "the lines of budget \"\(budget.title ?? budget.id)\" add up to \(context.money(expected)) but the stated total is \(context.money(total)) (\(context.gap(total, expected)))",
-                               hint: "correct the total or the line that is off", stated: total.description, expected: expected.description)
+                               context.words.budgetLines(budget.title ?? budget.id, context.money(expected), context.money(total), context.gap(total, expected)),
+                               hint: context.words.budgetLinesHint, stated: total.description, expected: expected.description)
             }
         }
     }
@@ -45,8 +43,8 @@ enum BudgetSumRule: PlanRule {
         let parts = sums(line.lines)
         if !parts.accepts(amount), let expected = parts.expected {
             context.report(id, at: line.pointer + "/amount",
-                           "the parts of \"\(line.name)\" add up to \(context.money(expected)) but the stated amount is \(context.money(amount)) (\(context.gap(amount, expected)))",
-                           hint: "correct the subtotal or the part that is off", stated: amount.description, expected: expected.description)
+                           context.words.lineParts(line.name, context.money(expected), context.money(amount), context.gap(amount, expected)),
+                           hint: context.words.linePartsHint, stated: amount.description, expected: expected.description)
         }
     }
 
@@ -60,8 +58,8 @@ enum BudgetSumRule: PlanRule {
                                          computed: sum(years.map { computedAmount(line, year: $0) }))
                     if !overYears.accepts(amount), let expected = overYears.expected {
                         context.report(id, at: line.pointer + "/amount",
-                                       "the years of \"\(line.name)\" add up to \(context.money(expected)) but the stated row total is \(context.money(amount)) (\(context.gap(amount, expected)))",
-                                       hint: "correct the row total or the year that is off", stated: amount.description, expected: expected.description)
+                                       context.words.lineYears(line.name, context.money(expected), context.money(amount), context.gap(amount, expected)),
+                                       hint: context.words.lineYearsHint, stated: amount.description, expected: expected.description)
                     }
                 }
                 guard !line.lines.isEmpty else { continue }
@@ -70,8 +68,8 @@ enum BudgetSumRule: PlanRule {
                     let parts = sums(line.lines, year: year)
                     if !parts.accepts(stated), let expected = parts.expected {
                         context.report(id, at: line.pointer + "/amounts/\(year)",
-                                       "the parts of \"\(line.name)\" in \(year) add up to \(context.money(expected)) but the stated amount is \(context.money(stated)) (\(context.gap(stated, expected)))",
-                                       hint: "correct the subtotal or the part that is off", stated: stated.description, expected: expected.description)
+                                       context.words.linePartsInYear(line.name, year, context.money(expected), context.money(stated), context.gap(stated, expected)),
+                                       hint: context.words.linePartsHint, stated: stated.description, expected: expected.description)
                     }
                 }
             }
@@ -82,16 +80,16 @@ enum BudgetSumRule: PlanRule {
             let column = sums(budget.lines, year: year)
             if !column.accepts(stated), let expected = column.expected {
                 context.report(id, at: budget.pointer + "/totals/\(year)",
-                               "the lines of \(year) add up to \(context.money(expected)) but the stated total for \(year) is \(context.money(stated)) (\(context.gap(stated, expected)))",
-                               hint: "correct the column total or the line that is off", stated: stated.description, expected: expected.description)
+                               context.words.yearColumn(year, context.money(expected), context.money(stated), context.gap(stated, expected)),
+                               hint: context.words.yearColumnHint, stated: stated.description, expected: expected.description)
             }
         }
         if let total = budget.total {
             let columns = grandTotalSums(budget)
             if !columns.accepts(total), let expected = columns.expected {
                 context.report(id, at: budget.pointer + "/total",
-                               "the totals of \(years.map(String.init).joined(separator: ", ")) add up to \(context.money(expected)) but the stated grand total is \(context.money(total)) (\(context.gap(total, expected)))",
-                               hint: "correct the grand total; a digit may have been dropped", stated: total.description, expected: expected.description)
+                               context.words.yearsGrandTotal(years, context.money(expected), context.money(total), context.gap(total, expected)),
+                               hint: context.words.droppedDigitHint, stated: total.description, expected: expected.description)
             }
         }
     }

@@ -6,8 +6,6 @@
 /// an error: the plan may have meant another source, and its own figure is what amr uses.
 enum CBSInhabitantsRule: PlanRule {
     static let id = "cbs-inhabitants"
-    static let summary = "inhabitants stated for a date in 2015–2025 equal CBS's figures of the last 1 January before it (warning); a CBS key has figures for its date"
-    static let help = "Where a plan states inhabitants for a date in a year amr carries CBS figures for (2015–2025), each figure is compared with CBS's of the last 1 January on or before that date (a plan that consulted cbs.nl on 27 September 2017 had the figures of 1 January 2017); the message names that reference date. A difference is a warning, not an error: the plan may use another source or date on purpose. A key { \"measure\": \"inwoners\", \"source\": \"cbs\", \"date\": … } must name 1 January of a year the figures cover."
 
     /// The measure names that mean inhabitants.
     static let measures = ["inwoners", "inhabitants"]
@@ -20,6 +18,7 @@ enum CBSInhabitantsRule: PlanRule {
             return
         }
         let plan = context.plan
+        let words = context.words
         for (index, municipality) in plan.region.municipalities.enumerated() {
             for measure in measures {
                 for (position, observation) in (municipality.measures[measure] ?? []).enumerated() {
@@ -44,24 +43,22 @@ enum CBSInhabitantsRule: PlanRule {
             guard case .cbsInhabitants(let date) = allocation.key else { continue }
             guard let figures = figures(on: date, in: data) else {
                 context.report(id, at: allocation.pointer + "/key/date",
-                               "allocation \"\(allocation.id)\" takes CBS inhabitants on \(date), but amr has CBS figures for 1 January \(data.yearRange) only",
-                               hint: "use 1 January of one of those years, e.g. \"\(data.year(date.year)?.year ?? data.latest?.year ?? date.year)-01-01\"")
+                               words.cbsKeyDate(allocation.id, date, data.yearRange),
+                               hint: words.cbsKeyDateHint("\(data.year(date.year)?.year ?? data.latest?.year ?? date.year)-01-01"))
                 continue
             }
             for (index, share) in allocation.shares.enumerated() {
                 guard let code = share.municipality else {
                     context.report(id, at: allocation.pointer + "/shares/\(index)",
-                                   "allocation \"\(allocation.id)\" takes CBS inhabitants, but this share names no municipality",
-                                   hint: "add \"municipality\" with its CBS code")
+                                   words.cbsShareWithoutMunicipality(allocation.id), hint: words.cbsShareWithoutMunicipalityHint)
                     continue
                 }
                 if figures.municipality(code) == nil {
                     // A merged municipality: name what it became by that year.
                     let later = data.successors(of: code, in: figures.year).compactMap { figures.municipality($0) }
-                    let became = later.isEmpty ? "" : "; by then it had merged into " + PlaceLookupError.list(later.map(PlaceResolver.label), "and")
+                    let became = later.isEmpty ? "" : words.mergedInto(later.map(PlaceResolver.label))
                     context.report(id, at: allocation.pointer + "/shares/\(index)/municipality",
-                                   "CBS has no municipality \(code) on 1 January \(figures.year), so allocation \"\(allocation.id)\" has no inhabitants for it\(became)",
-                                   hint: "municipalities merge on 1 January; use the code of \(figures.year) or another year's figures")
+                                   words.cbsNoMunicipality(code.rawValue, figures.year, allocation.id, became), hint: words.cbsNoMunicipalityHint(figures.year))
                 }
             }
         }
@@ -107,7 +104,8 @@ enum CBSInhabitantsRule: PlanRule {
     static func compare(_ value: ExactDecimal, measure: String, code: MunicipalityCode, name: String, date: PlanDate, figures: CBSYear,
                         at pointer: String, in context: inout CheckContext) {
         // A figure for 1 January is compared on its own date; another date says which 1 January.
-        let reference = date == figures.date ? "" : " on 1 January \(figures.year), the last 1 January before \(date)"
+        let words = context.words
+        let reference = date == figures.date ? "" : words.lastFirstOfJanuary(figures.year, date)
         let data = try? CBSData.embedded()
         // Only a municipality the plan names as CBS does is compared: a code CBS never used, or
         // one the plan gives another municipality's name (an example plan's GM0003 "Derdeveen"),
@@ -115,20 +113,18 @@ enum CBSInhabitantsRule: PlanRule {
         let years = data?.years.compactMap { $0.municipality(code) } ?? []
         guard !years.isEmpty, names(name, code, years) else { return }
         guard let cbs = figures.municipality(code) else {
-            var hint = "check the code: municipalities merge on 1 January"
+            var hint = words.checkCodeHint
             if let merger = data?.merger(of: code), merger.year <= figures.year {
-                hint = "\(code) merged on 1 January \(merger.year) into " + merger.to.map { figures.municipality($0).map(PlaceResolver.label) ?? $0.rawValue }.joined(separator: ", ")
+                hint = words.mergedHint(code.rawValue, merger.year, merger.to.map { figures.municipality($0).map(PlaceResolver.label) ?? $0.rawValue })
             }
-            context.report(id, .warning, at: pointer,
-                           "\(name) (\(code)) has \(measure) on \(date), but CBS has no municipality \(code) on 1 January \(figures.year)",
-                           hint: hint)
+            context.report(id, .warning, at: pointer, words.cbsLacks(name, code.rawValue, measure, date, figures.year), hint: hint)
             return
         }
         let expected = ExactDecimal(significand: Int64(cbs.inhabitants))
         guard !value.isEqual(to: expected) else { return }
         context.report(id, .warning, at: pointer,
-                       "\(name) (\(code)) has \(context.number(value)) \(measure) on \(date), but CBS gives \(context.number(expected))\(reference)",
-                       hint: "use CBS's figure, or the date the plan's figure is really for; \(figures.source().observationSource)",
+                       words.cbsDiffers(name, code.rawValue, context.number(value), measure, date, context.number(expected), reference),
+                       hint: words.cbsDiffersHint(figures.source().observationSource),
                        stated: value.description, expected: expected.description)
     }
 }

@@ -6,8 +6,6 @@
 /// plan's own list always wins, and some memberships are uncertain (`MembershipCaveat`).
 enum CBSMembershipRule: PlanRule {
     static let id = "cbs-membership"
-    static let summary = "the region lists the municipalities CBS puts in it in the plan's year, and no others (warning)"
-    static let help = "The region's list of municipalities is compared with the municipalities CBS puts in that labour-market region on 1 January of the plan's year (2015–2025): one missing or one that CBS puts elsewhere is a warning. For 2020–2023 amr uses CBS's 2026 division, so four municipalities (Renkum, Weesp, Hardinxveld-Giessendam, Vijfheerenlanden) are flagged with that caveat; 2015 and 2017–2019 have no CBS table of the regions and take the nearest year's membership through the mergers (2016's, or 2020's for 2019), as each message says. The plan's own list always wins."
 
     static func check(_ context: inout CheckContext) {
         let plan = context.plan
@@ -25,14 +23,14 @@ enum CBSMembershipRule: PlanRule {
 
     static func check(_ plan: Plan, figures: CBSYear, in context: inout CheckContext) {
         let year = figures.year
+        let words = context.words
         // For a year without a CBS table of its own, every message says whose membership it is.
-        let origin = figures.membership.kind == .derived ? " (\(figures.membership.origin(year: year)))" : ""
+        let origin = figures.membership.kind == .derived ? words.origin(figures.membership, year) : nil
         let region: CBSRegion
         if let code = plan.region.code {
             guard let found = figures.region(code) else {
                 context.report(id, .warning, at: "/region/code",
-                               "\(code) is not a labour-market region in CBS's division of 1 January \(year)",
-                               hint: "'amr regions --year \(year)' lists the 35 regions with their codes")
+                               words.notARegion(code.rawValue, year), hint: words.notARegionHint(year))
                 return
             }
             region = found
@@ -47,33 +45,33 @@ enum CBSMembershipRule: PlanRule {
             let pointer = "/region/municipalities/\(index)/code"
             guard let cbs = figures.municipality(municipality.code) else {
                 context.report(id, .warning, at: pointer,
-                               "\(municipality.name) (\(municipality.code)) is not a municipality on 1 January \(year) according to CBS" + successor(municipality.code, figures),
-                               hint: "municipalities merge on 1 January; list those of \(year) ('amr regions \(region.slug) --year \(year)')")
+                               words.notAMunicipality(municipality.name, municipality.code.rawValue, year, successor(municipality.code, figures, words: words)),
+                               hint: words.notAMunicipalityHint(year, region.slug))
                 continue
             }
             guard cbs.region != region.code else { continue }
             let home = figures.region(of: cbs)?.label ?? cbs.region.rawValue
             context.report(id, .warning, at: pointer,
-                           "CBS puts \(cbs.name) (\(cbs.code)) in \(home) on 1 January \(year), not in \(region.label)\(origin)",
-                           hint: hint(for: cbs.code, figures: figures, otherwise: "remove it if it does not take part; the plan's own list is what amr uses"))
+                           words.elsewhere(cbs.name, cbs.code.rawValue, home, year, region.label, origin),
+                           hint: hint(for: cbs.code, figures: figures, otherwise: words.elsewhereHint, words: words))
         }
         for member in region.municipalities where !listed.contains(member.code) {
             context.report(id, .warning, at: "/region/municipalities",
-                           "CBS puts \(member.name) (\(member.code)) in \(region.label) on 1 January \(year), but the plan's region does not list it\(origin)",
-                           hint: hint(for: member.code, figures: figures, otherwise: "add it if it takes part; the plan's own list is what amr uses"))
+                           words.notListed(member.name, member.code.rawValue, region.label, year, origin),
+                           hint: hint(for: member.code, figures: figures, otherwise: words.notListedHint, words: words))
         }
     }
 
     /// `: it merged into Gooise Meren (GM1942) on 1 January 2016`, for a code of an earlier year.
-    static func successor(_ code: MunicipalityCode, _ figures: CBSYear) -> String {
+    static func successor(_ code: MunicipalityCode, _ figures: CBSYear, words: CheckWording) -> String {
         guard let data = try? CBSData.embedded() else { return "" }
         let later = data.successors(of: code, in: figures.year).compactMap { figures.municipality($0) }
         guard !later.isEmpty, let merger = data.merger(of: code) else { return "" }
-        return ": it merged on 1 January \(merger.year) into " + PlaceLookupError.list(later.map(PlaceResolver.label), "and")
+        return words.mergedOn(merger.year, later.map(PlaceResolver.label))
     }
 
-    static func hint(for code: MunicipalityCode, figures: CBSYear, otherwise: String) -> String {
+    static func hint(for code: MunicipalityCode, figures: CBSYear, otherwise: String, words: CheckWording) -> String {
         guard let caveat = MembershipCaveat.caveat(for: code, in: figures) else { return otherwise }
-        return "\(figures.membership.origin(year: figures.year)), and \(caveat.clause(in: figures)); the plan's own list wins"
+        return words.caveatHint(words.origin(figures.membership, figures.year), words.caveatClause(caveat, figures))
     }
 }

@@ -8,8 +8,6 @@
 /// as stated and as computed, so one wrong number is not reported again here.
 enum ConsistencyRule: PlanRule {
     static let id = "consistency"
-    static let summary = "a number stated in several places (tables, measures, alsoStated) is the same everywhere"
-    static let help = "A plan often states one fact in several places: a municipality's count in two tables of the same date, in a table and in the region's measures, or a budget amount again in the running text (alsoStated). Every statement must agree; a disagreement is one finding at the statement that disagrees with the others, naming the other place as a related location."
 
     /// One statement of a keyed quantity.
     struct Statement {
@@ -23,6 +21,10 @@ enum ConsistencyRule: PlanRule {
         var roundedTo: ExactDecimal? = nil
         /// What tells it apart from another statement in the same place (`observation 2 of "bijstand"`).
         var detail: String? = nil
+        /// Whether the sums of its own table that run through it hold (its row adds up to its
+        /// row total, its column to the total row); nil where no sum runs through it (a measure in
+        /// the region's measures). Against such a statement a corroborated one is right.
+        var corroborated: Bool? = nil
 
         /// The place, told apart from `other`'s when the two would read the same.
         func place(beside other: Statement) -> String {
@@ -59,17 +61,18 @@ enum ConsistencyRule: PlanRule {
 
     static func checkKeyed(_ context: inout CheckContext) {
         let keyed = keyedStatements(context)
+        let words = context.words
         for key in keyed.order {
             guard let group = keyed.groups[key], group.count > 1, let best = reference(in: group) else { continue }
             let name = keyed.subjects[key.subject] ?? key.subject
-            let what = "the \(key.measure)\(key.category.map { " (\($0))" } ?? "") of \(name) on \(key.date)"
+            let what = words.keyedWhat(key.measure, key.category, name, key.date)
             for statement in group where !statement.agrees(with: best) {
                 context.append(Finding(
                     rule: id, severity: .error, location: context.loaded.location(of: statement.pointer),
-                    message: "\(what) is \(context.number(statement.value)) \(statement.place(beside: best)) but \(context.number(best.value)) \(best.place(beside: statement))",
-                    hint: "the same number is stated twice and the two disagree; correct the one that is wrong",
+                    message: words.keyed(what, context.number(statement.value), statement.place(beside: best), context.number(best.value), best.place(beside: statement)),
+                    hint: words.keyedHint,
                     stated: statement.value.description, expected: best.value.description,
-                    related: [Finding.Related(location: context.loaded.location(of: best.pointer), message: "\(context.number(best.value)) \(best.place(beside: statement))")]))
+                    related: [Finding.Related(location: context.loaded.location(of: best.pointer), message: words.valueIn(context.number(best.value), best.place(beside: statement)))]))
             }
         }
     }
@@ -93,8 +96,8 @@ enum ConsistencyRule: PlanRule {
                     add(Key(subject: municipality.code.rawValue, measure: measure, category: nil, date: date),
                         Statement(value: observation.value, readings: [observation.value],
                                   pointer: "/region/municipalities/\(index)/measures/\(measure.jsonPointerEscaped)/\(position)/value",
-                                  place: observation.source.map { "in the region's measures (\($0))" } ?? "in the region's measures",
-                                  detail: "observation \(position + 1) of \"\(measure)\""))
+                                  place: context.words.inMeasures(observation.source),
+                                  detail: context.words.observation(position + 1, measure)))
                 }
             }
         }
@@ -109,7 +112,8 @@ enum ConsistencyRule: PlanRule {
                     if let code = row.municipality { subject = code.rawValue } else if let cluster = row.cluster { subject = "cluster:" + cluster } else { continue }
                     add(Key(subject: subject, measure: measure, category: category, date: date),
                         Statement(value: cell.value, readings: analysis.readings(cell, at: .init(row: .row(index), column: column.id)),
-                                  pointer: cell.pointer, place: "in \"\(table.title)\"", roundedTo: table.roundedTo))
+                                  pointer: cell.pointer, place: context.words.inTable(table.title), roundedTo: table.roundedTo,
+                                  corroborated: corroborated(table, row: index, column: column.id)))
                 }
             }
         }
@@ -119,12 +123,42 @@ enum ConsistencyRule: PlanRule {
         return (order, groups, subjects)
     }
 
-    /// The statement most others agree with (the earliest of equals): the one the others are
-    /// compared with.
+    /// The statement most others agree with: the one the others are compared with. Of equals,
+    /// the earliest, unless nothing checks the earliest (a measure in the region's measures) and
+    /// its table's sums confirm another: so a wrong measure is the one reported, once, where it is.
     static func reference(in group: [Statement]) -> Statement? {
         let support = group.map { statement in group.filter { $0.agrees(with: statement) }.count }
-        guard let most = support.max(), let index = support.firstIndex(of: most) else { return nil }
-        return group[index]
+        guard let most = support.max() else { return nil }
+        let best = group.indices.filter { support[$0] == most }
+        guard let first = best.first else { return nil }
+        if group[first].corroborated == nil,
+           let confirmed = best.first(where: { group[$0].corroborated == true && !group[$0].agrees(with: group[first]) }) {
+            return group[confirmed]
+        }
+        return group[first]
+    }
+
+    /// Whether the sums of `table` that run through the cell of `row` and `column` hold (within
+    /// the table's rounding): its row over the count columns against the row total, and its
+    /// column over the rows against the total row; nil when no sum runs through it.
+    static func corroborated(_ table: CountTable, row index: Int, column: String) -> Bool? {
+        guard table.rows.indices.contains(index), !table.rows[index].national else { return nil }
+        func holds(_ parts: [ExactDecimal], _ total: ExactDecimal) -> Bool {
+            guard !parts.isEmpty, let sum = ExactDecimal.sum(parts), let delta = sum.minus(total) else { return false }
+            return delta.isZero || table.withinRounding(delta, parts: parts.count)
+        }
+        var sums = 0
+        let row = table.rows[index]
+        if table.form == .columns, let totalColumn = table.totalColumn?.id, let total = row.cells[totalColumn],
+           column == totalColumn || table.addendColumns.contains(where: { $0.id == column }) {
+            guard holds(table.addendColumns.compactMap { row.cells[$0.id]?.value }, total.value) else { return false }
+            sums += 1
+        }
+        if let total = table.totals[column] {
+            guard holds(table.rows.filter { !$0.national }.compactMap { $0.cells[column]?.value }, total.value) else { return false }
+            sums += 1
+        }
+        return sums > 0 ? true : nil
     }
 
     /// For each quantity stated more than once, the value most statements agree with; another
@@ -162,6 +196,7 @@ enum ConsistencyRule: PlanRule {
 
     static func checkRepeats(_ context: inout CheckContext) {
         let plan = context.plan
+        let words = context.words
         func money(_ amount: Money) -> ExactDecimal { ExactDecimal(significand: amount.cents, scale: 2) }
         func compare(_ repeats: [AlsoStated], _ host: (AlsoStated) -> Host?) {
             // Repeats of the same number (same key and year) are judged together: when they all
@@ -185,27 +220,26 @@ enum ConsistencyRule: PlanRule {
                     repeated.source.flatMap { source in
                         let citation = source.citation
                         return citation.isEmpty ? source.note.map { "\"\($0)\"" } : citation
-                    } ?? "another place"
+                    } ?? words.anotherPlace
                 }
                 let disagreeing = group.filter { repeated in !host.readings.contains { repeated.agrees(with: $0) } }
                 guard let first = disagreeing.first else { continue }
                 if group.count > 1, disagreeing.count == group.count, group.allSatisfy({ $0.value.isEqual(to: first.value) }) {
                     context.append(Finding(
                         rule: id, severity: .error, location: context.loaded.location(of: host.pointer),
-                        message: "\(host.what) is stated as \(show(host.stated)) but as \(show(first.value)) "
-                            + group.map { "in " + place($0) }.joined(separator: ", ").replacingLast(", in ", with: " and in "),
-                        hint: "the same number is printed several times and this one disagrees with the others; correct it",
+                        message: words.repeatedWrong(host.what, show(host.stated), show(first.value), group.map(place)),
+                        hint: words.repeatedWrongHint,
                         stated: host.stated.description, expected: first.value.description,
-                        related: group.map { Finding.Related(location: context.loaded.location(of: $0.pointer), message: "stated as \(show($0.value)) in \(place($0))") }))
+                        related: group.map { Finding.Related(location: context.loaded.location(of: $0.pointer), message: words.statedAsIn(show($0.value), place($0))) }))
                     continue
                 }
                 for repeated in disagreeing {
                     context.append(Finding(
                         rule: id, severity: .error, location: context.loaded.location(of: repeated.pointer),
-                        message: "\(host.what) is stated as \(show(host.stated)) but as \(show(repeated.value)) in \(place(repeated))",
-                        hint: "the same number is printed twice and the two disagree; correct the one that is wrong",
+                        message: words.repeated(host.what, show(host.stated), show(repeated.value), place(repeated)),
+                        hint: words.repeatedHint,
                         stated: repeated.value.description, expected: host.stated.description,
-                        related: [Finding.Related(location: context.loaded.location(of: host.pointer), message: "stated as \(show(host.stated)) here")]))
+                        related: [Finding.Related(location: context.loaded.location(of: host.pointer), message: words.statedHere(show(host.stated)))]))
                 }
             }
         }
@@ -216,14 +250,14 @@ enum ConsistencyRule: PlanRule {
                 if let year = repeated.year {
                     guard let stated = budget.totals[year] else { return nil }
                     let sums = BudgetSumRule.sums(budget.lines, year: year)
-                    return Host(what: "the \(year) total of budget \"\(title)\"", stated: money(stated),
+                    return Host(what: words.budgetYearTotal(year, title), stated: money(stated),
                                 readings: [stated, sums.stated, sums.computed].compactMap { $0.map(money) }, pointer: budget.pointer + "/totals/\(year)", money: true)
                 }
                 guard let total = budget.total else { return nil }
                 // With years the grand total is read over the columns as well, so a grand total
                 // that is off is not also reported against the text that repeats it rightly.
                 let sums = budget.years.isEmpty ? BudgetSumRule.sums(budget.lines) : BudgetSumRule.grandTotalSums(budget)
-                return Host(what: "the total of budget \"\(title)\"", stated: money(total),
+                return Host(what: words.budgetTotalOf(title), stated: money(total),
                             readings: [total, sums.stated, sums.computed].compactMap { $0.map(money) }, pointer: budget.pointer + "/total", money: true)
             }
             func lines(_ list: [BudgetLine]) {
@@ -231,12 +265,12 @@ enum ConsistencyRule: PlanRule {
                     compare(line.alsoStated) { repeated in
                         if let year = repeated.year {
                             guard let stated = line.amounts[year] else { return nil }
-                            return Host(what: "the amount of \"\(line.name)\" in \(year)", stated: money(stated),
+                            return Host(what: words.lineAmountInYear(line.name, year), stated: money(stated),
                                         readings: [stated, BudgetSumRule.computedAmount(line, year: year)].compactMap { $0.map(money) },
                                         pointer: line.pointer + "/amounts/\(year)", money: true)
                         }
                         guard let amount = line.amount else { return nil }
-                        return Host(what: "the amount of \"\(line.name)\"", stated: money(amount),
+                        return Host(what: words.lineAmount(line.name), stated: money(amount),
                                     readings: [amount, BudgetSumRule.computedAmount(line)].compactMap { $0.map(money) }, pointer: line.pointer + "/amount", money: true)
                     }
                     lines(line.lines)
@@ -251,7 +285,7 @@ enum ConsistencyRule: PlanRule {
                 // is not reported again against the text that repeats it rightly.
                 let shares = allocation.shares.compactMap(\.stated)
                 let sum = shares.count == allocation.shares.count && !shares.isEmpty ? BudgetSumRule.sum(shares) : nil
-                return allocation.amount.map { Host(what: "the amount of allocation \"\(allocation.name ?? allocation.id)\"", stated: money($0),
+                return allocation.amount.map { Host(what: words.allocationAmount(allocation.name ?? allocation.id), stated: money($0),
                                                     readings: [money($0)] + (sum.map { [money($0)] } ?? []),
                                                     pointer: allocation.pointer + "/amount", money: true) }
             }
@@ -267,37 +301,37 @@ enum ConsistencyRule: PlanRule {
             compare(target.alsoStated) { repeated in
                 switch repeated.key {
                 case "percent"?:
-                    return target.percent.map { Host(what: "the percentage of target \"\(target.name)\"", stated: $0, readings: [$0], pointer: target.pointer + "/percent", percent: true) }
+                    return target.percent.map { Host(what: words.targetPercent(target.name), stated: $0, readings: [$0], pointer: target.pointer + "/percent", percent: true) }
                 case "base"?:
-                    return target.base.map { Host(what: "the base of target \"\(target.name)\"", stated: $0, readings: [$0], pointer: target.pointer + "/base") }
+                    return target.base.map { Host(what: words.targetBase(target.name), stated: $0, readings: [$0], pointer: target.pointer + "/base") }
                 default:
                     // Read also as its parts add up (target-split reports a target that is off them).
                     let parts = target.parts.isEmpty ? nil : ExactDecimal.sum(target.parts.map(\.value))
-                    return target.value.map { Host(what: "target \"\(target.name)\"", stated: $0, readings: [$0] + (parts.map { [$0] } ?? []),
+                    return target.value.map { Host(what: words.targetNamed(target.name), stated: $0, readings: [$0] + (parts.map { [$0] } ?? []),
                                                    pointer: target.pointer + "/value") }
                 }
             }
             for point in target.trajectory {
                 compare(point.alsoStated) { repeated in
                     if repeated.key == "percent" {
-                        return point.percent.map { Host(what: "the percentage of the step of \(point.date) of \"\(target.name)\"", stated: $0, readings: [$0],
+                        return point.percent.map { Host(what: words.stepPercent(point.date, target.name), stated: $0, readings: [$0],
                                                         pointer: point.pointer + "/percent", percent: true) }
                     }
-                    return point.value.map { Host(what: "the step of \(point.date) of \"\(target.name)\"", stated: $0, readings: [$0], pointer: point.pointer + "/value") }
+                    return point.value.map { Host(what: words.step(point.date, target.name), stated: $0, readings: [$0], pointer: point.pointer + "/value") }
                 }
             }
             for measurement in target.measurements {
                 compare(measurement.alsoStated) { repeated in
                     if repeated.key == "level" {
-                        return measurement.level.map { Host(what: "the level of \(measurement.date) of \"\(target.name)\"", stated: $0, readings: [$0], pointer: measurement.pointer + "/level") }
+                        return measurement.level.map { Host(what: words.measurementLevel(measurement.date, target.name), stated: $0, readings: [$0], pointer: measurement.pointer + "/level") }
                     }
                     let counted = measurement.channels.isEmpty ? nil : ExactDecimal.sum(measurement.channels.filter { $0.overlapsWith == nil }.map(\.value))
-                    return Host(what: "the value of \(measurement.date) of \"\(target.name)\"", stated: measurement.value,
+                    return Host(what: words.measurementValue(measurement.date, target.name), stated: measurement.value,
                                 readings: [measurement.value] + (counted.map { [$0] } ?? []), pointer: measurement.pointer + "/value")
                 }
                 for channel in measurement.channels {
                     compare(channel.alsoStated) { _ in
-                        Host(what: "channel \"\(channel.name ?? channel.id)\" on \(measurement.date) of \"\(target.name)\"", stated: channel.value,
+                        Host(what: words.channelOn(channel.name ?? channel.id, measurement.date, target.name), stated: channel.value,
                              readings: [channel.value], pointer: channel.pointer + "/value")
                     }
                 }
@@ -305,13 +339,12 @@ enum ConsistencyRule: PlanRule {
         }
         for table in plan.tables {
             let analysis = TableAnalysis(table, context: context)
-            let names = TableNames(table: table, plan: plan)
+            let names = TableNames(table: table, plan: plan, words: context.words)
             let refs: [TableAnalysis.RowRef] = table.rows.indices.map { .row($0) } + [.total]
             for ref in refs {
                 for column in table.columns {
                     guard let cell = table.cell(ref, column.id), !cell.alsoStated.isEmpty else { continue }
-                    let what = ref == .total ? "the total of \"\(column.title)\" in \"\(table.title)\""
-                                             : "\"\(column.title)\" of \(names.row(ref)) in \"\(table.title)\""
+                    let what = ref == .total ? words.columnTotalIn(column.title, table.title) : words.cell(column.title, names.row(ref), table.title)
                     compare(cell.alsoStated) { _ in
                         Host(what: what, stated: cell.value, readings: analysis.readings(cell, at: .init(row: ref, column: column.id)),
                              pointer: cell.pointer, percent: column.isPercentage)
@@ -322,10 +355,10 @@ enum ConsistencyRule: PlanRule {
         for requirement in plan.requirements {
             compare(requirement.alsoStated) { repeated in
                 if repeated.key == "minimum" {
-                    return requirement.minimum.map { Host(what: "the minimum of \"\(requirement.name)\"", stated: money($0), readings: [money($0)],
+                    return requirement.minimum.map { Host(what: words.requirementMinimum(requirement.name), stated: money($0), readings: [money($0)],
                                                           pointer: requirement.pointer + "/minimum", money: true) }
                 }
-                return Host(what: "the percentage of \"\(requirement.name)\"", stated: requirement.percent, readings: [requirement.percent],
+                return Host(what: words.requirementPercent(requirement.name), stated: requirement.percent, readings: [requirement.percent],
                             pointer: requirement.pointer + "/percent", percent: true)
             }
         }

@@ -3,8 +3,6 @@
 /// prints. Tables with columns are checked by `table-column-total` and `table-row-total`.
 enum CountTotalRule: PlanRule {
     static let id = "count-total"
-    static let summary = "a table of counts adds up to its stated total; a key adds up to its printed total"
-    static let help = "A table of counts (job seekers or outflow per municipality) must add up to the total it states, and the key of an allocation must add up to the total its table prints (802.209 inhabitants)."
 
     static func check(_ context: inout CheckContext) {
         for table in context.plan.tables where table.form == .singleColumn {
@@ -12,22 +10,22 @@ enum CountTotalRule: PlanRule {
             guard let total = table.total, let sum = context.sum(values), !sum.isEqual(to: total),
                   let delta = sum.minus(total), !table.withinRounding(delta, parts: values.count) else { continue }
             context.report(id, at: table.pointer + "/total",
-                           "the rows of \"\(table.name ?? table.id)\" add up to \(context.number(sum)) but the stated total is \(context.number(total))",
-                           hint: "correct the total or the row that is off", stated: total.description, expected: sum.description)
+                           context.words.countRows(table.name ?? table.id, context.number(sum), context.number(total)),
+                           hint: context.words.rowsHint, stated: total.description, expected: sum.description)
         }
         for allocation in context.plan.allocations {
             guard let stated = allocation.statedWeightTotal, let values = keyValues(allocation, plan: context.plan),
                   let sum = context.sum(values), !sum.isEqual(to: stated) else { continue }
             context.report(id, at: allocation.pointer + "/statedWeightTotal",
-                           "the \(keyName(allocation)) of the shares add up to \(context.number(sum)) but the table prints \(context.number(stated))",
-                           hint: "correct the printed total or the value that is off", stated: stated.description, expected: sum.description)
+                           context.words.keyTotal(keyName(allocation, words: context.words), context.number(sum), context.number(stated)),
+                           hint: context.words.keyTotalHint, stated: stated.description, expected: sum.description)
         }
     }
 
-    static func keyName(_ allocation: AllocationSpec) -> String {
+    static func keyName(_ allocation: AllocationSpec, words: CheckWording) -> String {
         if case .measure(let name, _) = allocation.key { return name }
         if case .cbsInhabitants = allocation.key { return "inwoners" }
-        return "weights"
+        return words.keyWeights
     }
 
     /// The key's value for every share, when the key is one measure or stated weights.

@@ -2,8 +2,6 @@
 /// are never ambiguous.
 enum DuplicateIdRule: PlanRule {
     static let id = "duplicate-id"
-    static let summary = "ids are unique within their list; municipality codes are unique in the region"
-    static let help = "Ids must be unique within their list and municipality codes within the region, so that every reference names exactly one thing."
 
     static func check(_ context: inout CheckContext) {
         let plan = context.plan
@@ -27,9 +25,7 @@ enum DuplicateIdRule: PlanRule {
         for (index, value) in values.enumerated() {
             if let earlier = first[value] {
                 let earlierLine = context.loaded.location(of: "\(list)/\(earlier)/\(key)").line
-                context.report(id, at: "\(list)/\(index)/\(key)",
-                               "\(what) \"\(value)\" is used twice (first at line \(earlierLine))",
-                               hint: "give each entry its own \(key)")
+                context.report(id, at: "\(list)/\(index)/\(key)", context.words.duplicate(what, value, earlierLine), hint: context.words.duplicateHint(key))
             } else {
                 first[value] = index
             }

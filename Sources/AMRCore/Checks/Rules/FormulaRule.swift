@@ -2,8 +2,6 @@
 /// cost × part of year) has exactly the stated amount.
 enum FormulaRule: PlanRule {
     static let id = "formula"
-    static let summary = "a cost line's formula gives exactly its stated amount"
-    static let help = "A cost line stated as a formula must have exactly the amount the formula gives: count × unit price, hours per week × weeks × rate, or FTE × annual cost × part of the year (16 h/week × 46 weeks × € 75/h = € 55.200)."
 
     static func check(_ context: inout CheckContext) {
         for budget in context.plan.budgets {
@@ -23,20 +21,20 @@ enum FormulaRule: PlanRule {
             words = "\(context.number(count)) × \(context.money(price))"
         case .hours(let perWeek, let weeks, let rate):
             factors = [perWeek, weeks, decimal(rate)]
-            words = "\(context.number(perWeek)) h/week × \(context.number(weeks)) weeks × \(context.money(rate))"
+            words = context.words.hoursFormula(context.number(perWeek), context.number(weeks), context.money(rate))
         case .staff(let fte, let annualCost, let partOfYear):
             factors = [fte, decimal(annualCost), partOfYear]
             words = "\(context.number(fte)) FTE × \(context.money(annualCost))"
                 + (partOfYear.isEqual(to: ExactDecimal(significand: 1)) ? "" : " × \(context.number(partOfYear))")
         }
         guard let product = exactProduct(factors) else {
-            context.report(id, at: line.pointer + "/formula", "the formula of \"\(line.name)\" is too large to compute exactly")
+            context.report(id, at: line.pointer + "/formula", context.words.formulaTooLarge(line.name))
             return
         }
         guard let stated = ExactDecimal.from(amount), !product.isEqual(to: stated) else { return }
         context.report(id, at: line.pointer + "/amount",
-                       "\(words) = \(context.locale.format(product.normalised(minimumScale: 2))) but the stated amount of \"\(line.name)\" is \(context.money(amount))",
-                       hint: "correct the amount or the formula",
+                       context.words.formula(words, context.locale.format(product.normalised(minimumScale: 2)), line.name, context.money(amount)),
+                       hint: context.words.formulaHint,
                        stated: amount.description, expected: product.normalised(minimumScale: 2).description)
     }
 

@@ -2,8 +2,6 @@
 /// equals their sum. Real plans drop a digit here: "€ 79.500" for € 795.000.
 enum GrandTotalRule: PlanRule {
     static let id = "grand-total"
-    static let summary = "a total over several allocations or budgets equals their sum"
-    static let help = "A total the plan states over several allocations or budgets (the contributions of 2019–2021 together) must equal their sum. Published plans drop a digit here: € 79.500 printed for € 795.000."
 
     static func check(_ context: inout CheckContext) {
         let plan = context.plan
@@ -27,12 +25,13 @@ enum GrandTotalRule: PlanRule {
                 if let amount = BudgetSumRule.total(of: budget) { amounts.append(amount) } else { complete = false }
             }
             guard complete, let sum = context.sum(amounts, rule: id, at: total.pointer + "/amount"), sum != total.amount else { continue }
-            let parts = (total.allocations + total.budgets).joined(separator: ", ")
+            let parts = total.allocations + total.budgets
             let units = total.allocations.compactMap { id in plan.allocations.first { $0.id == id }?.unit.decimals }
             let d = total.budgets.isEmpty ? (units.max() ?? 2) : 2
             context.report(id, at: total.pointer + "/amount",
-                           "\(total.name.map { "\"\($0)\"" } ?? "the grand total") is stated as \(context.money(total.amount, decimals: d)) but \(parts) add up to \(context.money(sum, decimals: d)) (\(context.gap(total.amount, sum, decimals: d)))",
-                           hint: "correct the grand total; a digit may have been dropped", stated: total.amount.description, expected: sum.description)
+                           context.words.grandTotal(total.name.map { "\"\($0)\"" } ?? context.words.grandTotalUnnamed, context.money(total.amount, decimals: d), parts,
+                                                    context.money(sum, decimals: d), context.gap(total.amount, sum, decimals: d)),
+                           hint: context.words.droppedDigitHint, stated: total.amount.description, expected: sum.description)
         }
     }
 

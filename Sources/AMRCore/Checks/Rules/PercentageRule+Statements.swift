@@ -9,25 +9,23 @@ extension PercentageRule {
     }
 
     static func checkStatements(_ context: inout CheckContext) {
+        let words = context.words
         for statement in context.plan.percentages {
-            let name = statement.text.map { "\"\($0)\"" } ?? "percentage \"\(statement.id)\""
+            let name = statement.text.map { "\"\($0)\"" } ?? words.percentageNamed(statement.id)
             let at = statement.pointer + "/percent"
             guard let countReference = statement.count else {
-                context.report(id, .warning, at: at, "\(name) (\(context.number(statement.percent))%) says of what it is a share but not how many: it cannot be checked",
-                               hint: "add \"count\": the number the percentage is of its base (a number, a table cell, a measure or a target)")
+                context.report(id, .warning, at: at, words.noCount(name, context.number(statement.percent)), hint: words.noCountHint)
                 continue
             }
             guard let baseReference = statement.base else {
-                context.report(id, .warning, at: at, "\(name) (\(context.number(statement.percent))%) gives no base, so it cannot be checked",
-                               hint: "add \"base\": what it is a percentage of (a number, { \"table\", \"column\", \"row\" }, { \"measure\", \"municipality\", \"date\" } or { \"target\" })")
+                context.report(id, .warning, at: at, words.noBase(name, context.number(statement.percent)), hint: words.noBaseHint)
                 continue
             }
             let count = resolve(countReference, at: statement.pointer + "/count", context: context)
             let base = resolve(baseReference, at: statement.pointer + "/base", context: context)
             guard case .number(let counts, let countPointer, let countName) = count, case .number(let bases, let basePointer, let baseName) = base else {
                 for case .missing(let reason) in [count, base] {
-                    context.report(id, at: at, "\(name) (\(context.number(statement.percent))%) cannot be checked: \(reason)",
-                                   hint: "correct the reference, or give the number itself")
+                    context.report(id, at: at, words.cannotCheck("\(name) (\(context.number(statement.percent))%)", reason), hint: words.referenceHint)
                 }
                 continue
             }
@@ -44,18 +42,19 @@ extension PercentageRule {
             }
             guard !accepted, let firstBase = bases.first, let firstCount = counts.first else { continue }
             var related: [Finding.Related] = []
-            if let countPointer { related.append(Finding.Related(location: context.loaded.location(of: countPointer), message: "the count: \(countName), \(context.number(firstCount))")) }
-            if let basePointer { related.append(Finding.Related(location: context.loaded.location(of: basePointer), message: "the base: \(baseName), \(context.number(firstBase))")) }
+            if let countPointer { related.append(Finding.Related(location: context.loaded.location(of: countPointer), message: words.theCount(countName, context.number(firstCount)))) }
+            if let basePointer { related.append(Finding.Related(location: context.loaded.location(of: basePointer), message: words.theBase(baseName, context.number(firstBase)))) }
             guard let check = PercentageCheck(count: firstCount, base: firstBase, decimals: decimals, rounding: statement.rounding) else {
                 context.append(Finding(rule: id, severity: .error, location: context.loaded.location(of: at),
-                                       message: "\(name) is stated as \(context.number(statement.percent))% but its base, \(baseName), is 0",
-                                       hint: "correct the base or the percentage", related: related))
+                                       message: words.baseIsZero(name, context.number(statement.percent), baseName),
+                                       hint: words.baseIsZeroHint, related: related))
                 continue
             }
             context.append(Finding(
                 rule: id, severity: .error, location: context.loaded.location(of: at),
-                message: "\(name) is stated as \(statement.approximately ? "about " : "")\(context.number(statement.percent))% but \(countName) (\(context.number(firstCount))) of \(baseName) (\(context.number(firstBase))) is \(check.words(context.locale))",
-                hint: "correct the percentage, or the count or base it refers to",
+                message: words.statement(name, statement.approximately, context.number(statement.percent), countName, context.number(firstCount), baseName,
+                                         context.number(firstBase), check.words(context.locale)),
+                hint: words.statementHint,
                 stated: statement.percent.description, expected: check.expected.description, related: related))
         }
     }
@@ -65,43 +64,43 @@ extension PercentageRule {
         for target in context.plan.targets where target.percent != nil && target.base == nil && !target.background {
             guard let percent = target.percent, target.value != nil else { continue }
             context.report(id, .warning, at: target.pointer + "/percent",
-                           "target \"\(target.name)\" is stated as \(context.number(percent))% of a base the file does not give, so its value cannot be checked",
-                           hint: "add \"base\": the number the plan takes the percentage of (and its \"rounding\")")
+                           context.words.percentWithoutBase(target.name, context.number(percent)), hint: context.words.percentWithoutBaseHint)
         }
     }
 
     static func resolve(_ reference: NumberReference, at pointer: String, context: CheckContext) -> Resolved {
         let plan = context.plan
+        let words = context.words
         switch reference {
         case .value(let value):
-            return .number([value], pointer: nil, what: "the number stated")
+            return .number([value], pointer: nil, what: words.numberStated)
         case .target(let id):
-            guard let index = plan.targets.firstIndex(where: { $0.id == id }) else { return .missing("there is no target \"\(id)\"") }
-            guard let value = plan.targets[index].value else { return .missing("target \"\(id)\" states no value") }
-            return .number([value], pointer: plan.targets[index].pointer + "/value", what: "target \"\(plan.targets[index].name)\"")
+            guard let index = plan.targets.firstIndex(where: { $0.id == id }) else { return .missing(words.noTarget(id)) }
+            guard let value = plan.targets[index].value else { return .missing(words.targetWithoutValue(id)) }
+            return .number([value], pointer: plan.targets[index].pointer + "/value", what: words.targetNamed(plan.targets[index].name))
         case .cell(let tableID, let rowKey, let column):
-            guard let table = plan.table(id: tableID) else { return .missing("there is no table \"\(tableID)\"") }
-            let names = TableNames(table: table, plan: plan)
+            guard let table = plan.table(id: tableID) else { return .missing(words.noTable(tableID)) }
+            let names = TableNames(table: table, plan: plan, words: context.words)
             let ref: TableAnalysis.RowRef
             if let rowKey {
                 guard let index = table.rows.firstIndex(where: { $0.municipality?.rawValue == rowKey || $0.cluster == rowKey || $0.label == rowKey }) else {
-                    return .missing("\"\(table.title)\" has no row \"\(rowKey)\"")
+                    return .missing(words.noRowKey(table.title, rowKey))
                 }
                 ref = .row(index)
             } else {
                 ref = .total
             }
-            guard table.column(column) != nil else { return .missing("\"\(table.title)\" has no column \"\(column)\"") }
+            guard table.column(column) != nil else { return .missing(words.noColumnKey(table.title, column)) }
             guard let cell = table.cell(ref, column) else {
                 // A total row printed empty: the sum of the rows.
                 let values = table.rows.map { $0.cells[column]?.value }
                 if ref == .total, !values.isEmpty, values.allSatisfy({ $0 != nil }), let sum = ExactDecimal.sum(values.compactMap { $0 }) {
-                    return .number([sum], pointer: nil, what: "the sum of \"\(names.column(column))\" in \"\(table.title)\"")
+                    return .number([sum], pointer: nil, what: words.sumOfColumn(names.column(column), table.title))
                 }
-                return .missing("\(names.row(ref)) of \"\(table.title)\" has no \"\(names.column(column))\"")
+                return .missing(words.rowWithoutCell(names.row(ref), table.title, names.column(column)))
             }
             let readings = TableAnalysis(table, context: context).readings(cell, at: .init(row: ref, column: column))
-            return .number(readings, pointer: cell.pointer, what: "\"\(names.column(column))\" of \(names.row(ref)) in \"\(table.title)\"")
+            return .number(readings, pointer: cell.pointer, what: names.cell(ref, column))
         case .measure(let measure, let subject, let date):
             let codes: [MunicipalityCode]
             let name: String
@@ -110,7 +109,7 @@ extension PercentageRule {
                 name = cluster.name
             } else if let subject {
                 guard let municipality = plan.region.municipalities.first(where: { $0.code.rawValue == subject }) else {
-                    return .missing("\(subject) is not a municipality or cluster of \(plan.region.name)")
+                    return .missing(words.notMunicipalityOrCluster(subject, plan.region.name))
                 }
                 codes = [municipality.code]
                 name = municipality.name
@@ -118,8 +117,19 @@ extension PercentageRule {
                 codes = plan.region.municipalities.map(\.code)
                 name = plan.region.name
             }
-            switch TablePercentageRule.observation(measure, of: codes, on: date, plan: plan, name: name) {
-            case .value(let value, let pointer, let what): return .number([value], pointer: pointer, what: what)
+            switch TablePercentageRule.observation(measure, of: codes, on: date, plan: plan, name: name, words: words) {
+            case .value(let value, let pointer, let what):
+                // A measure other statements dispute is also read as most of them state it, so a
+                // wrong measure is reported once (consistency), not again at every percentage
+                // and change that uses it.
+                var readings = [value]
+                let consensus = ConsistencyRule.consensus(context)
+                if !consensus.isEmpty,
+                   case .value(let agreed, _, _) = TablePercentageRule.observation(measure, of: codes, on: date, plan: plan, name: name, words: words, consensus: consensus),
+                   !agreed.isEqual(to: value) {
+                    readings.append(agreed)
+                }
+                return .number(readings, pointer: pointer, what: what)
             case .missing(let reason): return .missing(reason)
             }
         }

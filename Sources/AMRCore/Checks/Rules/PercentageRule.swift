@@ -5,8 +5,6 @@
 /// € 2.500.000.000 is € 125.000.000, to the cent (rounded either way where it is not whole cents).
 enum PercentageRule: PlanRule {
     static let id = "percentage"
-    static let summary = "a count or amount stated as a percentage of a base equals that percentage of it"
-    static let help = "A count or amount stated as a percentage of a base must be that percentage of it (35% of 72.000 job seekers is 25.200; 5% of a € 2,5 billion purchase volume is € 125 million), with the rounding the plan states (down, nearest or up). Without a stated rounding the floor and the ceiling are both accepted, and the message says which rounding gives the stated count. A percentage the text states on its own (\"80% is 27–65 jaar\", under \"percentages\") is checked against its count and base wherever they are printed: a number, a table's cell, a measure at a date or a target; one without a base is a warning that says what to add."
 
     static func check(_ context: inout CheckContext) {
         for target in context.plan.targets {
@@ -15,13 +13,13 @@ enum PercentageRule: PlanRule {
             let values = repeats(target.alsoStated, key: nil), percents = repeats(target.alsoStated, key: "percent")
             let bases = repeats(target.alsoStated, key: "base")
             if let percent = target.percent, let base = target.base, let value = target.value {
-                compare(value, percent: percent, base: base, rounding: target.rounding, what: "target \"\(target.name)\"",
+                compare(value, percent: percent, base: base, rounding: target.rounding, what: context.words.targetNamed(target.name),
                         at: target.pointer + "/value", alternatives: (values, percents, bases), in: &context)
             }
             guard let base = target.base else { continue }
             for point in target.trajectory {
                 guard let percent = point.percent, let value = point.value else { continue }
-                compare(value, percent: percent, base: base, rounding: target.rounding, what: "the step of \(point.date)",
+                compare(value, percent: percent, base: base, rounding: target.rounding, what: context.words.stepOf(point.date),
                         at: point.pointer + "/value",
                         alternatives: (repeats(point.alsoStated, key: nil), repeats(point.alsoStated, key: "percent"), bases), in: &context)
             }
@@ -56,11 +54,12 @@ enum PercentageRule: PlanRule {
         let floor = cents.rounded(.down)
         let exact = Fraction(cents).divided(by: Fraction(100))
         let expected = Money(cents: floor.significand)
-        let words = "\(context.number(percent))% of \(context.money(estimate.base)) is "
-            + (floor.isEqual(to: cents) ? context.money(expected) : "\(exact?.decimal(4).map { context.locale.format($0) } ?? "") euros")
+        let words = context.words.percentOf(context.number(percent), context.money(estimate.base),
+                                            floor.isEqual(to: cents) ? context.money(expected)
+                                                                     : context.words.eurosExactly(exact?.decimal(4).map { context.locale.format($0) } ?? ""))
         context.report(id, at: estimate.pointer + "/amount",
-                       "the estimate\(estimate.label.map { " \"\($0)\"" } ?? "") of \"\(requirement.name)\" is stated as \(context.money(estimate.amount)) but \(words)",
-                       hint: "correct the amount, the base or the percentage", stated: estimate.amount.description, expected: expected.description)
+                       context.words.estimate(estimate.label, requirement.name, context.money(estimate.amount), words),
+                       hint: context.words.estimateHint, stated: estimate.amount.description, expected: expected.description)
     }
 
     static func compare(_ value: ExactDecimal, percent: ExactDecimal, base: ExactDecimal, rounding: Rounding?, what: String,
@@ -82,12 +81,11 @@ enum PercentageRule: PlanRule {
         case nil: allowed = exact.isEqual(to: floor) ? [exact] : [floor, ceiling]
         }
         guard !allowed.contains(where: { $0.isEqual(to: value) }) else { return }
-        let rule = rounding.map { " rounded \($0.rawValue)" } ?? ""
         let expected = allowed.first ?? nearest
-        let words = "\(context.number(percent))% of \(context.number(base)) is \(context.number(exact.trimmed))"
+        let words = context.words.percentOf(context.number(percent), context.number(base), context.number(exact.trimmed))
         context.report(id, at: pointer,
-                       "\(what) is stated as \(context.number(value)) but \(words)\(rule.isEmpty ? "" : ",\(rule) \(context.number(expected))")",
-                       hint: rounding == nil ? "correct the count, or state the plan's \"rounding\" (down, nearest, up)" : "correct the count or the percentage",
+                       context.words.percentage(what, context.number(value), words, rounding.map { context.words.rounding($0) + " " + context.number(expected) }),
+                       hint: context.words.percentageHint(rounding != nil),
                        stated: value.description, expected: expected.description)
     }
 }

@@ -3,31 +3,26 @@
 /// earlier year.
 enum PeriodRule: PlanRule {
     static let id = "period"
-    static let summary = "target dates lie inside the plan period; a carry-over comes from an earlier year"
-    static let help = "Dates must agree with the plan's period: a target's date lies inside it, a baseline (nulmeting) comes before its target date, and a carry-over comes from a year before the period. A target the plan quotes as background (an earlier plan's target, marked \"background\": true) is left alone."
 
     static func check(_ context: inout CheckContext) {
         let plan = context.plan
         guard let period = plan.period else { return }
-        let span = "\(period.start) – \(period.end)"
+        let words = context.words
         // A target quoted as background (an earlier plan's) is not one of this plan's.
         for target in plan.targets where !target.background {
             if let date = target.date, !period.contains(date) {
                 context.report(id, at: target.pointer + "/date",
-                               "target \"\(target.name)\" is for \(date), outside the plan period \(span)",
-                               hint: "correct the date or the plan's period")
+                               words.targetDateOutside(target.name, date, period.start, period.end), hint: words.targetDateHint)
             }
             if let baseline = target.baseline, let date = target.date, baseline.date > date {
                 context.report(id, at: target.pointer + "/baseline/date",
-                               "the baseline of \"\(target.name)\" (\(baseline.date)) lies after the target date \(date)",
-                               hint: "the baseline (nulmeting) is where counting starts; it comes first")
+                               words.baselineAfter(target.name, baseline.date, date), hint: words.baselineAfterHint)
             }
         }
         for budget in plan.budgets {
             if let from = budget.carryOver?.fromYear, from >= period.start.year {
                 context.report(id, at: budget.pointer + "/carryOver/from",
-                               "the carry-over comes from \(from), not from a year before the plan period \(span)",
-                               hint: "a carry-over (overschot) is money left from an earlier year")
+                               words.carryOverYear(from, period.start, period.end), hint: words.carryOverYearHint)
             }
         }
     }

@@ -3,38 +3,33 @@
 /// id are defined.
 enum ReferenceRule: PlanRule {
     static let id = "reference"
-    static let summary = "municipalities belong to the region; referenced ids exist"
-    static let help = "Everything a plan refers to must exist: the municipalities of allocations and clusters and the centre municipality belong to the region, and the themes, programmes, subprojects, clusters and budgets named by id are defined."
 
     static func check(_ context: inout CheckContext) {
         let plan = context.plan
+        let words = context.words
         let codes = Set(plan.region.municipalities.map(\.code))
         let region = plan.region.name
         if let centre = plan.region.centreMunicipality, !codes.contains(centre) {
             context.report(id, at: "/region/centreMunicipality",
-                           "the centre municipality \(centre) is not one of the region's municipalities",
-                           hint: "add it to /region/municipalities or correct the code")
+                           words.centreNotInRegion(centre.rawValue), hint: words.addMunicipalityHint)
         }
         for (c, cluster) in plan.region.clusters.enumerated() {
             // A made-up empty cluster is how a figure for the whole country gets in; it adds
             // nothing and checks nothing.
             if cluster.municipalities.isEmpty {
                 context.report(id, .warning, at: "/region/clusters/\(c)/municipalities",
-                               "cluster \"\(cluster.name)\" has no municipalities, so nothing stated for it can be checked",
-                               hint: "list its municipalities; a figure for the whole country printed beside the region's goes in a table row with \"label\" and \"national\": true")
+                               words.emptyCluster(cluster.name), hint: words.emptyClusterHint)
             }
             for (m, code) in cluster.municipalities.enumerated() where !codes.contains(code) {
                 context.report(id, at: "/region/clusters/\(c)/municipalities/\(m)",
-                               "cluster \"\(cluster.name)\" names \(code), which is not a municipality of \(region)",
-                               hint: "add it to /region/municipalities or correct the code")
+                               words.clusterMember(cluster.name, code.rawValue, region), hint: words.addMunicipalityHint)
             }
         }
         for allocation in plan.allocations {
             for (index, share) in allocation.shares.enumerated() {
                 guard let code = share.municipality, !codes.contains(code) else { continue }
                 context.report(id, at: allocation.pointer + "/shares/\(index)/municipality",
-                               "allocation \"\(allocation.id)\" has a share for \(code), which is not a municipality of \(region)",
-                               hint: "add it to /region/municipalities or correct the code")
+                               words.shareOutside(allocation.id, code.rawValue, region), hint: words.addMunicipalityHint)
             }
             if let basis = allocation.basis, plan.budget(id: basis.budget) == nil {
                 missing("budget", basis.budget, among: plan.budgets.map(\.id), at: allocation.pointer + "/basis/budget", in: &context)
@@ -58,8 +53,7 @@ enum ReferenceRule: PlanRule {
             }
             if let code = target.municipality, !codes.contains(code) {
                 context.report(id, at: target.pointer + "/municipality",
-                               "target \"\(target.name)\" is for \(code), which is not a municipality of \(region)",
-                               hint: "add it to /region/municipalities or correct the code")
+                               words.targetOutside(target.name, code.rawValue, region), hint: words.addMunicipalityHint)
             }
         }
         let clusters = plan.region.clusters.map(\.id)
@@ -70,8 +64,7 @@ enum ReferenceRule: PlanRule {
                 }
                 guard let code = row.municipality, !codes.contains(code) else { continue }
                 context.report(id, at: table.pointer + "/rows/\(index)/municipality",
-                               "table \"\(table.name ?? table.id)\" has a row for \(code), which is not a municipality of \(region)",
-                               hint: "add it to /region/municipalities or correct the code")
+                               words.tableRowOutside(table.name ?? table.id, code.rawValue, region), hint: words.addMunicipalityHint)
             }
         }
         for (index, requirement) in plan.requirements.enumerated() {
@@ -87,8 +80,9 @@ enum ReferenceRule: PlanRule {
     }
 
     static func missing(_ kind: String, _ value: String, among known: [String], at pointer: String, in context: inout CheckContext) {
-        var hint = known.isEmpty ? "define it under the plan's \(kind)s" : "known: " + known.joined(separator: ", ")
-        if let near = Suggestion.closest(to: value, among: known) { hint = "did you mean \"\(near)\"?" }
-        context.report(id, at: pointer, "there is no \(kind) with id \"\(value)\"", hint: hint)
+        let words = context.words
+        var hint = known.isEmpty ? words.defineHint(kind) : words.knownHint(known)
+        if let near = Suggestion.closest(to: value, among: known) { hint = words.didYouMean(near) }
+        context.report(id, at: pointer, words.missingId(kind, value), hint: hint)
     }
 }

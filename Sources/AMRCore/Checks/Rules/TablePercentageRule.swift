@@ -3,8 +3,6 @@
 /// row for the same municipality, cluster or label), or a measure of the municipalities.
 enum TablePercentageRule: PlanRule {
     static let id = "table-percentage"
-    static let summary = "a percentage in a table equals its count over its base, with the plan's rounding"
-    static let help = "A percentage column states each row's count as a percentage of a base: another column, a column of another table, or a measure of the municipalities. The stated percentage must equal count / base × 100 under the plan's rounding (down, nearest or up, at the decimals printed); the message names the count, the base and the percentage it should be."
 
     /// A percentage's base for one row, or why there is none.
     enum BaseLookup {
@@ -23,27 +21,27 @@ enum TablePercentageRule: PlanRule {
             return made
         }
         let consensus = ConsistencyRule.consensus(context)
+        let words = context.words
         for table in plan.tables where table.form == .columns {
-            let names = TableNames(table: table, plan: plan)
+            let names = TableNames(table: table, plan: plan, words: context.words)
             let refs: [TableAnalysis.RowRef] = table.rows.indices.map { .row($0) } + (table.hasTotalRow ? [.total] : [])
             for column in table.columns {
                 guard case .percentage(let spec) = column.kind else { continue }
                 for ref in refs {
                     guard let percent = table.cell(ref, column.id) else { continue }
-                    let what = "\"\(column.title)\" of \(names.row(ref)) in \"\(table.title)\" is stated as \(context.number(percent.value))%"
+                    let what = words.tablePercent(words.cell(column.title, names.row(ref), table.title), context.number(percent.value))
                     let location = context.loaded.location(of: percent.pointer)
                     guard let count = table.cell(ref, spec.count) else {
                         context.append(Finding(rule: id, severity: .error, location: location,
-                                               message: "\(what) but the row has no \"\(names.column(spec.count))\" to take the percentage of",
-                                               hint: "state the count, or leave the percentage out"))
+                                               message: words.noCountCell(what, names.column(spec.count)), hint: words.noCountCellHint))
                         continue
                     }
                     let counts = analysis(table).readings(count, at: .init(row: ref, column: spec.count))
                     let lookup = base(of: ref, spec: spec, column: column, table: table, context: context)
                     guard case .value(let base, let basePointer, let baseName) = lookup else {
                         if case .missing(let reason) = lookup {
-                            context.append(Finding(rule: id, severity: .error, location: location, message: "\(what) but \(reason)",
-                                                   hint: "give the base, or leave the percentage out"))
+                            context.append(Finding(rule: id, severity: .error, location: location, message: words.baseMissing(what, reason),
+                                                   hint: words.baseMissingHint))
                         }
                         continue
                     }
@@ -59,23 +57,22 @@ enum TablePercentageRule: PlanRule {
                     let decimals = spec.decimals ?? percent.value.scale
                     var related: [Finding.Related] = []
                     if case .column = spec.base {} else if let basePointer {
-                        related.append(Finding.Related(location: context.loaded.location(of: basePointer), message: "the base: \(baseName), \(context.number(base))"))
+                        related.append(Finding.Related(location: context.loaded.location(of: basePointer), message: words.theBase(baseName, context.number(base))))
                     }
                     let accepted = counts.contains { c in
                         bases.contains { b in !b.isZero && (PercentageCheck(count: c, base: b, decimals: decimals, rounding: spec.rounding)?.accepts(percent.value) ?? true) }
                     }
                     if !accepted && base.isZero {
                         context.append(Finding(rule: id, severity: .error, location: location,
-                                               message: "\(what) but its base, \(baseName), is 0", hint: "correct the base or the percentage",
+                                               message: words.tableBaseIsZero(what, baseName), hint: words.baseIsZeroHint,
                                                related: related))
                         continue
                     }
                     guard !accepted, let check = PercentageCheck(count: count.value, base: base, decimals: decimals, rounding: spec.rounding) else { continue }
                     context.append(Finding(
                         rule: id, severity: .error, location: location,
-                        message: "\(what) but \(context.number(count.value)) of \(context.number(base)) is \(check.words(context.locale))",
-                        hint: spec.rounding == nil ? "correct the percentage, the count or the base, or state the plan's \"rounding\" (down, nearest, up)"
-                                                   : "correct the percentage, the count or the base",
+                        message: words.tablePercentage(what, context.number(count.value), context.number(base), check.words(context.locale)),
+                        hint: words.tablePercentageHint(spec.rounding != nil),
                         stated: percent.value.description, expected: check.expected.description, related: related))
                 }
             }
@@ -114,30 +111,30 @@ enum TablePercentageRule: PlanRule {
     static func base(of ref: TableAnalysis.RowRef, spec: CountTable.PercentageSpec, column: CountTable.Column, table: CountTable,
                      context: CheckContext, consensus: [ConsistencyRule.Key: ExactDecimal] = [:]) -> BaseLookup {
         let plan = context.plan
-        let names = TableNames(table: table, plan: plan)
+        let words = context.words
+        let names = TableNames(table: table, plan: plan, words: context.words)
         switch spec.base {
         case .column(let base):
-            guard let cell = table.cell(ref, base) else { return .missing("\(names.row(ref)) has no \"\(names.column(base))\" to take it of") }
-            return .value(cell.value, pointer: cell.pointer, what: "\"\(names.column(base))\"")
+            guard let cell = table.cell(ref, base) else { return .missing(words.rowHasNoBase(names.row(ref), names.column(base))) }
+            return .value(cell.value, pointer: cell.pointer, what: words.column(names.column(base)))
         case .table(let other, let base):
-            guard let otherTable = plan.table(id: other) else { return .missing("there is no table \"\(other)\"") }
-            let otherNames = TableNames(table: otherTable, plan: plan)
+            guard let otherTable = plan.table(id: other) else { return .missing(words.noTable(other)) }
+            let otherNames = TableNames(table: otherTable, plan: plan, words: context.words)
             // A total row's base where the base table prints no total: the sum of its rows.
             if ref == .total, otherTable.totals[base] == nil {
                 let values = otherTable.rows.map { $0.cells[base]?.value }
                 guard !values.isEmpty, values.allSatisfy({ $0 != nil }), let sum = ExactDecimal.sum(values.compactMap { $0 }) else {
-                    return .missing("\"\(otherTable.title)\" has no total of \"\(otherNames.column(base))\", and not every row has one to add up")
+                    return .missing(words.noTotalToAdd(otherTable.title, otherNames.column(base)))
                 }
-                return .value(sum, pointer: nil, what: "the sum of \"\(otherNames.column(base))\" in \"\(otherTable.title)\"")
+                return .value(sum, pointer: nil, what: words.sumOfColumn(otherNames.column(base), otherTable.title))
             }
             guard let otherRef = matchingRow(ref, in: table, other: otherTable) else {
-                return .missing(ref == .total ? "\"\(otherTable.title)\" has no total row to take the base from"
-                                              : "\"\(otherTable.title)\" has no row for \(names.row(ref)) to take the base from")
+                return .missing(ref == .total ? words.noTotalRowForBase(otherTable.title) : words.noRowForBase(otherTable.title, names.row(ref)))
             }
             guard let cell = otherTable.cell(otherRef, base) else {
-                return .missing("\(otherNames.row(otherRef)) has no \"\(otherNames.column(base))\" in \"\(otherTable.title)\" to take the base from")
+                return .missing(words.noCellForBase(otherNames.row(otherRef), otherNames.column(base), otherTable.title))
             }
-            return .value(cell.value, pointer: cell.pointer, what: "\"\(otherNames.column(base))\" of \(otherNames.row(otherRef)) in \"\(otherTable.title)\"")
+            return .value(cell.value, pointer: cell.pointer, what: otherNames.cell(otherRef, base))
         case .fixed(let reference):
             switch PercentageRule.resolve(reference, at: spec.pointer + "/base", context: context) {
             case .number(let values, let pointer, let what): return .value(values[0], pointer: pointer, what: what)
@@ -151,49 +148,47 @@ enum TablePercentageRule: PlanRule {
                 for index in table.rows.indices {
                     guard case .value(let value, _, _) = base(of: .row(index), spec: spec, column: column, table: table, context: context,
                                                               consensus: consensus) else {
-                        return .missing("the base of row \(names.row(.row(index))) is missing, so the total's base is unknown")
+                        return .missing(words.totalBaseUnknown(names.row(.row(index))))
                     }
                     values.append(value)
                 }
-                guard let sum = ExactDecimal.sum(values) else { return .missing("the rows' \(measure) is too large to add up") }
-                return .value(sum, pointer: nil, what: "the \(measure) of its rows")
+                guard let sum = ExactDecimal.sum(values) else { return .missing(words.rowsTooLarge(measure)) }
+                return .value(sum, pointer: nil, what: words.measureOfRows(measure))
             case .row(let index):
                 let row = table.rows[index]
                 if let code = row.municipality {
-                    return observation(measure, of: [code], on: date, plan: plan, name: names.row(ref), consensus: consensus)
+                    return observation(measure, of: [code], on: date, plan: plan, name: names.row(ref), words: words, consensus: consensus)
                 }
                 if let clusterID = row.cluster, let cluster = plan.region.clusters.first(where: { $0.id == clusterID }) {
-                    return observation(measure, of: cluster.municipalities, on: date, plan: plan, name: names.row(ref), consensus: consensus)
+                    return observation(measure, of: cluster.municipalities, on: date, plan: plan, name: names.row(ref), words: words, consensus: consensus)
                 }
-                return .missing("\(names.row(ref)) is not a municipality or cluster, so it has no \(measure)")
+                return .missing(words.rowNotMunicipality(names.row(ref), measure))
             }
         }
     }
 
     /// The measure on a date for one municipality (with the pointer of its value) or summed over
     /// several; with `consensus`, a value other statements dispute is taken as most of them state it.
-    static func observation(_ measure: String, of codes: [MunicipalityCode], on date: PlanDate?, plan: Plan, name: String,
+    static func observation(_ measure: String, of codes: [MunicipalityCode], on date: PlanDate?, plan: Plan, name: String, words: CheckWording,
                             consensus: [ConsistencyRule.Key: ExactDecimal] = [:]) -> BaseLookup {
         var values: [ExactDecimal] = []
         var pointer: String?
         for code in codes {
             guard let index = plan.region.municipalities.firstIndex(where: { $0.code == code }) else {
-                return .missing("\(code) is not a municipality of \(plan.region.name)")
+                return .missing(words.notMunicipalityOf(code.rawValue, plan.region.name))
             }
             let municipality = plan.region.municipalities[index]
             let series = municipality.measures[measure] ?? []
             let matching = series.indices.filter { date == nil || series[$0].date == date }
-            let on = date.map { " on \($0)" } ?? ""
             guard matching.count == 1, let only = matching.first else {
-                return .missing(matching.isEmpty ? "\(municipality.name) has no \(measure)\(on) in the region's measures"
-                                                 : "\(municipality.name) has several \(measure) observations; give the base a date")
+                return .missing(matching.isEmpty ? words.noObservation(municipality.name, measure, date) : words.severalObservations(municipality.name, measure))
             }
             let observed = series[only]
             let agreed = observed.date.flatMap { consensus[ConsistencyRule.Key(subject: code.rawValue, measure: measure, category: nil, date: $0)] }
             values.append(agreed ?? observed.value)
             pointer = "/region/municipalities/\(index)/measures/\(measure.jsonPointerEscaped)/\(only)/value"
         }
-        guard let sum = ExactDecimal.sum(values) else { return .missing("the \(measure) of \(name) is too large to add up") }
-        return .value(sum, pointer: codes.count == 1 ? pointer : nil, what: "the \(measure) of \(name)\(date.map { " on \($0)" } ?? "")")
+        guard let sum = ExactDecimal.sum(values) else { return .missing(words.measureTooLarge(measure, name)) }
+        return .value(sum, pointer: codes.count == 1 ? pointer : nil, what: words.measureOf(measure, name, date))
     }
 }

@@ -3,8 +3,6 @@
 /// breaks its column is reported once, at the number (see `TableAnalysis`).
 enum TableRowTotalRule: PlanRule {
     static let id = TableAnalysis.rowRule
-    static let summary = "each row of a table adds up to its row total; an \"of whom\" part is not added and not more than its whole"
-    static let help = "In a table with a row-total column, the counted columns of each row must add up to its stated row total. An \"of whom\" column (partOf) is a part of another column, never added, and never larger than the column it is part of."
 
     static func check(_ context: inout CheckContext) {
         for table in context.plan.tables where table.form == .columns {

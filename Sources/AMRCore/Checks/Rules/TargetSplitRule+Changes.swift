@@ -3,19 +3,20 @@
 extension TargetSplitRule {
     static func checkChanges(_ context: inout CheckContext) {
         for change in context.plan.changes {
-            let name = change.text.map { "\"\($0)\"" } ?? "change \"\(change.id)\""
+            let words = context.words
+            let name = change.text.map { "\"\($0)\"" } ?? words.changeNamed(change.id)
             let from = PercentageRule.resolve(change.from, at: change.pointer + "/from", context: context)
             let to = PercentageRule.resolve(change.to, at: change.pointer + "/to", context: context)
             guard case .number(let froms, let fromPointer, let fromName) = from, case .number(let tos, let toPointer, let toName) = to,
                   let first = froms.first, let last = tos.first else {
                 for case .missing(let reason) in [from, to] {
-                    context.report(id, at: change.pointer, "\(name) cannot be checked: \(reason)", hint: "correct the reference, or give the number itself")
+                    context.report(id, at: change.pointer, words.cannotCheck(name, reason), hint: words.referenceHint)
                 }
                 continue
             }
             var related: [Finding.Related] = []
-            if let fromPointer { related.append(Finding.Related(location: context.loaded.location(of: fromPointer), message: "from: \(fromName), \(context.number(first))")) }
-            if let toPointer { related.append(Finding.Related(location: context.loaded.location(of: toPointer), message: "to: \(toName), \(context.number(last))")) }
+            if let fromPointer { related.append(Finding.Related(location: context.loaded.location(of: fromPointer), message: words.changeFrom(fromName, context.number(first)))) }
+            if let toPointer { related.append(Finding.Related(location: context.loaded.location(of: toPointer), message: words.changeTo(toName, context.number(last)))) }
             func near(_ exact: Fraction, _ stated: ExactDecimal) -> Bool {
                 guard change.approximately, let gap = exact.distance(to: Fraction(stated)),
                       let size = Fraction(stated).distance(to: Fraction(0)), let tenth = size.divided(by: Fraction(10)) else { return false }
@@ -26,8 +27,8 @@ extension TargetSplitRule {
                 if !fits, let difference = last.minus(first) {
                     context.append(Finding(
                         rule: id, severity: .error, location: context.loaded.location(of: change.pointer + "/value"),
-                        message: "\(name) states a change of \(change.approximately ? "about " : "")\(context.number(value)) but from \(context.number(first)) to \(context.number(last)) is \(context.number(difference))",
-                        hint: "correct the change or one of the two figures", stated: value.description, expected: difference.description, related: related))
+                        message: words.changeValue(name, change.approximately, context.number(value), context.number(first), context.number(last), context.number(difference)),
+                        hint: words.changeValueHint, stated: value.description, expected: difference.description, related: related))
                 }
             }
             if let percent = change.percent {
@@ -44,12 +45,13 @@ extension TargetSplitRule {
                 if !fits, let difference = last.minus(first), !first.isZero {
                     let negative = difference.significand < 0
                     let size = difference.times(negative ? -1 : 1) ?? difference
-                    let words = PercentageCheck(count: size, base: first, decimals: decimals, rounding: nil)
+                    let check = PercentageCheck(count: size, base: first, decimals: decimals, rounding: nil)
                     context.append(Finding(
                         rule: id, severity: .error, location: context.loaded.location(of: change.pointer + "/percent"),
-                        message: "\(name) states a change of \(context.number(percent))% but \(context.number(difference)) of \(context.number(first)) is \(negative ? "-" : "")\(words?.words(context.locale) ?? "?")",
-                        hint: "correct the percentage or one of the two figures", stated: percent.description,
-                        expected: words.flatMap { $0.expected.times(negative ? -1 : 1) }?.description, related: related))
+                        message: words.changePercent(name, context.number(percent), context.number(difference), context.number(first),
+                                                     check?.words(context.locale, negative: negative) ?? "?"),
+                        hint: words.changePercentHint, stated: percent.description,
+                        expected: check.flatMap { $0.expected.times(negative ? -1 : 1) }?.description, related: related))
                 }
             }
         }

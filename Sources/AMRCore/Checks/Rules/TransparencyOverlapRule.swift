@@ -2,8 +2,6 @@
 /// out a channel that overlaps another: its people are counted there already.
 enum TransparencyOverlapRule: PlanRule {
     static let id = "transparency-overlap"
-    static let summary = "a total over channels leaves out channels that overlap another"
-    static let help = "Job seekers made visible on several platforms count once: a total over channels must leave out a channel that overlaps another (the Kandidatenverkenner overlaps Werk.nl), and a channel's overlapsWith must name another channel of the same measurement."
 
     static func check(_ context: inout CheckContext) {
         for target in context.plan.targets {
@@ -12,20 +10,20 @@ enum TransparencyOverlapRule: PlanRule {
                 for (index, channel) in measurement.channels.enumerated() {
                     if let other = channel.overlapsWith, !ids.contains(other) || other == channel.id {
                         context.report(id, at: measurement.pointer + "/channels/\(index)/overlapsWith",
-                                       "channel \"\(channel.id)\" overlaps \"\(other)\", which is not another channel of this measurement",
-                                       hint: "name one of: " + measurement.channels.map(\.id).filter { $0 != channel.id }.joined(separator: ", "))
+                                       context.words.channelNotOther(channel.id, other),
+                                       hint: context.words.channelNotOtherHint(measurement.channels.map(\.id).filter { $0 != channel.id }))
                     }
                 }
                 let counted = measurement.channels.filter { $0.overlapsWith == nil }
                 guard let sum = context.sum(counted.map(\.value)), !sum.isEqual(to: measurement.value) else { continue }
                 let all = context.sum(measurement.channels.map(\.value))
                 let overlapping = measurement.channels.filter { $0.overlapsWith != nil }
-                var message = "the total for \(measurement.date) of \"\(target.name)\" is stated as \(context.number(measurement.value)) but the channels add up to \(context.number(sum))"
+                var message = context.words.channels(measurement.date, target.name, context.number(measurement.value), context.number(sum))
                 if let all, all.isEqual(to: measurement.value), !overlapping.isEmpty {
-                    message += "; the stated total also counts " + overlapping.map { "\"\($0.name ?? $0.id)\" (overlaps \"\($0.overlapsWith ?? "")\")" }.joined(separator: ", ")
+                    message += context.words.alsoCounts(overlapping.map { (name: $0.name ?? $0.id, overlaps: $0.overlapsWith ?? "") })
                 }
                 context.report(id, at: measurement.pointer + "/value", message,
-                               hint: "leave out channels that overlap another", stated: measurement.value.description, expected: sum.description)
+                               hint: context.words.channelsHint, stated: measurement.value.description, expected: sum.description)
             }
         }
     }

@@ -13,15 +13,28 @@ public struct DocumentCheck: Sendable {
         self.tables = tables
         var extracted: [ExtractedTable] = []
         var skipped: [(number: Int, caption: String?, reason: TableInterpreter.Skip)] = []
+        var layouts: [TableLayout] = []
         for table in tables {
-            switch TableInterpreter(table: table, notation: notation, regionNames: regionNames).interpret() {
+            var layout: TableLayout?
+            switch TableInterpreter(table: table, notation: notation, regionNames: regionNames).interpret(layout: &layout) {
             case .success(let found): extracted += found
             case .failure(let reason): skipped.append((table.number, table.caption, reason))
             }
+            if let layout { layouts.append(layout) }
         }
+        // Percentages whose base is in another table; a table checked only by those is checked.
+        let across = CrossTablePercentage(layouts: layouts).find()
+        extracted += across.tables
+        let checked = Set(across.tables.map(\.table))
         self.extracted = extracted
-        self.skipped = skipped
+        self.skipped = skipped.filter { !checked.contains($0.number) }
+        // A table not checked at all is listed once, not also each of its percentage columns.
+        let notChecked = Set(self.skipped.map(\.number))
+        self.unexplained = across.unexplained.filter { !notChecked.contains($0.table) }
     }
+
+    /// Percentage columns no base in this or another table explains (`--verbose`).
+    let unexplained: [CrossTablePercentage.Unexplained]
 
     /// The document's tables as a plan file (`amr extract`): every table amr could read, each
     /// with its `source` (the table's number and caption), and a region left for a person to fill in.
@@ -38,11 +51,12 @@ public struct DocumentCheck: Sendable {
                 "name": .string("(not stated in the document)"),
                 "municipalities": .array([]),
             ]),
-            "tables": .array(extracted.map { Self.json($0, document: base) } + extracted.flatMap { Self.shareBases($0, document: base) }),
+            "tables": .array(extracted.map { Self.json($0, document: base, among: extracted) } + extracted.flatMap { Self.shareBases($0, document: base) }
+                + extracted.flatMap { Self.externalBases($0, document: base, among: extracted) }),
         ]).text
     }
 
-    static func json(_ table: ExtractedTable, document: String) -> JSONOutput {
+    static func json(_ table: ExtractedTable, document: String, among extracted: [ExtractedTable]) -> JSONOutput {
         var object: [String: JSONOutput] = [
             "id": .string(table.id),
             "name": .string(table.group.map { "\(table.name) — \($0)" } ?? table.name),
@@ -56,6 +70,17 @@ public struct DocumentCheck: Sendable {
                 case .part(let whole): c["partOf"] = .string(whole)
                 case .percentage(let count, let base, let rounding):
                     var p: [String: JSONOutput] = ["count": .string(count), "base": .string(base)]
+                    if let rounding { p["rounding"] = .string(rounding.rawValue) }
+                    c["percent"] = .object(p)
+                case .external(let count, let external, let rounding):
+                    // A stated total is one figure for every row; a column is read in the row with the same label.
+                    var p: [String: JSONOutput] = ["count": .string(count)]
+                    if let (id, columnID) = linked(external, rows: table.rows, among: extracted) {
+                        p["base"] = .object(["table": .string(id), "column": .string(columnID)].merging(external.total == nil ? [:] : ["row": .string("total")]) { a, _ in a })
+                    } else {
+                        p["base"] = external.total.map { .object(["value": .number($0.description)]) }
+                            ?? .object(["table": .string(table.externalBaseTable(column)), "column": .string("basis")])
+                    }
                     if let rounding { p["rounding"] = .string(rounding.rawValue) }
                     c["percent"] = .object(p)
                 case .share(let count, _, let rounding):
@@ -100,12 +125,51 @@ public struct DocumentCheck: Sendable {
         }
     }
 
+    /// For each percentage whose base is a column of another table, that column by the labels of
+    /// the percentage's rows: the plan format finds a base in another table by the row's label.
+    static func externalBases(_ table: ExtractedTable, document: String, among extracted: [ExtractedTable]) -> [JSONOutput] {
+        table.columns.compactMap { column -> JSONOutput? in
+            guard case .external(_, let external, _) = column.kind, external.total == nil,
+                  linked(external, rows: table.rows, among: extracted) == nil else { return nil }
+            var source: [String: JSONOutput] = ["document": .string(document), "section": .string("tabel \(external.table)")]
+            if let caption = external.caption { source["title"] = .string(caption) }
+            return .object([
+                "id": .string(table.externalBaseTable(column)),
+                "name": .string("\"\(external.columnName)\" uit tabel \(external.table), de basis van \"\(column.name)\" in tabel \(table.table)"),
+                "source": .object(source),
+                "columns": .array([.object(["id": .string("basis"), "name": .string(external.columnName)])]),
+                "rows": .array(table.rows.compactMap { row in
+                    external.values[row.row].map { value in
+                        .object(["label": .string(row.label.isEmpty ? "rij \(row.row + 1)" : row.label), "values": .object(["basis": .number(value.description)])])
+                    }
+                }),
+            ])
+        }
+    }
+
+    /// The extracted table and column that hold an external base as printed (each row's base in
+    /// the row with the same label, or its stated total), so the plan file points there; nil when
+    /// that table was not extracted whole (groups, columns left out), and a table of the base is written.
+    static func linked(_ external: ExtractedTable.ExternalBase, rows: [ExtractedTable.Row], among extracted: [ExtractedTable]) -> (String, String)? {
+        guard let other = extracted.first(where: { $0.table == external.table && $0.group == nil && $0.id == "tabel-\(external.table)" }),
+              let column = other.columns.first(where: { $0.column == external.column && ($0.kind == .count || $0.kind == .total) }) else { return nil }
+        if let total = external.total {
+            return other.totals[column.id]?.value.isEqual(to: total) == true ? (other.id, column.id) : nil
+        }
+        for row in rows {
+            let matching = other.rows.filter { $0.label == row.label }
+            guard matching.count == 1, !row.label.isEmpty, let base = external.values[row.row],
+                  matching[0].cells[column.id]?.value.isEqual(to: base) == true else { return nil }
+        }
+        return (other.id, column.id)
+    }
+
     /// The findings, at the document's tables, rows and columns.
     public func findings(locale: NumberLocale) throws(LoadError) -> [Finding] {
         let loaded = try PlanLoader.load(bytes: Array(planJSON.utf8), file: file)
-        return PlanChecker.check(loaded, locale: locale).compactMap { finding in
+        return Finding.ordered(PlanChecker.check(loaded, locale: locale).compactMap { finding in
             Self.tableRules.contains(finding.rule) ? retold(finding, locale: locale) : nil
-        }.sorted()
+        })
     }
 
     static let tableRules: Set<String> = [TableAnalysis.rowRule, TableAnalysis.columnRule, TablePercentageRule.id]
@@ -114,6 +178,7 @@ public struct DocumentCheck: Sendable {
     public func skippedTables(locale: NumberLocale) -> [String] {
         let words = DocumentWording.of(locale)
         return skipped.map { "\(file): " + words.skipped(words.table($0.number, $0.caption), $0.reason) }
+            + unexplained.map { "\(file): " + words.unexplainedPercentage(words.table($0.table, $0.caption) + ", " + words.column($0.column)) }
     }
 
     /// How many tables the document has, and how many amr checked.
@@ -167,6 +232,18 @@ public struct DocumentCheck: Sendable {
             let right = check.allowed.count == 1 && Fraction(check.allowed[0]) != check.exact ? words.rounded(number(check.allowed[0])) : ""
             message = words.percentage(number(stated), number(countValue), number(total), exact + right)
             because = words.becauseShare(words.column(column.name), table.column(countID)?.name ?? countID, rounding)
+        case (TablePercentageRule.id, .external(let countID, let external, let rounding), false):
+            let row = table.rows.first { $0.row == cell.position.row }
+            guard let countValue = row?.cells[countID]?.value, let baseValue = external.value(row: cell.position.row),
+                  let check = PercentageCheck(count: countValue, base: baseValue, decimals: stated.scale, rounding: rounding) else { return nil }
+            let exact = check.words(locale).components(separatedBy: " (").first ?? ""
+            let right = check.allowed.count == 1 && Fraction(check.allowed[0]) != check.exact ? words.rounded(number(check.allowed[0])) : ""
+            message = words.percentage(number(stated), number(countValue), number(baseValue), exact + right)
+            let countName = table.column(countID)?.name ?? countID
+            let count = words.count(countName, external.countTable.map { words.table($0, external.countCaption) })
+            let baseTable = words.table(external.table, external.caption)
+            let base = external.total.map { words.totalOf(external.columnName, baseTable, number($0)) } ?? words.sameRow(external.columnName, baseTable)
+            because = words.becauseOtherTable(words.column(column.name), count, base, rounding)
         case (TableAnalysis.columnRule, _, true) where expected != nil:
             message = words.columnTotal(number(stated), expected.map(number) ?? "")
             because = reason(table, column: column.name, words: words)
@@ -192,6 +269,7 @@ public struct DocumentCheck: Sendable {
         switch table.totalReason {
         case .label(let label)?: return words.becauseLabel(words.row(label, 0))
         case .regionName(let label)?: return words.becauseRegion(words.row(label, 0))
+        case .sums(let label, let columns)?: return words.becauseSums(words.row(label, 0), columns)
         case .heading?: return words.becauseHeading(words.column(column))
         case nil: return nil
         }

@@ -157,7 +157,8 @@ struct DocumentTableBuilder {
         case "tc":
             startCell(RawCell())
         case "gridSpan" where path.dropLast().last == "tcPr":
-            if let span = Self.value(attributes, "val").flatMap(Int.init), span > 1, span <= limits.maximumColumns {
+            // A cell's properties outside any table (a misspelt `w:tbl`) belong to no cell.
+            if let span = Self.value(attributes, "val").flatMap(Int.init), span > 1, span <= limits.maximumColumns, !open.isEmpty {
                 open[open.count - 1].cell?.columnSpan = span
             }
         case "vMerge" where path.dropLast().last == "tcPr":

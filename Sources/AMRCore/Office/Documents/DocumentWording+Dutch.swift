@@ -12,6 +12,7 @@ extension DocumentWording {
         other: { stated, expected in "\(stated) vermeld, verwacht \(expected)" },
         becauseLabel: { row in "\(row) is een totaal: zo heet de rij" },
         becauseRegion: { row in "\(row) is het totaal: de laatste rij, met de naam van een arbeidsmarktregio, en een andere kolom ervan is precies de som van de rijen erboven" },
+        becauseSums: { row, columns in "\(row) is het totaal: de laatste rij, en de kolommen \(joined(columns.map { "\"\($0)\"" }, and: "en")) ervan zijn precies de som van de rijen erboven" },
         becauseHeading: { column in "het kopje van \(column) is een bedrag boven een kolom bedragen: het totaal ervan" },
         becauseRowTotal: { column, addends in "\(column) is het rijtotaal: zo heet de kolom, en in de andere rijen is ze precies de som van \(joined(addends.map { "\"\($0)\"" }, and: "en"))" },
         becausePercentage: { column, count, base, rounding in
@@ -22,6 +23,14 @@ extension DocumentWording {
             let how = rounding.map { ", \(["down": "naar beneden", "nearest": "op het dichtstbijzijnde getal", "up": "naar boven"][$0.rawValue] ?? $0.rawValue) afgerond" } ?? ""
             return "\(column) is het aandeel van elke rij in het totaal van \"\(count)\"\(how): zo kloppen de andere rijen"
         },
+        count: { column, table in table.map { "\"\(column)\" in \($0)" } ?? "\"\(column)\"" },
+        sameRow: { column, table in "\"\(column)\" in \(table), in de rij met dezelfde naam" },
+        totalOf: { column, table, total in "het totaal van \"\(column)\" in \(table) (\(total))" },
+        becauseOtherTable: { column, count, base, rounding in
+            let how = rounding.map { ", \(["down": "naar beneden", "nearest": "op het dichtstbijzijnde getal", "up": "naar boven"][$0.rawValue] ?? $0.rawValue) afgerond" } ?? ""
+            return "\(column) is \(count) als percentage van \(base)\(how): zo kloppen de andere rijen, en geen andere basis verklaart ze"
+        },
+        unexplainedPercentage: { "\($0): niet gecontroleerd (geen basis in deze of een andere tabel die de rijen verklaart)" },
         group: { "groep \"\($0)\"" },
         skipped: { table, reason in
             let why: String

@@ -12,6 +12,7 @@ extension DocumentWording {
         other: { stated, expected in "\(stated) stated, expected \(expected)" },
         becauseLabel: { row in "\(row) is a total: its label says so" },
         becauseRegion: { row in "\(row) is the total: the last row, named after a labour-market region, and another column of it is exactly the sum of the rows above" },
+        becauseSums: { row, columns in "\(row) is the total: the last row, and its columns \(joined(columns.map { "\"\($0)\"" }, and: "and")) are exactly the sums of the rows above" },
         becauseHeading: { column in "the heading of \(column) is an amount over a column of amounts: their total" },
         becauseRowTotal: { column, addends in "\(column) is the row total: its heading says so, and in the other rows it is exactly the sum of \(joined(addends.map { "\"\($0)\"" }, and: "and"))" },
         becausePercentage: { column, count, base, rounding in
@@ -22,6 +23,14 @@ extension DocumentWording {
             let how = rounding.map { ", rounded \($0.rawValue)" } ?? ""
             return "\(column) is each row's share of the total of \"\(count)\"\(how): so the other rows agree"
         },
+        count: { column, table in table.map { "\"\(column)\" in \($0)" } ?? "\"\(column)\"" },
+        sameRow: { column, table in "\"\(column)\" in \(table), in the row with the same label" },
+        totalOf: { column, table, total in "the total of \"\(column)\" in \(table) (\(total))" },
+        becauseOtherTable: { column, count, base, rounding in
+            let how = rounding.map { ", rounded \($0.rawValue)" } ?? ""
+            return "\(column) is \(count) as a percentage of \(base)\(how): so the other rows agree, and no other base explains them"
+        },
+        unexplainedPercentage: { "\($0): not checked (no base in this or another table explains its rows)" },
         group: { "group \"\($0)\"" },
         skipped: { table, reason in
             let why: String

@@ -24,10 +24,22 @@ struct DocumentWording: Sendable {
     // Why amr believes it.
     var becauseLabel: @Sendable (_ row: String) -> String
     var becauseRegion: @Sendable (_ row: String) -> String
+    /// A last row taken for the total because some of its columns are exactly the sums of the rows above.
+    var becauseSums: @Sendable (_ row: String, _ columns: [String]) -> String
     var becauseHeading: @Sendable (_ column: String) -> String
     var becauseRowTotal: @Sendable (_ column: String, _ addends: [String]) -> String
     var becausePercentage: @Sendable (_ column: String, _ count: String, _ base: String, _ rounding: Rounding?) -> String
     var becauseShare: @Sendable (_ column: String, _ count: String, _ rounding: Rounding?) -> String
+    /// `"Aantal"`, or `"Aantal" in tabel 2 "…"` for a count printed in another table.
+    var count: @Sendable (_ column: String, _ table: String?) -> String
+    /// `"Bestand" in tabel 2 "…", in de rij met dezelfde naam`: a base read by the row's label.
+    var sameRow: @Sendable (_ column: String, _ table: String) -> String
+    /// `het totaal van "Aantal" in tabel 2 "…" (1.234)`: a base that is a stated total.
+    var totalOf: @Sendable (_ column: String, _ table: String, _ total: String) -> String
+    /// Why amr takes a base in another table: it explains the other rows.
+    var becauseOtherTable: @Sendable (_ column: String, _ count: String, _ base: String, _ rounding: Rounding?) -> String
+    /// `--verbose`: a percentage column no base explains.
+    var unexplainedPercentage: @Sendable (_ place: String) -> String
     var group: @Sendable (_ subtotal: String) -> String
     /// `--verbose`: a table amr did not check, and why.
     var skipped: @Sendable (_ table: String, _ reason: TableInterpreter.Skip) -> String

@@ -23,6 +23,8 @@ struct ExtractedTable: Hashable, Sendable {
             case percentage(count: String, base: String, rounding: Rounding?)
             /// Each row's share of the column's stated total (the total row: 100%).
             case share(count: String, total: ExactDecimal, rounding: Rounding?)
+            /// A percentage whose base (and perhaps its count) is printed in another table.
+            case external(count: String, base: ExternalBase, rounding: Rounding?)
         }
 
         var id: String
@@ -30,6 +32,23 @@ struct ExtractedTable: Hashable, Sendable {
         var kind: Kind
         /// The document column (0-based).
         var column: Int
+    }
+
+    /// A percentage's base in another table of the document: a column of it in the rows with
+    /// the same labels (`values`, per document row of the percentage), or one stated `total`.
+    struct ExternalBase: Hashable, Sendable {
+        var table: Int
+        var caption: String?
+        /// The base column's heading, and its place in its table (0-based).
+        var columnName: String
+        var column: Int
+        var total: ExactDecimal?
+        var values: [Int: ExactDecimal]
+        /// The table the count is printed in, when it is not the percentage's own.
+        var countTable: Int?
+        var countCaption: String?
+
+        func value(row: Int) -> ExactDecimal? { total ?? values[row] }
     }
 
     struct Row: Hashable, Sendable {
@@ -63,6 +82,8 @@ struct ExtractedTable: Hashable, Sendable {
         /// It is the last row, named after a labour-market region, and another column of it is
         /// exactly the sum of the rows above.
         case regionName(String)
+        /// It is the last row, and these columns of it are exactly the sums of the rows above.
+        case sums(String, columns: [String])
         /// The column's heading is an amount, and the amounts under it are its parts.
         case heading
     }
@@ -72,4 +93,7 @@ struct ExtractedTable: Hashable, Sendable {
     /// The id of the table that holds a share column's total in every row, as the plan format
     /// takes a base from another table.
     func shareBaseTable(_ column: Column) -> String { "\(id)-basis-\(column.id)" }
+
+    /// The id of the table that holds an external base column by the percentage table's labels.
+    func externalBaseTable(_ column: Column) -> String { "\(id)-basis" }
 }

@@ -50,6 +50,14 @@ struct TableInterpreter {
 
     /// The plan tables this document table gives, or why none.
     func interpret() -> Result<[ExtractedTable], Skip> {
+        var layout: TableLayout?
+        return interpret(layout: &layout)
+    }
+
+    /// The plan tables, and the table's rows and columns as amr understood them (nil when it
+    /// could not tell what the table means), for percentages whose base is in another table.
+    func interpret(layout: inout TableLayout?) -> Result<[ExtractedTable], Skip> {
+        layout = nil
         let grid = slots()
         let height = grid.count
         guard height >= 2, table.width >= 2 else { return .failure(.tooSmall) }
@@ -212,6 +220,27 @@ struct TableInterpreter {
         // Numbers of the table's value columns, per row.
         func value(_ r: Int, _ c: Int) -> ExactDecimal? { grid[r][c].number?.value }
 
+        // A last row without a total's label (a region's name amr does not know): the total when
+        // its arithmetic says so. At least two of its summed columns, and at least half of them,
+        // are exactly the sum of the rows above; a row of data does not equal the sum of all the
+        // others in two columns by chance. Its other columns are then checked against the rows.
+        if grandTotal == nil, !body.contains(where: { kinds[$0] == .subtotal }), let lastRow = significant.last, kinds[lastRow] == .data {
+            let above = body.filter { $0 < lastRow && kinds[$0] == .data }
+            let stated = valueColumns.filter { c in (columnKinds[c] == .count || columnKinds[c] == .total) && value(lastRow, c) != nil }
+            let confirmed = stated.filter { c in
+                let parts = above.compactMap { value($0, c) }
+                guard parts.count == above.count, parts.filter({ !$0.isZero }).count >= 2, let sum = ExactDecimal.sum(parts),
+                      let total = value(lastRow, c) else { return false }
+                return sum.isEqual(to: total)
+            }
+            // Three rows at least: in a table of two, a third row may be their sum by chance.
+            if above.count >= 3, confirmed.count >= 2, confirmed.count * 2 >= stated.count {
+                grandTotal = lastRow
+                kinds[lastRow] = .total
+                reason = .sums(ownLabel(lastRow), columns: confirmed.map { columnNames[$0] ?? "kolom \($0 + 1)" })
+            }
+        }
+
         // Rounding: every count a multiple of 10 or 100 (counts from a source that rounds, such
         // as UWV); never for amounts of money, which are exact.
         let summedColumns = valueColumns.filter { columnKinds[$0] == .count || columnKinds[$0] == .total || columnKinds[$0] == .part }
@@ -304,6 +333,21 @@ struct TableInterpreter {
             percentSpecs[p] = (chosen.count, chosen.base, rounding)
         }
 
+        // What another table's percentages may take as their count or base.
+        do {
+            let data = body.filter { kinds[$0] == .data }
+            var numbers: [Int: [Int: ExactDecimal]] = [:]
+            for r in data + (grandTotal.map { [$0] } ?? []) {
+                for c in valueColumns { if let v = value(r, c) { numbers[r, default: [:]][c] = v } }
+            }
+            layout = TableLayout(
+                number: table.number, caption: table.caption,
+                rows: data.map { .init(row: $0, label: ownLabel($0)) }, totalRow: grandTotal,
+                countColumns: valueColumns.filter { columnKinds[$0] == .count || columnKinds[$0] == .total },
+                openPercentages: valueColumns.filter { columnKinds[$0] == .percentage && percentSpecs[$0] == nil },
+                names: columnNames, numbers: numbers)
+        }
+
         // The stated totals: the total row, or headings that are amounts over a column of amounts.
         var totalCells: [Int: (value: ExactDecimal, position: ExtractedTable.Position)] = [:]
         if let g = grandTotal {
@@ -326,10 +370,11 @@ struct TableInterpreter {
                 let parts = data.compactMap { value($0, c) }
                 return parts.count >= 2 && (ExactDecimal.sum(parts)?.isEqual(to: stated) ?? false)
             }
-            if !confirmed { return .failure(.totalNotConfirmed) }
+            if !confirmed { layout = nil; return .failure(.totalNotConfirmed) }
         }
         // Rows after the grand total that are not for comparison: amr cannot tell what the total covers.
         if let g = grandTotal, !totalFirst, body.contains(where: { $0 > g && kinds[$0] != .reference && kinds[$0] != .empty }) {
+            layout = nil
             return .failure(.rowsAfterTotal)
         }
         // A total row none of whose summed columns adds up, in a table of several: no sum at all
@@ -341,7 +386,7 @@ struct TableInterpreter {
                 let parts = data.compactMap { value($0, c) }
                 return ExactDecimal.sum(parts).map { sum in value(g, c).map { sum.isEqual(to: $0) } ?? false } ?? false
             }
-            if stated.count >= 2 && matching.isEmpty { return .failure(.totalNotConfirmed) }
+            if stated.count >= 2 && matching.isEmpty { layout = nil; return .failure(.totalNotConfirmed) }
         }
         guard grandTotal != nil || !totalCells.isEmpty || totalColumn != nil || !percentSpecs.isEmpty || !groups.isEmpty else {
             return .failure(.noTotals)

@@ -24,19 +24,20 @@ public struct FindingRenderer {
             self.skipped = skipped
         }
 
-        /// `checked 4 files: 2 errors, 1 warning`; notes, unusable and skipped files only when
-        /// there are any: `checked 3 files: 0 errors, 0 warnings, 1 note; 1 file could not be used`.
-        public var line: String {
-            func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-            var line = "checked \(plural(files, "file")): \(plural(errors, "error")), \(plural(warnings, "warning"))"
-            if notes > 0 { line += ", \(plural(notes, "note"))" }
-            if unusable > 0 { line += "; \(plural(unusable, "file")) could not be used" }
-            if skipped > 0 { line += "; \(plural(skipped, "file")) skipped as not a plan" }
-            return line
+        /// `4 bestanden gecontroleerd: 2 fouten, 1 waarschuwing` (nl) or `checked 4 files: 2
+        /// errors, 1 warning` (en); notes, unusable and skipped files only when there are any:
+        /// `checked 3 files: 0 errors, 0 warnings, 1 note; 1 file could not be used`.
+        public func line(_ locale: NumberLocale) -> String {
+            CheckWording.of(locale).summary(files, errors, warnings, notes, unusable, skipped)
         }
     }
 
-    public init() {}
+    /// The language of the summary line and of the words around messages (`see also`, `hint`).
+    public var locale: NumberLocale
+
+    public init(locale: NumberLocale = .nl) {
+        self.locale = locale
+    }
 
     /// Compiler-style text. `sources` gives each file's lines for the excerpt under a finding.
     /// Each related place follows as a `file:line:col: note:` line with its own excerpt, as
@@ -56,7 +57,7 @@ public struct FindingRenderer {
             if let hint = finding.hint { out += "   = hint: \(v(hint))\n" }
         }
         if !findings.isEmpty { out += "\n" }
-        return TerminalText.guardingCommands(out + summary.line + "\n")
+        return TerminalText.guardingCommands(out + summary.line(locale) + "\n")
     }
 
     /// The line of `location` with a caret under its column, when the file's text is at hand
@@ -141,13 +142,14 @@ public struct FindingRenderer {
             let position = l.place == nil ? ",line=\(l.line),col=\(l.column)" : ""
             let properties = "file=\(Self.property(TerminalText.visible(l.file)))\(position),title=\(Self.property("amr \(finding.rule)"))"
             var message = l.place.map { "\($0): " + finding.message } ?? finding.message
-            for related in finding.related { message += " (see also \(related.location): \(related.message))" }
-            if let hint = finding.hint { message += " (hint: \(hint))" }
+            let words = CheckWording.of(locale)
+            for related in finding.related { message += words.seeAlso("\(related.location): \(related.message)") }
+            if let hint = finding.hint { message += words.hint(hint) }
             // Shown visibly first (an escape sequence would reach the log), then escaped as the
             // workflow-command format requires.
             out += "::\(Self.command(finding.severity)) \(properties)::\(Self.data(TerminalText.visible(message)))\n"
         }
-        return out + summary.line + "\n"
+        return out + summary.line(locale) + "\n"
     }
 
     /// The workflow command of a severity: GitHub calls a note a `notice`.

@@ -16,22 +16,27 @@ public struct SARIFWriter {
     public var toolVersion: String
     /// The rules to describe, in this order; a finding of a rule not listed gets an entry after them.
     public var rules: [RuleDescriptor]
+    /// The language of the rules' descriptions and of the words around messages; ids, levels
+    /// and the structure are the same in every language.
+    public var locale: NumberLocale
 
-    public init(toolVersion: String, rules: [RuleDescriptor] = PlanChecker.ruleDescriptors) {
+    /// `rules` nil describes amr's own rules in `locale`'s language.
+    public init(toolVersion: String, locale: NumberLocale = .nl, rules: [RuleDescriptor]? = nil) {
         self.toolVersion = toolVersion
-        self.rules = rules
+        self.locale = locale
+        self.rules = rules ?? PlanChecker.ruleDescriptors(locale: locale)
     }
 
     /// The SARIF log. `files` are all the files given, in order, whether they could be checked
     /// or not; `unusable` are those that could not, reported as tool execution notifications
     /// (and `executionSuccessful: false`), since no rule ran on them.
     public func write(_ findings: [Finding], files: [String], unusable: [UnusableFile]) -> String {
+        let words = CheckWording.of(locale)
         var descriptors = rules
         let known = Set(rules.map(\.id))
         for id in Set(findings.map(\.rule)).subtracting(known).sorted() {
             let severity: Finding.Severity = findings.contains { $0.rule == id && $0.severity == .error } ? .error : .warning
-            descriptors.append(RuleDescriptor(id: id, summary: "findings of the rule \(id)", help: "Findings of the rule \(id), which this version of amr does not describe.",
-                                              defaultSeverity: severity))
+            descriptors.append(RuleDescriptor(id: id, summary: words.unknownRuleSummary(id), help: words.unknownRuleHelp(id), defaultSeverity: severity))
         }
         var index: [String: Int] = [:]
         for (i, descriptor) in descriptors.enumerated() where index[descriptor.id] == nil { index[descriptor.id] = i }
@@ -46,13 +51,13 @@ public struct SARIFWriter {
                 "ruleId": .string(finding.rule),
                 "ruleIndex": .number(String(index[finding.rule] ?? 0)),
                 "level": .string(finding.severity.rawValue),
-                "message": Self.message(Self.messageText(finding)),
-                "locations": .array([.object(Self.location(finding.location))]),
+                "message": Self.message(Self.messageText(finding, words: words)),
+                "locations": .array([.object(Self.location(finding.location, words: words))]),
                 "partialFingerprints": .object([Self.fingerprintKey: .string(fingerprint)]),
             ]
             if !finding.related.isEmpty {
                 result["relatedLocations"] = .array(finding.related.enumerated().map { offset, related in
-                    var location = Self.location(related.location)
+                    var location = Self.location(related.location, words: words)
                     location["id"] = .number(String(offset + 1))
                     location["message"] = Self.message(Self.escaped(related.message))
                     return .object(location)
@@ -72,7 +77,7 @@ public struct SARIFWriter {
                     "level": .string("error"),
                     "message": Self.message(Self.escaped(problem.message)),
                     "descriptor": .object(["id": .string("unusable-file")]),
-                    "locations": .array([.object(Self.location(problem.location ?? SourceLocation(file: problem.file, line: 0, column: 0)))]),
+                    "locations": .array([.object(Self.location(problem.location ?? SourceLocation(file: problem.file, line: 0, column: 0), words: words))]),
                 ])
             })
         }
@@ -80,7 +85,7 @@ public struct SARIFWriter {
         var listed = Set<String>()
         let artifacts: [JSONOutput] = files.compactMap { file in
             guard listed.insert(file).inserted else { return nil }
-            return .object(["location": .object(Self.artifactLocation(file)), "roles": .array([.string("analysisTarget")])])
+            return .object(["location": .object(Self.artifactLocation(file, words: words)), "roles": .array([.string("analysisTarget")])])
         }
 
         let driver: [String: JSONOutput] = [
@@ -117,12 +122,12 @@ public struct SARIFWriter {
 
     /// The result's message: the finding's, links to its related places (so viewers such as
     /// GitHub's show them), and the hint, as the GitHub annotations write it.
-    static func messageText(_ finding: Finding) -> String {
+    static func messageText(_ finding: Finding, words: CheckWording) -> String {
         var text = escaped(finding.message)
         if !finding.related.isEmpty {
-            text += " (see also " + finding.related.enumerated().map { "[\(escaped($1.location.description))](\($0 + 1))" }.joined(separator: ", ") + ")"
+            text += words.seeAlso(finding.related.enumerated().map { "[\(escaped($1.location.description))](\($0 + 1))" }.joined(separator: ", "))
         }
-        if let hint = finding.hint { text += " (hint: \(escaped(hint)))" }
+        if let hint = finding.hint { text += words.hint(escaped(hint)) }
         return text
     }
 
@@ -144,8 +149,8 @@ public struct SARIFWriter {
 
     /// A SARIF `location`: the file, and the line and column as a region; a workbook cell or a
     /// JSON pointer also as a logical location.
-    static func location(_ l: SourceLocation) -> [String: JSONOutput] {
-        var physical: [String: JSONOutput] = ["artifactLocation": .object(artifactLocation(l.file))]
+    static func location(_ l: SourceLocation, words: CheckWording) -> [String: JSONOutput] {
+        var physical: [String: JSONOutput] = ["artifactLocation": .object(artifactLocation(l.file, words: words))]
         if l.sheet == nil, l.place == nil, l.line >= 1 {
             var region: [String: JSONOutput] = ["startLine": .number(String(l.line))]
             if l.column >= 1 { region["startColumn"] = .number(String(l.column)) }
@@ -168,8 +173,8 @@ public struct SARIFWriter {
 
     /// A relative path as a URI reference against `%SRCROOT%`, an absolute one as a `file:` URI,
     /// standard input as a description without a URI.
-    static func artifactLocation(_ file: String) -> [String: JSONOutput] {
-        guard let uri = uri(file) else { return ["description": message("standard input")] }
+    static func artifactLocation(_ file: String, words: CheckWording) -> [String: JSONOutput] {
+        guard let uri = uri(file) else { return ["description": message(words.standardInput)] }
         return file.hasPrefix("/") ? ["uri": .string(uri)] : ["uri": .string(uri), "uriBaseId": .string(sourceRoot)]
     }
 

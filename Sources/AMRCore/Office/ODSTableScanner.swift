@@ -138,12 +138,8 @@ struct ODSTableScanner {
                     return false
                 }
             }
-        } catch let error as XMLError {
-            throw ODSReader.failure(error, part: part, file: file)
-        } catch let error as LoadError {
-            throw error
         } catch {
-            throw LoadError.workbook(file: file, "part \(part) cannot be read: \(error)")
+            throw XMLPart.loadError(error, part: part, file: file, failure: ODSReader.failure)
         }
     }
 

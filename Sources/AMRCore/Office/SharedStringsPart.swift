@@ -75,12 +75,8 @@ enum SharedStringsPart {
                     break loop
                 }
             }
-        } catch let error as XMLError {
-            throw XMLPart.failure(error, part: part, file: file)
-        } catch let error as LoadError {
-            throw error
         } catch {
-            throw LoadError.workbook(file: file, "part \(part) cannot be read: \(error)")
+            throw XMLPart.loadError(error, part: part, file: file)
         }
         return strings
     }

@@ -41,12 +41,19 @@ enum XMLPart {
                     return
                 }
             }
-        } catch let error as XMLError {
-            throw failure(error, part: part, file: file)
-        } catch let error as LoadError {
-            throw error
         } catch {
-            throw LoadError.workbook(file: file, "part \(part) cannot be read: \(error)")
+            throw XMLPart.loadError(error, part: part, file: file)
+        }
+    }
+
+    /// The load error for whatever reading the part `part` of `file` threw: a scanner's error
+    /// worded by `failure`, a load error as it is, anything else as a part that cannot be read.
+    static func loadError(_ error: any Error, part: String, file: String,
+                          failure: (XMLError, String, String) -> LoadError = { failure($0, part: $1, file: $2) }) -> LoadError {
+        switch error {
+        case let error as XMLError: return failure(error, part, file)
+        case let error as LoadError: return error
+        default: return .workbook(file: file, "part \(part) cannot be read: \(error)")
         }
     }
 

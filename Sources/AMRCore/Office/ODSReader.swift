@@ -70,25 +70,7 @@ enum ODSReader {
     static func records(_ archive: inout ZipArchive, type: String, file: String, sheet: String?, limits: InputLimits) throws(LoadError) -> [CSVRecord] {
         let opened = try open(&archive, type: type, file: file, sheet: sheet, limits: limits)
         var rows = opened.rows()
-        var records: [CSVRecord] = []
-        var fieldCount = 0
-        while try rows.nextRow() {
-            let row = rows.row
-            let width = row.width
-            guard fieldCount <= opened.maximumFields - width else {
-                throw .csv(SourceLocation(file: file, line: row.number, column: 1, sheet: rows.sheet),
-                           "the sheet has more than \(opened.maximumFields) cells up to here; amr reads tables, not databases: if it is genuine, raise AMR_MAX_FILE_SIZE")
-            }
-            fieldCount += width
-            // Fields by column position, empty between cells, as a workbook's row.
-            var fields = [String](repeating: "", count: width)
-            var numeric: Set<Int> = []
-            for cell in row.cells {
-                fields[cell.column - 1] = row.string(cell)
-                if cell.numeric { numeric.insert(cell.column - 1) }
-            }
-            records.append(CSVRecord(fields: fields, line: row.number, columns: Array(1...max(1, width)), numeric: numeric, sheet: rows.sheet))
-        }
+        let records = try rows.records(file: file, maximumFields: opened.maximumFields)
         try opened.checkHidden(rows)
         return records
     }

@@ -51,37 +51,7 @@ public enum WorkbookReader {
         }
         var opened = try open(bytes: bytes, file: file, sheet: sheet, limits: limits)
         var rows = try opened.rows()
-        var records: [CSVRecord] = []
-        var fieldCount = 0
-        // A shared string becomes one String however many cells use it (they share its storage),
-        // so a string repeated in a million cells costs its length once.
-        var sharedTexts: [Int: String] = [:]
-        while try rows.nextRow() {
-            let row = rows.row
-            let width = row.width
-            guard fieldCount <= opened.maximumFields - width else {
-                throw .csv(SourceLocation(file: file, line: row.number, column: 1, sheet: opened.name),
-                           "the sheet has more than \(opened.maximumFields) cells up to here; amr reads tables, not databases: if it is genuine, raise AMR_MAX_FILE_SIZE")
-            }
-            fieldCount += width
-            var fields = [String](repeating: "", count: width)
-            var numeric: Set<Int> = []
-            for cell in row.cells {
-                if cell.shared >= 0 {
-                    if let text = sharedTexts[cell.shared] {
-                        fields[cell.column - 1] = text
-                    } else {
-                        let text = row.string(cell)
-                        sharedTexts[cell.shared] = text
-                        fields[cell.column - 1] = text
-                    }
-                } else {
-                    fields[cell.column - 1] = row.string(cell)
-                }
-                if cell.numeric { numeric.insert(cell.column - 1) }
-            }
-            records.append(CSVRecord(fields: fields, line: row.number, columns: Array(1...width), numeric: numeric, sheet: opened.name))
-        }
+        let records = try rows.records(file: file, maximumFields: opened.maximumFields)
         try opened.checkHidden(rows)
         return records
     }

@@ -1,7 +1,8 @@
 /// The CRC-32 of zip files and PNG (IEEE 802.3, reflected polynomial 0xEDB88320). Bytes in
-/// memory are taken eight at a time with eight tables ("slicing-by-8"), so checking a part of
-/// hundreds of megabytes costs a fraction of inflating it. A zip entry whose stored CRC differs
-/// from this one over its inflated bytes is damaged.
+/// memory are taken sixteen at a time with sixteen tables ("slicing-by-16"): only the lookups
+/// of the first four bytes of each step wait for the previous step's checksum, the other twelve
+/// overlap with them, so checking a part of hundreds of megabytes costs a fraction of inflating
+/// it. A zip entry whose stored CRC differs from this one over its inflated bytes is damaged.
 public struct CRC32: Sendable, Equatable {
     /// The checksum of everything fed so far.
     public private(set) var value: UInt32 = 0
@@ -10,14 +11,14 @@ public struct CRC32: Sendable, Equatable {
 
     /// Table k maps a byte to its CRC shifted through k more zero bytes: table 0 is the classic one.
     static let tables: [UInt32] = {
-        var tables = [UInt32](repeating: 0, count: 8 * 256)
+        var tables = [UInt32](repeating: 0, count: 16 * 256)
         for n in 0..<256 {
             var c = UInt32(n)
             for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
             tables[n] = c
         }
         for n in 0..<256 {
-            for k in 1..<8 { tables[k * 256 + n] = (tables[(k - 1) * 256 + n] >> 8) ^ tables[Int(tables[(k - 1) * 256 + n] & 0xFF)] }
+            for k in 1..<16 { tables[k * 256 + n] = (tables[(k - 1) * 256 + n] >> 8) ^ tables[Int(tables[(k - 1) * 256 + n] & 0xFF)] }
         }
         return tables
     }()
@@ -33,22 +34,32 @@ public struct CRC32: Sendable, Equatable {
 
     /// Adds the bytes in `buffer` to the checksum.
     public mutating func update(_ buffer: UnsafeRawBufferPointer) {
-        var c = ~value
         let count = buffer.count
         guard count > 0, let base = buffer.baseAddress else { return }
-        Self.tables.withUnsafeBufferPointer { t in
-            var i = 0
-            while i + 8 <= count {
-                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                let low = UInt32(truncatingIfNeeded: word) ^ c
-                let high = UInt32(truncatingIfNeeded: word >> 32)
-                c = t[7 * 256 + Int(low & 0xFF)] ^ t[6 * 256 + Int(low >> 8 & 0xFF)] ^ t[5 * 256 + Int(low >> 16 & 0xFF)] ^ t[4 * 256 + Int(low >> 24)]
-                    ^ t[3 * 256 + Int(high & 0xFF)] ^ t[2 * 256 + Int(high >> 8 & 0xFF)] ^ t[256 + Int(high >> 16 & 0xFF)] ^ t[Int(high >> 24)]
-                i += 8
+        var c = ~value
+        Self.tables.withUnsafeBufferPointer { tables in
+            // Unchecked pointer reads: every index below is a byte (0...255) plus a fixed
+            // multiple of 256 under 16 × 256, inside the table.
+            guard let t = tables.baseAddress else { return }
+            var p = base
+            let end = base + count
+            while end - p >= 16 {
+                let a = UInt64(littleEndian: p.loadUnaligned(as: UInt64.self))
+                let b = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                let x = UInt32(truncatingIfNeeded: a) ^ c
+                let y = UInt32(truncatingIfNeeded: a >> 32)
+                let z = UInt32(truncatingIfNeeded: b)
+                let w = UInt32(truncatingIfNeeded: b >> 32)
+                // The twelve lookups that do not depend on c come first, so they need not wait.
+                let rest = t[0xB00 + Int(y & 0xFF)] ^ t[0xA00 + Int(y >> 8 & 0xFF)] ^ t[0x900 + Int(y >> 16 & 0xFF)] ^ t[0x800 + Int(y >> 24)]
+                    ^ t[0x700 + Int(z & 0xFF)] ^ t[0x600 + Int(z >> 8 & 0xFF)] ^ t[0x500 + Int(z >> 16 & 0xFF)] ^ t[0x400 + Int(z >> 24)]
+                    ^ t[0x300 + Int(w & 0xFF)] ^ t[0x200 + Int(w >> 8 & 0xFF)] ^ t[0x100 + Int(w >> 16 & 0xFF)] ^ t[Int(w >> 24)]
+                c = rest ^ t[0xF00 + Int(x & 0xFF)] ^ t[0xE00 + Int(x >> 8 & 0xFF)] ^ t[0xD00 + Int(x >> 16 & 0xFF)] ^ t[0xC00 + Int(x >> 24)]
+                p += 16
             }
-            while i < count {
-                c = t[Int((c ^ UInt32(base.load(fromByteOffset: i, as: UInt8.self))) & 0xFF)] ^ (c >> 8)
-                i += 1
+            while p < end {
+                c = t[Int((c ^ UInt32(p.load(as: UInt8.self))) & 0xFF)] ^ (c >> 8)
+                p += 1
             }
         }
         value = ~c

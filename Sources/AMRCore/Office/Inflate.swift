@@ -86,7 +86,9 @@ public enum Inflate {
         /// Builds the code for `lengths` (0 = symbol unused). Over-subscribed lengths always
         /// fail; incomplete ones fail unless `allowSingleCode` and exactly one code of length 1
         /// exists (or none at all, for a distance code that is never used).
-        init(lengths: ArraySlice<UInt8>, allowIncomplete allowSingleCode: Bool, name: String) throws(Failure) {
+        /// `tableBits` 0 builds no table (every code decodes the slow way): the decoder builds
+        /// its own tables for the literal/length and distance codes (`Lookup`).
+        init(lengths: ArraySlice<UInt8>, allowIncomplete allowSingleCode: Bool, name: String, tableBits: Int = Huffman.tableBits) throws(Failure) {
             var count = [Int](repeating: 0, count: 16)
             for length in lengths { count[Int(length)] += 1 }
             count[0] = 0
@@ -103,7 +105,7 @@ public enum Inflate {
                 guard allowSingleCode, used <= 1, count[1] == used else { throw .invalidCode(which: name) }
             }
             let maxLength = (1...15).last { count[$0] > 0 } ?? 1
-            bits = min(maxLength, Self.tableBits)
+            bits = min(maxLength, tableBits)
             table = [UInt16](repeating: 0, count: 1 << bits)
             counts = count
             var offsets = [Int](repeating: 0, count: 16)
@@ -136,17 +138,116 @@ public enum Inflate {
         }
     }
 
-    static let fixedLiteral: Huffman? = {
+    /// The code lengths of the fixed literal/length code (3.2.6).
+    static let fixedLiteralLengths: [UInt8] = {
         var lengths = [UInt8](repeating: 8, count: 288)
         for i in 144..<256 { lengths[i] = 9 }
         for i in 256..<280 { lengths[i] = 7 }
-        return try? Huffman(lengths: lengths[...], allowIncomplete: false, name: "literal/length")
+        return lengths
     }()
 
-    static let fixedDistance: Huffman? = {
-        // 30 distance codes of 5 bits plus the two unused ones, so the code is complete.
-        try? Huffman(lengths: [UInt8](repeating: 5, count: 32)[...], allowIncomplete: false, name: "distance")
-    }()
+    /// 30 distance codes of 5 bits plus the two unused ones, so the code is complete.
+    static let fixedDistanceLengths = [UInt8](repeating: 5, count: 32)
+
+    static let fixedLiteral: Huffman? = try? Huffman(lengths: fixedLiteralLengths[...], allowIncomplete: false, name: "literal/length")
+
+    static let fixedDistance: Huffman? = try? Huffman(lengths: fixedDistanceLengths[...], allowIncomplete: false, name: "distance")
+
+    /// The lookup tables the decoder reads the literal/length and distance codes of a block
+    /// from, one entry per pattern of the next `bits` input bits (least significant first). An
+    /// entry says all the decoder needs without further tables:
+    /// `value << 16 | kind | extra << 4 | codeLength`, where the kind is a literal (value: the
+    /// byte), a length or distance (value: its base, `extra` bits to add), the end of the
+    /// block, a symbol RFC 1951 does not define, or `slow`: a code longer than the table (or
+    /// none), decoded bit by bit from the `Huffman`. The literal/length table takes 11 bits, so
+    /// nearly every symbol is one lookup; like `Huffman`'s own table it is capped, since a
+    /// hostile stream may start a new dynamic block every few bytes. Allocated once per decoder
+    /// and refilled per block (not at all for a run of fixed blocks).
+    final class Lookup {
+        static let literalBits = 11
+        static let distanceBits = 10
+        static let kindMask: UInt32 = 0x300
+        static let literal: UInt32 = 0
+        static let match: UInt32 = 0x100
+        static let end: UInt32 = 0x200
+        /// Not in the table; a `slow` entry has code length 0.
+        static let other: UInt32 = 0x300
+        static let slow: UInt32 = other
+        static let invalid: UInt32 = other | 0x400
+
+        let literal: UnsafeMutablePointer<UInt32>
+        let distance: UnsafeMutablePointer<UInt32>
+        var literalMask: UInt64 = 0
+        var distanceMask: UInt64 = 0
+        /// The tables hold the fixed code (3.2.6), so a next fixed block needs no refill.
+        var holdsFixed = false
+
+        init() {
+            literal = .allocate(capacity: 1 << Self.literalBits)
+            literal.initialize(repeating: Self.slow, count: 1 << Self.literalBits)
+            distance = .allocate(capacity: 1 << Self.distanceBits)
+            distance.initialize(repeating: Self.slow, count: 1 << Self.distanceBits)
+        }
+
+        deinit {
+            literal.deallocate()
+            distance.deallocate()
+        }
+
+        /// The entry of literal/length symbol `symbol`, without its code length.
+        static func literalEntry(_ symbol: Int) -> UInt32 {
+            if symbol < 256 { return UInt32(symbol) << 16 | Self.literal }
+            if symbol == 256 { return Self.end }
+            guard symbol < 286 else { return Self.invalid }
+            let index = symbol - 257
+            return UInt32(Inflate.lengthBase[index]) << 16 | Self.match | UInt32(Inflate.lengthExtra[index]) << 4
+        }
+
+        /// The entry of distance symbol `symbol`, without its code length.
+        static func distanceEntry(_ symbol: Int) -> UInt32 {
+            guard symbol < 30 else { return Self.invalid }
+            return UInt32(Inflate.distanceBase[symbol]) << 16 | Self.match | UInt32(Inflate.distanceExtra[symbol]) << 4
+        }
+
+        /// Fills the tables from a block's code lengths, which `Huffman` has already checked
+        /// make a valid code (so every index below is inside the table).
+        func fill(literalLengths: ArraySlice<UInt8>, distanceLengths: ArraySlice<UInt8>) {
+            literalMask = Self.fill(literal, maxBits: Self.literalBits, lengths: literalLengths, entry: Self.literalEntry)
+            distanceMask = Self.fill(distance, maxBits: Self.distanceBits, lengths: distanceLengths, entry: Self.distanceEntry)
+        }
+
+        /// Fills `table` for the canonical code of `lengths` (3.2.2) and returns the mask of
+        /// the bits it is indexed by.
+        static func fill(_ table: UnsafeMutablePointer<UInt32>, maxBits: Int, lengths: ArraySlice<UInt8>, entry: (Int) -> UInt32) -> UInt64 {
+            var count = [Int](repeating: 0, count: 16)
+            for length in lengths { count[Int(length)] += 1 }
+            count[0] = 0
+            let maxLength = (1...15).last { count[$0] > 0 } ?? 1
+            let bits = min(maxLength, maxBits)
+            let size = 1 << bits
+            table.update(repeating: Self.slow, count: size)
+            var next = [Int](repeating: 0, count: 16)
+            var code = 0
+            for length in 1...15 {
+                code = (code + count[length - 1]) << 1
+                next[length] = code
+            }
+            for (symbol, length8) in lengths.enumerated() where length8 != 0 && Int(length8) <= bits {
+                let length = Int(length8)
+                let canonical = next[length]
+                next[length] += 1
+                var reversed = 0
+                for bit in 0..<length where canonical & (1 << (length - 1 - bit)) != 0 { reversed |= 1 << bit }
+                let value = entry(symbol) | UInt32(length)
+                var index = reversed
+                while index < size {
+                    table[index] = value
+                    index += 1 << length
+                }
+            }
+            return UInt64(size - 1)
+        }
+    }
 
     // MARK: - Decoder
 
@@ -171,6 +272,8 @@ public enum Inflate {
         var storedRemaining = 0
         var literal: Huffman?
         var distance: Huffman?
+        /// The current block's codes as lookup tables.
+        let lookup = Lookup()
 
         enum State { case header, stored, codes, done }
 
@@ -271,7 +374,12 @@ public enum Inflate {
                 bitCount -= length
                 return entry >> 4
             }
-            // A code longer than the table, or no code at all: bit by bit, canonically.
+            return try decodeSlowly(code)
+        }
+
+        /// A code longer than the table, or no code at all: bit by bit, canonically, from the
+        /// counts per length (the table is not read).
+        mutating func decodeSlowly(_ code: Huffman) throws(Failure) -> Int {
             var value = 0, first = 0, index = 0
             for length in 1...15 {
                 guard bitCount > 0 else { throw .truncated }
@@ -308,6 +416,10 @@ public enum Inflate {
                         guard let literal = Inflate.fixedLiteral, let distance = Inflate.fixedDistance else { throw .invalidCode(which: "fixed") }
                         self.literal = literal
                         self.distance = distance
+                        if !lookup.holdsFixed {
+                            lookup.fill(literalLengths: Inflate.fixedLiteralLengths[...], distanceLengths: Inflate.fixedDistanceLengths[...])
+                            lookup.holdsFixed = true
+                        }
                         state = .codes
                     case 2:
                         let (literal, distance) = try dynamicCodes()
@@ -348,6 +460,11 @@ public enum Inflate {
             let take = min(storedRemaining, target - count)
             if take > 0 {
                 guard take <= inputEnd - position else { throw .truncated }
+                // The buffer is empty here (whole bytes, all taken), but may still hold the
+                // input bytes after `position` that a word-wide refill read ahead. Those are
+                // skipped now, so they must go: the next refill would mix them into the bits
+                // after this block.
+                bitBuffer = 0
                 input.withUnsafeBufferPointer { bytes in
                     if let base = bytes.baseAddress { (out + count).update(from: base + position, count: take) }
                 }
@@ -394,88 +511,225 @@ public enum Inflate {
                 }
             }
             guard lengths[256] != 0 else { throw .missingEndOfBlock }
-            let literal = try Huffman(lengths: lengths[0..<literalCount], allowIncomplete: true, name: "literal/length")
-            let distance = try Huffman(lengths: lengths[literalCount...], allowIncomplete: true, name: "distance")
+            // No tables of their own: the codes are decoded from `lookup`, and only codes
+            // longer than its tables the slow way from these.
+            let literal = try Huffman(lengths: lengths[0..<literalCount], allowIncomplete: true, name: "literal/length", tableBits: 0)
+            let distance = try Huffman(lengths: lengths[literalCount...], allowIncomplete: true, name: "distance", tableBits: 0)
+            lookup.fill(literalLengths: lengths[0..<literalCount], distanceLengths: lengths[literalCount...])
+            lookup.holdsFixed = false
             return (literal, distance)
         }
 
+        /// Why the fast loop stopped.
+        enum FastStop {
+            /// Near the end of the input, the output limit or the target, or at a code longer
+            /// than the tables: the next symbol takes the careful way.
+            case careful
+            case endOfBlock
+            case invalidSymbol
+            case distanceTooFar(Int)
+        }
+
         /// Literals and matches of the current block until the window holds `target` bytes or
-        /// the block ends. The common symbol is decoded from a table with the bit buffer in
-        /// locals, refilled eight bytes at a time; what the table cannot decode (long codes,
-        /// the end of the input) goes through `decode`, the general path.
+        /// the block ends. Most symbols go through `fastCodes`, which checks nothing per symbol
+        /// that it has checked once per step; the rest (codes longer than the tables, the last
+        /// bytes of the input, the last 258 bytes before the limit) through `carefulSymbol`,
+        /// which checks everything.
         mutating func codes(upTo target: Int) throws(Failure) {
             guard let literal, let distance else { throw .invalidCode(which: "literal/length") }
-            let out = window.pointer
-            let literalMask = UInt64((1 << literal.bits) - 1), distanceMask = UInt64((1 << distance.bits) - 1)
             while count < target {
-                // Fast path: with at least 48 bits in hand, a literal/length code (≤ 15 bits), its
-                // extra bits (≤ 5), a distance code (≤ 15) and its extra bits (≤ 13) all fit.
-                if bitCount < 48 && inputEnd - position >= 8 {
-                    let word = input.withUnsafeBytes { raw in UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)) }
-                    bitBuffer |= word << UInt64(bitCount)
-                    position += (63 - bitCount) >> 3
-                    bitCount |= 56
+                // Below `fastEnd` a match of the longest length, 258, stays within the limit.
+                let fastEnd = min(target, limit - dropped - 258)
+                if count < fastEnd && inputEnd - position >= 8 {
+                    switch fastCodes(until: fastEnd) {
+                    case .careful: break
+                    case .endOfBlock:
+                        state = .header
+                        return
+                    case .invalidSymbol: throw .invalidSymbol
+                    case .distanceTooFar(let back): throw .distanceTooFar(distance: back, available: produced)
+                    }
+                    if count >= target { return }
                 }
-                let symbol: Int
-                let entry = Int(literal.table[Int(bitBuffer & literalMask)])
-                let length = entry & 15
-                if length != 0 && length <= bitCount {
-                    bitBuffer >>= UInt64(length)
-                    bitCount -= length
-                    symbol = entry >> 4
-                } else {
-                    symbol = try decode(literal)
-                }
-                if symbol < 256 {
-                    guard produced < limit else { throw .outputTooLarge(limit: limit) }
-                    out[count] = UInt8(truncatingIfNeeded: symbol)
-                    count += 1
-                    continue
-                }
-                if symbol == 256 {
+                if try carefulSymbol(literal, distance) {
                     state = .header
                     return
                 }
-                let lengthIndex = symbol - 257
-                guard lengthIndex < 29 else { throw .invalidSymbol }
-                let extra = Inflate.lengthExtra[lengthIndex]
-                let matchLength = Inflate.lengthBase[lengthIndex] + (extra == 0 ? 0 : try bits(extra))
-                let distanceSymbol: Int
-                if bitCount < 15 { refill() }
-                let distanceEntry = Int(distance.table[Int(bitBuffer & distanceMask)])
-                let distanceLength = distanceEntry & 15
-                if distanceLength != 0 && distanceLength <= bitCount {
-                    bitBuffer >>= UInt64(distanceLength)
-                    bitCount -= distanceLength
-                    distanceSymbol = distanceEntry >> 4
-                } else {
-                    distanceSymbol = try decode(distance)
+            }
+        }
+
+        /// Decodes symbols while the window holds fewer than `end` bytes and at least 8 input
+        /// bytes are left. Each step reads 8 input bytes at once into the bit buffer, which then
+        /// holds at least 56 bits: enough for a literal/length code (≤ 15 bits), its extra bits
+        /// (≤ 5), a distance code (≤ 15) and its extra bits (≤ 13), so no symbol can run out
+        /// of bits. With `end` at least 258 below the limit no match can pass it; the window
+        /// has room for the longest match (plus the copy's overshoot) past the target.
+        ///
+        /// The table entry of the next symbol is looked up as soon as the current one's bits are
+        /// taken, before its bytes are written, so the lookup overlaps the copy. That is sound
+        /// because a refill leaves all 64 bits of the buffer holding input (beyond the `bits`
+        /// counted), a step takes at most 48 of them, and a refill only adds bits above those
+        /// counted: the 11 bits looked up are the input's next ones. Only counted bits are ever
+        /// taken.
+        mutating func fastCodes(until end: Int) -> FastStop {
+            let literalTable = lookup.literal, distanceTable = lookup.distance
+            let literalMask = lookup.literalMask, distanceMask = lookup.distanceMask
+            let out = window.pointer
+            let lastRefill = inputEnd - 8
+            return input.withUnsafeBytes { raw -> FastStop in
+                guard let base = raw.baseAddress, position <= lastRefill else { return .careful }
+                var buffer = bitBuffer, bits = bitCount, position = position, count = count
+                defer {
+                    bitBuffer = buffer
+                    bitCount = bits
+                    self.position = position
+                    self.count = count
                 }
-                guard distanceSymbol < 30 else { throw .invalidSymbol }
-                let distanceExtra = Inflate.distanceExtra[distanceSymbol]
-                let back = Inflate.distanceBase[distanceSymbol] + (distanceExtra == 0 ? 0 : try bits(distanceExtra))
-                guard back <= count else { throw .distanceTooFar(distance: back, available: produced) }
-                guard produced <= limit - matchLength else { throw .outputTooLarge(limit: limit) }
-                // Forward copy: a source that overlaps what is being written (a run) repeats.
-                var from = out + (count - back)
-                var to = out + count
-                if back >= 8 {
-                    // Eight bytes at a time; the window has room past the target for the overshoot.
-                    var left = matchLength
-                    while left > 0 {
-                        UnsafeMutableRawPointer(to).storeBytes(of: UnsafeRawPointer(from).loadUnaligned(as: UInt64.self), as: UInt64.self)
-                        to += 8
-                        from += 8
-                        left -= 8
+                // Before the first step the buffer may hold fewer than 11 bits: refill first.
+                buffer |= UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self)) &<< UInt64(bits)
+                var entry = literalTable[Int(truncatingIfNeeded: buffer & literalMask)]
+                while count < end && position <= lastRefill {
+                    // Refill: the bytes beyond the whole ones taken are read again next time.
+                    buffer |= UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self)) &<< UInt64(bits)
+                    position &+= (63 &- bits) &>> 3
+                    bits |= 56
+                    if entry & Lookup.kindMask == Lookup.literal {
+                        // A literal (≤ 15 bits): 41 bits are left, enough for a second literal
+                        // but not for a match, which waits for the next refill.
+                        let length = entry & 15
+                        buffer &>>= UInt64(length)
+                        bits &-= Int(length)
+                        out[count] = UInt8(truncatingIfNeeded: entry >> 16)
+                        count &+= 1
+                        entry = literalTable[Int(truncatingIfNeeded: buffer & literalMask)]
+                        if entry & Lookup.kindMask == Lookup.literal {
+                            let length = entry & 15
+                            buffer &>>= UInt64(length)
+                            bits &-= Int(length)
+                            out[count] = UInt8(truncatingIfNeeded: entry >> 16)
+                            count &+= 1
+                            entry = literalTable[Int(truncatingIfNeeded: buffer & literalMask)]
+                        }
+                        continue
                     }
-                } else {
-                    for _ in 0..<matchLength {
-                        to.pointee = from.pointee
-                        to += 1
-                        from += 1
+                    if entry & Lookup.kindMask == Lookup.match {
+                        let codeLength = UInt64(entry & 15), extra = UInt64(entry >> 4 & 15)
+                        let matchLength = Int(entry >> 16) &+ Int(truncatingIfNeeded: (buffer &>> codeLength) & ((1 &<< extra) &- 1))
+                        let used = codeLength &+ extra
+                        let distanceEntry = distanceTable[Int(truncatingIfNeeded: (buffer &>> used) & distanceMask)]
+                        if distanceEntry & Lookup.kindMask != Lookup.match {
+                            // A distance code longer than the table: nothing is taken yet,
+                            // the careful way decodes the whole symbol.
+                            if distanceEntry & 15 == 0 { return .careful }
+                            return .invalidSymbol
+                        }
+                        let distanceLength = UInt64(distanceEntry & 15), distanceExtra = UInt64(distanceEntry >> 4 & 15)
+                        let back = Int(distanceEntry >> 16) &+ Int(truncatingIfNeeded: (buffer &>> (used &+ distanceLength)) & ((1 &<< distanceExtra) &- 1))
+                        let taken = used &+ distanceLength &+ distanceExtra
+                        buffer &>>= taken
+                        bits &-= Int(taken)
+                        guard back <= count else { return .distanceTooFar(back) }
+                        entry = literalTable[Int(truncatingIfNeeded: buffer & literalMask)]
+                        Decoder.copyMatch(to: out + count, back: back, length: matchLength)
+                        count &+= matchLength
+                        continue
                     }
+                    let length = entry & 15
+                    if length == 0 { return .careful }
+                    if entry & Lookup.kindMask == Lookup.end {
+                        buffer &>>= UInt64(length)
+                        bits &-= Int(length)
+                        return .endOfBlock
+                    }
+                    return .invalidSymbol
                 }
-                count += matchLength
+                return .careful
+            }
+        }
+
+        /// One literal/length symbol, and its match, with every check: for codes longer than
+        /// the tables and near the end of the input or of the limit. True at the end of the block.
+        mutating func carefulSymbol(_ literal: Huffman, _ distance: Huffman) throws(Failure) -> Bool {
+            let entry = try lookUp(lookup.literal, lookup.literalMask, literal, Lookup.literalEntry)
+            switch entry & Lookup.kindMask {
+            case Lookup.literal:
+                guard produced < limit else { throw .outputTooLarge(limit: limit) }
+                window.pointer[count] = UInt8(truncatingIfNeeded: entry >> 16)
+                count += 1
+                return false
+            case Lookup.end: return true
+            case Lookup.match: break
+            default: throw .invalidSymbol
+            }
+            let extra = Int(entry >> 4 & 15)
+            let matchLength = Int(entry >> 16) + (extra == 0 ? 0 : try bits(extra))
+            let distanceEntry = try lookUp(lookup.distance, lookup.distanceMask, distance, Lookup.distanceEntry)
+            guard distanceEntry & Lookup.kindMask == Lookup.match else { throw .invalidSymbol }
+            let distanceExtra = Int(distanceEntry >> 4 & 15)
+            let back = Int(distanceEntry >> 16) + (distanceExtra == 0 ? 0 : try bits(distanceExtra))
+            guard back <= count else { throw .distanceTooFar(distance: back, available: produced) }
+            guard produced <= limit - matchLength else { throw .outputTooLarge(limit: limit) }
+            Decoder.copyMatch(to: window.pointer + count, back: back, length: matchLength)
+            count += matchLength
+            return false
+        }
+
+        /// The table entry of the next code, taken from the input: from `table`, or for a code
+        /// longer than the table bit by bit from `code`.
+        mutating func lookUp(_ table: UnsafeMutablePointer<UInt32>, _ mask: UInt64, _ code: Huffman, _ entryOf: (Int) -> UInt32) throws(Failure) -> UInt32 {
+            if bitCount < 15 { refill() }
+            let entry = table[Int(bitBuffer & mask)]
+            let length = Int(entry & 15)
+            guard length != 0 else { return entryOf(try decodeSlowly(code)) }
+            // Past the end of input the missing bits read as zeros; say truncated then.
+            guard length <= bitCount else { throw .truncated }
+            bitBuffer >>= UInt64(length)
+            bitCount -= length
+            return entry
+        }
+
+        /// Copies `length` bytes from `back` bytes before `to` forward, so a source that overlaps
+        /// what is being written (a run) repeats. Whole words are copied, so up to 31 bytes past
+        /// the match are written too: the window has room for them, and they are overwritten
+        /// by what follows.
+        @inline(__always)
+        static func copyMatch(to start: UnsafeMutablePointer<UInt8>, back: Int, length: Int) {
+            var to = UnsafeMutableRawPointer(start)
+            let end = to + length
+            if back >= 16 {
+                // Most matches are at most 32 bytes: two steps without a test between them.
+                var from = UnsafeRawPointer(to - back)
+                while true {
+                    to.storeBytes(of: from.loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
+                    to.storeBytes(of: from.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self), toByteOffset: 16, as: SIMD16<UInt8>.self)
+                    to += 32
+                    from += 32
+                    if to >= end { break }
+                }
+            } else if back >= 8 {
+                var from = UnsafeRawPointer(to - back)
+                repeat {
+                    to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+                    to += 8
+                    from += 8
+                } while to < end
+            } else if back == 1 {
+                start.update(repeating: start[-1], count: length)
+            } else {
+                // A period of 2–7 bytes: the first bytes one at a time, until the copy reads
+                // from a whole number of periods of at least 8 bytes back; then words.
+                let period = back * ((8 + back - 1) / back)
+                var p = start
+                let bytewise = min(length, period - back)
+                for _ in 0..<bytewise {
+                    p.pointee = p[-back]
+                    p += 1
+                }
+                to = UnsafeMutableRawPointer(p)
+                while to < end {
+                    to.storeBytes(of: UnsafeRawPointer(to - period).loadUnaligned(as: UInt64.self), as: UInt64.self)
+                    to += 8
+                }
             }
         }
     }

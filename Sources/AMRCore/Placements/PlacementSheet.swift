@@ -1,10 +1,11 @@
 /// A placement export in a workbook sheet, counted as it is read: each row with a value is
 /// turned into one CSV line (every field quoted, as a CSV export of the sheet would be) and
 /// handed to the same scanner that counts a CSV file, so a workbook counts exactly as its CSV
-/// does; only a few batches of lines are ever in memory (`PlacementLines`), never the sheet or
-/// its text. A large sheet uses three threads: one inflates the part (`PrefetchedSource`), one
-/// scans its XML into rows, one counts them. Messages about a line are turned back into the
-/// sheet's cells (`Blad1!C7`).
+/// does; only a few batches of rows and the lines of one are ever in memory (`PlacementLines`),
+/// never the sheet or its text. A large sheet uses three threads: one inflates the part
+/// (`PrefetchedSource`), one scans its XML into rows and copies them into batches, one turns
+/// the rows into lines and counts them. Messages about a line are turned back into the sheet's
+/// cells (`Blad1!C7`).
 public struct PlacementSheet: Sendable {
     let workbook: WorkbookSheet?
     /// An OpenDocument spreadsheet's table instead (`.ods`).

@@ -17,7 +17,10 @@ import Foundation
 /// Memory is bounded: `slots` batches of about `batchBytes` bytes of rows, and the lines of
 /// one; the reader waits while all are queued.
 final class PlacementLines: @unchecked Sendable {
-    static let batchBytes = 1 << 16
+    /// A batch's rows, text and cell records: about 64 KiB of lines for a placement export (a
+    /// cell's record takes more than its text), so that handing a batch over (a lock and a
+    /// wake-up) is rare next to the rows in it.
+    static let batchBytes = 1 << 18
     static let slots = 3
 
     private var scanners: [PlacementScanner]
@@ -25,7 +28,7 @@ final class PlacementLines: @unchecked Sendable {
     private let threaded: Bool
     private let batches: [RowBatch]
     /// The lines of the batch being counted: the counting thread's (the caller's, unthreaded).
-    private let lines = LineBuffer(capacity: PlacementLines.batchBytes)
+    private let lines = LineBuffer(capacity: 1 << 16)
     // Guarded by `condition`: the batches [head, head + queued) are the counter's (the one at
     // `head` being counted), the one at `head + queued` the reader's.
     private let condition = NSCondition()

@@ -92,7 +92,7 @@ enum SharedStringsPart {
     }
 
     /// Whether `_x` occurs in `bytes` from `start` on.
-    static func containsEscape(_ bytes: [UInt8], from start: Int) -> Bool {
+    static func containsEscape<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, from start: Int) -> Bool where Bytes.Index == Int {
         var index = max(0, start)
         while index + 1 < bytes.count {
             if bytes[index] == 0x5F && bytes[index + 1] == 0x78 { return true }

@@ -74,11 +74,11 @@ struct WorksheetScanner {
     private var cellType = CellType.number
     private var cellTypeText = ""
     private var cellStyle = 0
-    private var value: [UInt8] = []
+    private var value = CellBytes()
     private var hasValue = false
-    private var formula: [UInt8] = []
+    private var formula = CellBytes()
     private var hasFormula = false
-    private var inline: [UInt8] = []
+    private var inline = CellBytes()
     private var hasInline = false
     private var target = Target.none
     private var phoneticDepth = 0
@@ -133,31 +133,87 @@ struct WorksheetScanner {
         }
     }
 
+    /// The elements a sheet's reader acts on, told apart by their local name's length and first
+    /// byte and then compared whole: one switch per tag instead of a chain of comparisons, a
+    /// dozen million times in a national export.
+    private enum Element { case c, v, f, t, isElement, row, rPh, col, sheetData, other }
+
+    @inline(__always)
+    private func element() -> Element {
+        let name = scanner.localNameBytes
+        switch name.count {
+        case 1:
+            switch name[0] {
+            case 0x63: return .c
+            case 0x76: return .v
+            case 0x74: return .t
+            case 0x66: return .f
+            default: return .other
+            }
+        case 2: return name[0] == 0x69 && name[1] == 0x73 ? .isElement : .other
+        case 3:
+            if scanner.hasLocalName("row") { return .row }
+            if scanner.hasLocalName("rPh") { return .rPh }
+            if scanner.hasLocalName("col") { return .col }
+            return .other
+        case 9: return scanner.hasLocalName("sheetData") ? .sheetData : .other
+        default: return .other
+        }
+    }
+
     private mutating func start() throws(LoadError) {
-        if scanner.hasLocalName("c") {
+        switch element() {
+        case .c:
             guard inSheetData && rowNumber > 0 else { return }
             try startCell()
-        } else if scanner.hasLocalName("v") {
+            try takePlainChildren()
+        case .v:
             guard inCell else { return }
             hasValue = true
-            target = .value
-        } else if scanner.hasLocalName("row") {
+            // Most values are plain digits closed at once: taken whole, without the events.
+            if let text = scanner.plainContent() {
+                value.append(text, padded: true)
+                if value.count > Self.maximumCellBytes { throw tooLong() }
+            } else {
+                target = .value
+            }
+        case .row:
             guard inSheetData else { return }
             try startRow()
-        } else if scanner.hasLocalName("f") {
+        case .f:
             guard inCell else { return }
             hasFormula = true
-            target = .formula
-        } else if scanner.hasLocalName("is") {
+            if let text = scanner.plainContent() {
+                formula.append(text, padded: true)
+                if formula.count > Self.maximumCellBytes { throw tooLong() }
+            } else {
+                target = .formula
+            }
+        case .isElement:
             guard inCell else { return }
             hasInline = true
-        } else if scanner.hasLocalName("t") {
-            if inCell && hasInline && phoneticDepth == 0 { target = .inline }
-        } else if scanner.hasLocalName("rPh") {
+            // `<is><t>text</t>`: the text taken whole, as the events of `<t>` would give it.
+            let main = self.main, strict = self.strict
+            if phoneticDepth == 0, let child = scanner.plainChild({ namespace, name in
+                (namespace == main || namespace == strict) && name.count == 1 && name[0] == 0x74
+            }) {
+                inline.append(child.text, padded: true)
+                if inline.count > Self.maximumCellBytes { throw tooLong() }
+                target = .none
+            }
+        case .t:
+            guard inCell && hasInline && phoneticDepth == 0 else { return }
+            if let text = scanner.plainContent() {
+                inline.append(text, padded: true)
+                if inline.count > Self.maximumCellBytes { throw tooLong() }
+            } else {
+                target = .inline
+            }
+        case .rPh:
             if inCell { phoneticDepth += 1 }
-        } else if scanner.hasLocalName("sheetData") {
+        case .sheetData:
             inSheetData = true
-        } else if scanner.hasLocalName("col") {
+        case .col:
             guard !inSheetData else { return }
             let hidden = scanner.attribute("hidden")
             if hidden == "1" || hidden == "true", let min = scanner.attribute("min").flatMap({ Int($0) }), let max = scanner.attribute("max").flatMap({ Int($0) }), min <= max,
@@ -165,13 +221,27 @@ struct WorksheetScanner {
                 if hiddenColumns.isEmpty { hiddenColumns = [Bool](repeating: false, count: Self.maximumColumns + 1) }
                 for column in Swift.max(1, min)...Swift.min(max, Self.maximumColumns) { hiddenColumns[column] = true }
             }
+        case .other:
+            return
         }
     }
 
     private mutating func startRow() throws(LoadError) {
-        let hidden = scanner.withAttribute("hidden") { Self.isTrue($0) } ?? false
+        // One pass over the attributes for r and hidden; a value with references to decode is
+        // looked up the general way.
+        var hidden = false
+        var reference: Int?? = nil
+        for index in 0..<scanner.attributeCount {
+            let attribute = scanner.rawAttribute(at: index)
+            guard attribute.namespace == .none else { continue }
+            if attribute.name.count == 1 && attribute.name[0] == 0x72 { // r
+                reference = attribute.needsDecoding ? scanner.withAttribute("r") { Self.digits($0) } : Self.digits(attribute.value)
+            } else if Self.isHiddenName(attribute.name) {
+                hidden = attribute.needsDecoding ? scanner.withAttribute("hidden") { Self.isTrue($0) } ?? false : Self.isTrue(attribute.value)
+            }
+        }
         var number = rowNumber + 1
-        if let plain = scanner.withAttribute("r", { Self.digits($0) }) {
+        if let plain = reference {
             // Not plain digits: as Swift's Int reads it (a sign is allowed).
             guard let given = plain ?? scanner.attribute("r").flatMap({ Int($0) }), given >= 1 else {
                 throw damaged(rowNumber + 1, 1, "row number '\(WeightTable.shown(scanner.attribute("r") ?? ""))' is not a number")
@@ -231,31 +301,54 @@ struct WorksheetScanner {
             cellStyle = style ?? (scanner.attribute("s").flatMap { Int($0) } ?? 0)
         }
         // Only what holds something is cleared: most cells have a value and nothing else.
-        if !value.isEmpty { value.removeAll(keepingCapacity: true) }
-        if !formula.isEmpty { formula.removeAll(keepingCapacity: true) }
-        if !inline.isEmpty { inline.removeAll(keepingCapacity: true) }
+        value.removeAll()
+        formula.removeAll()
+        inline.removeAll()
         hasValue = false
         hasFormula = false
         hasInline = false
         phoneticDepth = 0
     }
 
+    /// A cell's `<v>` and `<f>` written plainly (`<v>45002</v>`), taken whole right after the
+    /// cell's start: the same as their events would give (`start`, `text`, `end`), without them.
+    private mutating func takePlainChildren() throws(LoadError) {
+        let main = self.main, strict = self.strict
+        while let child = scanner.plainChild({ namespace, name in
+            (namespace == main || namespace == strict) && name.count == 1 && (name[0] == 0x76 || name[0] == 0x66)
+        }) {
+            if child.name[0] == 0x76 {
+                hasValue = true
+                value.append(child.text, padded: true)
+                if value.count > Self.maximumCellBytes { throw tooLong() }
+            } else {
+                hasFormula = true
+                formula.append(child.text, padded: true)
+                if formula.count > Self.maximumCellBytes { throw tooLong() }
+            }
+            target = .none
+        }
+    }
+
     /// Handles an end tag; true when it ended a row with a value.
     private mutating func end() throws(LoadError) -> Bool {
-        if scanner.hasLocalName("c") {
+        switch element() {
+        case .c:
             guard inCell else { return false }
             inCell = false
             target = .none
             try finishCell()
-        } else if scanner.hasLocalName("v") || scanner.hasLocalName("f") || scanner.hasLocalName("t") {
+        case .v, .f, .t:
             target = .none
-        } else if scanner.hasLocalName("row") {
+        case .row:
             guard inSheetData && rowNumber > 0 else { return false }
             return finishRow()
-        } else if scanner.hasLocalName("rPh") {
+        case .rPh:
             if inCell { phoneticDepth = max(0, phoneticDepth - 1) }
-        } else if scanner.hasLocalName("sheetData") {
+        case .sheetData:
             inSheetData = false
+        case .isElement, .col, .other:
+            break
         }
         return false
     }
@@ -265,13 +358,19 @@ struct WorksheetScanner {
         case .none:
             return
         case .value:
-            scanner.appendText(to: &value)
+            var text = value
+            scanner.withText { text.append($0) }
+            value = text
             if value.count > Self.maximumCellBytes { throw tooLong() }
         case .formula:
-            scanner.appendText(to: &formula)
+            var text = formula
+            scanner.withText { text.append($0) }
+            formula = text
             if formula.count > Self.maximumCellBytes { throw tooLong() }
         case .inline:
-            scanner.appendText(to: &inline)
+            var text = inline
+            scanner.withText { text.append($0) }
+            inline = text
             if inline.count > Self.maximumCellBytes { throw tooLong() }
         }
     }
@@ -300,6 +399,8 @@ struct WorksheetScanner {
 
     /// The text of the cell just closed, appended to the row (nothing when it holds nothing).
     private mutating func finishCell() throws(LoadError) {
+        // Views of the cell's text, unchanged until the next cell starts.
+        let value = self.value.bytes, formula = self.formula.bytes, inline = self.inline.bytes
         if value.count > Self.maximumCellLength || formula.count > Self.maximumCellLength || inline.count > Self.maximumCellLength {
             for bytes in [value, formula, inline] where String(decoding: bytes, as: UTF8.self).utf16.count > Self.maximumCellLength { throw tooLong() }
         }
@@ -311,7 +412,7 @@ struct WorksheetScanner {
             guard hasValue else { return }
             let trimmed = Self.trimmed(value)
             let index: Int
-            if let plain = value.withUnsafeBufferPointer({ Self.digits(UnsafeBufferPointer(rebasing: $0[trimmed])) }) {
+            if let plain = Self.digits(UnsafeBufferPointer(rebasing: value[trimmed])) {
                 index = plain
             } else {
                 guard let parsed = Int(String(decoding: value[trimmed], as: UTF8.self)), parsed >= 0 else {
@@ -322,7 +423,10 @@ struct WorksheetScanner {
             guard index < sharedStrings.count else {
                 throw damaged(rowNumber, cellColumn, "cell \(reference) refers to shared string \(index), but the workbook has \(sharedStrings.count)")
             }
-            row.text.append(contentsOf: sharedStrings.bytes[sharedStrings.range(index)])
+            let range = sharedStrings.range(index)
+            sharedStrings.bytes.withUnsafeBufferPointer { bytes in
+                row.text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+            }
             shared = index
         case .inlineString:
             if hasInline {
@@ -378,7 +482,7 @@ struct WorksheetScanner {
                 break
             }
             let kind = styles.indices.contains(cellStyle) ? styles[cellStyle] : .number
-            if appendPlainNumber(trimmed, kind: kind, numeric: &numeric) { break }
+            if appendPlainNumber(UnsafeBufferPointer(rebasing: value[trimmed]), kind: kind, numeric: &numeric) { break }
             let text = String(decoding: value, as: UTF8.self)
             guard let number = ExcelNumber.normalized(text) else {
                 throw damaged(rowNumber, cellColumn, "cell \(reference) is a number holding '\(WeightTable.shown(text))'")
@@ -399,10 +503,10 @@ struct WorksheetScanner {
 
     private mutating func appendFormula() {
         row.text.append(UInt8(ascii: "="))
-        row.text.append(contentsOf: formula)
+        row.text.append(contentsOf: formula.bytes)
     }
 
-    private mutating func appendUnescaped(_ bytes: [UInt8]) {
+    private mutating func appendUnescaped(_ bytes: UnsafeBufferPointer<UInt8>) {
         if SharedStringsPart.containsEscape(bytes, from: 0) {
             row.text.append(contentsOf: SharedStringsPart.unescaped(String(decoding: bytes, as: UTF8.self)).utf8)
         } else {
@@ -417,39 +521,33 @@ struct WorksheetScanner {
     /// The common number: 1 to 15 digits without a leading zero (or `0`), which
     /// `ExcelNumber.normalized` leaves as it is; a whole date in the 1900 system written
     /// straight as `YYYY-MM-DD`. False for anything else, which takes the general path.
-    private mutating func appendPlainNumber(_ range: Range<Int>, kind: ExcelDate.Kind, numeric: inout Bool) -> Bool {
-        let count = range.count
+    private mutating func appendPlainNumber(_ digits: UnsafeBufferPointer<UInt8>, kind: ExcelDate.Kind, numeric: inout Bool) -> Bool {
+        let count = digits.count
         guard count >= 1 && count <= 15, kind != .time else { return false }
         var whole = 0
-        for index in range {
-            let byte = value[index]
+        for byte in digits {
             guard byte >= 0x30 && byte <= 0x39 else { return false }
             whole = whole * 10 + Int(byte - 0x30)
         }
-        if value[range.lowerBound] == 0x30 && count > 1 { return false }
+        if digits[0] == 0x30 && count > 1 { return false }
         if kind == .number || count > 7 || whole > ExcelDate.maximumSerial {
-            row.text.append(contentsOf: value[range])
+            row.text.append(contentsOf: digits)
             numeric = true
             return true
         }
         guard !date1904, whole != 0, whole != 60 else { return false }
         let (year, month, day) = ExcelDate.civil(days: (whole < 60 ? Self.day1899December31 : Self.day1899December30) + whole)
         guard year >= 1000 && year <= 9999 else { return false }
-        row.text.append(UInt8(0x30 + year / 1000))
-        row.text.append(UInt8(0x30 + year / 100 % 10))
-        row.text.append(UInt8(0x30 + year / 10 % 10))
-        row.text.append(UInt8(0x30 + year % 10))
-        row.text.append(0x2D)
-        row.text.append(UInt8(0x30 + month / 10))
-        row.text.append(UInt8(0x30 + month % 10))
-        row.text.append(0x2D)
-        row.text.append(UInt8(0x30 + day / 10))
-        row.text.append(UInt8(0x30 + day % 10))
+        // `YYYY-MM-DD` in one append.
+        let date: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
+            UInt8(0x30 + year / 1000), UInt8(0x30 + year / 100 % 10), UInt8(0x30 + year / 10 % 10), UInt8(0x30 + year % 10), 0x2D,
+            UInt8(0x30 + month / 10), UInt8(0x30 + month % 10), 0x2D, UInt8(0x30 + day / 10), UInt8(0x30 + day % 10))
+        withUnsafeBytes(of: date) { row.text.append(contentsOf: $0) }
         return true
     }
 
     /// The range of `bytes` without XML white space at either end.
-    static func trimmed(_ bytes: [UInt8]) -> Range<Int> {
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         var start = 0, end = bytes.count
         while start < end && isSpace(bytes[start]) { start += 1 }
         while end > start && isSpace(bytes[end - 1]) { end -= 1 }
@@ -457,6 +555,11 @@ struct WorksheetScanner {
     }
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+    /// `hidden`.
+    static func isHiddenName(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        name.count == 6 && name[0] == 0x68 && name[1] == 0x69 && name[2] == 0x64 && name[3] == 0x64 && name[4] == 0x65 && name[5] == 0x6E
+    }
 
     /// `1` or `true`.
     static func isTrue(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -496,7 +599,34 @@ struct WorksheetScanner {
     }
 
     /// `B7` → (row 7, column 2); nil when it is not a cell reference inside Excel's grid.
+    @inline(__always)
     static func parseReference(_ bytes: UnsafeBufferPointer<UInt8>) -> (row: Int, column: Int)? {
+        // The common shape first: capital letters then digits, as every writer puts them.
+        let count = bytes.count
+        var i = 0
+        var letters = 0
+        while i < count && i < 3 {
+            let letter = bytes[i] &- 0x41
+            guard letter < 26 else { break }
+            letters = letters &* 26 &+ Int(letter) &+ 1
+            i &+= 1
+        }
+        if i > 0 && i < count {
+            var digits = 0
+            var j = i
+            while j < count && digits <= maximumRows {
+                let digit = bytes[j] &- 0x30
+                guard digit < 10 else { break }
+                digits = digits &* 10 &+ Int(digit)
+                j &+= 1
+            }
+            if j == count && digits >= 1 && digits <= maximumRows && letters <= maximumColumns { return (digits, letters) }
+        }
+        return generalReference(bytes)
+    }
+
+    /// `B7`, `$B$7`, `b7`: any reference the general way.
+    static func generalReference(_ bytes: UnsafeBufferPointer<UInt8>) -> (row: Int, column: Int)? {
         var column = 0
         var row = 0
         var sawDigit = false
@@ -524,5 +654,43 @@ struct WorksheetScanner {
     static func parseReference(_ text: String) -> (row: Int, column: Int)? {
         var text = text
         return text.withUTF8 { parseReference($0) }
+    }
+}
+
+
+/// One cell's text as it is read (a value, a formula, an inline string), in memory reused from
+/// cell to cell and reached through a pointer: no copy-on-write check or reallocation per piece
+/// of a million cells. Held by reference, as the scanner's buffer is: the reader owning it is
+/// not copied.
+struct CellBytes {
+    private let storage = XMLScannerArray<UInt8>(capacity: 64)
+    private var pointer: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+
+    init() { pointer = storage.pointer }
+
+    var isEmpty: Bool { count == 0 }
+
+    /// The text, valid until the next change.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: pointer, count: count) }
+
+    mutating func removeAll() { count = 0 }
+
+    /// Appends `piece`; `padded`: eight bytes may be read from its start whatever its length
+    /// (a view of the scanner's buffer, which has that room), so a short piece is one word
+    /// copied instead of a call to memmove.
+    mutating func append(_ piece: UnsafeBufferPointer<UInt8>, padded: Bool = false) {
+        guard let source = piece.baseAddress, !piece.isEmpty else { return }
+        // Eight bytes of room past the text, for the word copy.
+        while count + piece.count + 8 > storage.capacity {
+            storage.grow(keeping: count)
+            pointer = storage.pointer
+        }
+        if padded && piece.count <= 8 {
+            UnsafeMutableRawPointer(pointer + count).storeBytes(of: UnsafeRawPointer(source).loadUnaligned(as: UInt64.self), as: UInt64.self)
+        } else {
+            (pointer + count).initialize(from: source, count: piece.count)
+        }
+        count += piece.count
     }
 }

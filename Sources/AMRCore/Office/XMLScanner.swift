@@ -88,6 +88,10 @@ struct XMLScanner {
     private var discarded = 0
     private var linesDiscarded = 0
     private var columnBase = 0
+    /// Newlines and Unicode scalars among the checked bytes in the buffer, [0, end): counted by
+    /// `validate` as it checks them, so that bytes leaving the buffer are not read again.
+    private var bufferLines = 0
+    private var bufferScalars = 0
     private var started = false
 
     // The current event.
@@ -109,7 +113,11 @@ struct XMLScanner {
     private var pendingEnd = false
     private var popPending = false
 
-    private var attributes: [Attribute] = []
+    /// The current start tag's attributes, [0, attributeCount), in memory the scanner owns
+    /// (`attributeStorage`) and reads through this pointer: no copy-on-write check or bounds
+    /// check per attribute of a million cells.
+    private let attributeStorage = XMLScannerArray<Attribute>(capacity: 16)
+    private var attributes: UnsafeMutablePointer<Attribute>
     /// How many attributes the current start tag has (namespace declarations included).
     private(set) var attributeCount = 0
     /// Whether an attribute of the current start tag may be a namespace declaration (its name
@@ -120,10 +128,14 @@ struct XMLScanner {
     private var attributeTable: [Int32] = []
     private var scratch: [UInt8] = []
 
-    private var elements: [OpenElement] = []
+    /// The open elements, [0, openCount), innermost last.
+    private let elementStorage = XMLScannerArray<OpenElement>(capacity: 64)
+    private var elements: UnsafeMutablePointer<OpenElement>
+    private var openCount = 0
     /// The names of the open elements, one after another in [0, namesUsed): popping an
     /// element only moves `namesUsed` back.
-    private var elementNames: [UInt8] = []
+    private let nameStorage = XMLScannerArray<UInt8>(capacity: 1_024)
+    private var elementNames: UnsafeMutablePointer<UInt8>
     private var namesUsed = 0
     private var bindings: [Binding] = []
     private var bindingPrefixes: [UInt8] = []
@@ -169,6 +181,9 @@ struct XMLScanner {
         self.limits = limits
         buffer = XMLScannerBuffer(capacity: Self.chunkSize * 2)
         base = buffer.pointer
+        attributes = attributeStorage.pointer
+        elements = elementStorage.pointer
+        elementNames = nameStorage.pointer
     }
 
     init(bytes: [UInt8], limits: Limits = .standard) {
@@ -206,6 +221,15 @@ struct XMLScanner {
         return equals(local, nameStart + skip, nameLength - skip)
     }
 
+    /// The current element's local name as bytes (`tc` of `w:tc`), a view of the buffer valid
+    /// until the next `next()`: for a reader that tells its elements apart with one `switch`
+    /// on the length and first byte instead of a chain of comparisons.
+    @inline(__always)
+    var localNameBytes: UnsafeBufferPointer<UInt8> {
+        let skip = prefixLength > 0 ? prefixLength + 1 : 0
+        return UnsafeBufferPointer(start: base + nameStart + skip, count: nameLength - skip)
+    }
+
     /// The current element's local name (`tc` of `w:tc`).
     var localName: String {
         let skip = prefixLength > 0 ? prefixLength + 1 : 0
@@ -216,7 +240,7 @@ struct XMLScanner {
     var qualifiedName: String { string(nameStart, nameStart + nameLength) }
 
     /// Elements open, counting the current one on `.startElement` and `.endElement`.
-    var depth: Int { elements.count }
+    var depth: Int { openCount }
 
     // MARK: - Attributes
 
@@ -327,6 +351,88 @@ struct XMLScanner {
     /// The length in bytes of the current `.text` piece as written (before decoding): a bound
     /// on its decoded length, for a limit checked before the text is kept.
     var rawTextLength: Int { event == .text ? textEnd - textStart : 0 }
+
+    /// On the `.startElement` of an element written with content (`<v>45002</v>`): when that
+    /// content is plain text (no markup, references or carriage returns) followed at once by
+    /// the element's end tag, and both are already in the buffer, consumes them and returns the
+    /// text, a view of the buffer valid until the next `next()`; the current event is then the
+    /// element's `.endElement` (the next `next()` goes on after it). Otherwise returns nil and
+    /// changes nothing: the caller reads the content event by event as always. The same checks
+    /// hold either way; this only skips two events for the commonest content of a sheet's cell.
+    mutating func plainContent() -> UnsafeBufferPointer<UInt8>? {
+        guard event == .startElement, !isEmptyElement,
+              let (textStop, after) = plainText(from: position, name: nameStart, nameLength) else { return nil }
+        let text = UnsafeBufferPointer(start: base + position, count: textStop - position)
+        position = after
+        tokenStart = textStop
+        event = .endElement
+        popPending = true
+        return text
+    }
+
+    /// On the `.startElement` of an element written with content: when that content starts
+    /// with a child element written with no attributes and no prefix, holding only plain text,
+    /// closed at once (`<c r="A2"><v>45002</v>` → `v`, `45002`), already in the buffer, and
+    /// `accept` takes the child's namespace and local name: consumes the child whole and returns
+    /// its name and text, views of the buffer valid until the next `next()`. The current event
+    /// stays the parent's start (its name and attributes too); the next `next()` goes on after
+    /// the child. Otherwise returns nil and changes nothing. The child is checked as `next()`
+    /// would check it (name, depth, text, end tag); this only spares a reader the child's three
+    /// events, in a sheet of a million rows the commonest content of a cell.
+    @inline(__always)
+    mutating func plainChild(_ accept: (Namespace, UnsafeBufferPointer<UInt8>) -> Bool) -> (name: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>)? {
+        guard event == .startElement, !isEmptyElement, !pendingEnd, openCount < limits.maximumDepth else { return nil }
+        let p = base
+        let limit = end
+        var i = position
+        guard i + 1 < limit, p[i] == 0x3C, isNameStartByte(p[i + 1]) else { return nil }
+        i &+= 1
+        let childName = i
+        while i < limit {
+            let byte = p[i]
+            // A colon (a prefix) takes the general path, as does anything but a name byte.
+            guard isNameByte(byte) && byte != 0x3A else { break }
+            i &+= 1
+        }
+        guard i < limit, p[i] == 0x3E else { return nil }
+        let childLength = i - childName
+        let name = UnsafeBufferPointer(start: p + childName, count: childLength)
+        // No attributes, so no declarations: an unprefixed name is in the default namespace.
+        guard accept(defaultNamespace, name), let (textStop, after) = plainText(from: i + 1, name: childName, childLength) else { return nil }
+        position = after
+        return (name, UnsafeBufferPointer(start: p + i + 1, count: textStop - i - 1))
+    }
+
+    /// Plain text from `start` (no markup, references or carriage returns) followed at once by
+    /// the end tag of the element named by the `length` bytes at `name`, all in the buffer:
+    /// where the text stops and where the end tag ends; else nil.
+    @inline(__always)
+    private func plainText(from start: Int, name: Int, _ length: Int) -> (textStop: Int, after: Int)? {
+        let p = base
+        let limit = end
+        var i = start
+        // Text: any checked byte but `<`, `&` (a reference), `>` (it might end `]]>`) and CR
+        // (normalised): those take the general path.
+        let stops: UInt64 = 1 << 0x0D | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
+        while i < limit {
+            let byte = p[i]
+            if byte < 0x40 && stops >> UInt64(byte) & 1 != 0 { break }
+            i &+= 1
+        }
+        guard i + 2 < limit, p[i] == 0x3C, p[i + 1] == 0x2F else { return nil }
+        let textStop = i
+        // `</` and the element's name exactly as its start tag wrote it, then `>` (spaces before
+        // it are rare enough for the general path).
+        i &+= 2
+        guard i + length < limit else { return nil }
+        var k = 0
+        while k < length {
+            if p[i + k] != p[name + k] { return nil }
+            k &+= 1
+        }
+        guard p[i + length] == 0x3E else { return nil }
+        return (textStop, i + length + 1)
+    }
 
     // MARK: - Where
 
@@ -505,7 +611,7 @@ struct XMLScanner {
             } else if byte == 0x0D {
                 needsDecoding = true
             }
-            i += 1
+            i &+= 1
         }
         if i == limit && !sourceDone {
             // No `<` yet: hand out what there is once it is large, else read more first.
@@ -521,7 +627,7 @@ struct XMLScanner {
             return nil
         }
         if i == position { return nil }
-        if elements.isEmpty && !whitespace {
+        if openCount == 0 && !whitespace {
             throw error(.malformed, sawRoot ? "text after the root element has closed" : "text before the root element", at: position)
         }
         return textPiece(position, i, needsDecoding, whitespace)
@@ -529,7 +635,7 @@ struct XMLScanner {
 
     private mutating func textPiece(_ start: Int, _ stop: Int, _ needsDecoding: Bool, _ whitespace: Bool) -> Event? {
         position = stop
-        if elements.isEmpty { return nil } // white space outside the root is not reported
+        if openCount == 0 { return nil } // white space outside the root is not reported
         textStart = start
         textEnd = stop
         textNeedsDecoding = needsDecoding
@@ -631,7 +737,7 @@ struct XMLScanner {
                     }
                     colon = i - start
                 }
-                i += 1
+                i &+= 1
             } else {
                 break
             }
@@ -645,17 +751,17 @@ struct XMLScanner {
         var prefixed = false
         while true {
             let spaceStart = i
-            while i < limit && isSpace(p[i]) { i += 1 }
+            while i < limit && isSpace(p[i]) { i &+= 1 }
             guard i < limit else { return try needMore() }
             let byte = p[i]
             if byte == 0x3E {
-                i += 1
+                i &+= 1
                 break
             }
             if byte == 0x2F {
                 guard i + 1 < limit else { return try needMore() }
                 guard p[i + 1] == 0x3E else { throw error(.malformed, "/ in a tag must be followed by >", at: i) }
-                i += 2
+                i &+= 2
                 empty = true
                 break
             }
@@ -668,7 +774,7 @@ struct XMLScanner {
                     guard attributeColon == 0 else { throw error(.malformed, "the attribute name \(Self.shown(string(attributeStart, i + 1))) has two colons", at: attributeStart) }
                     attributeColon = i - attributeStart
                 }
-                i += 1
+                i &+= 1
             }
             let attributeEnd = i
             // The name may go on in the next chunk (`xml:` | `space`): read on before judging it.
@@ -678,15 +784,15 @@ struct XMLScanner {
             if attributeColon > 0 && attributeEnd - attributeStart == attributeColon + 1 {
                 throw error(.malformed, "the attribute name \(Self.shown(string(attributeStart, attributeEnd))) ends with a colon", at: attributeStart)
             }
-            while i < limit && isSpace(p[i]) { i += 1 }
+            while i < limit && isSpace(p[i]) { i &+= 1 }
             guard i < limit else { return try needMore() }
             guard p[i] == 0x3D else { throw error(.malformed, "the attribute \(Self.shown(string(attributeStart, attributeEnd))) has no = and value", at: attributeStart) }
-            i += 1
-            while i < limit && isSpace(p[i]) { i += 1 }
+            i &+= 1
+            while i < limit && isSpace(p[i]) { i &+= 1 }
             guard i < limit else { return try needMore() }
             let quote = p[i]
             guard quote == 0x22 || quote == 0x27 else { throw error(.malformed, "the value of \(Self.shown(string(attributeStart, attributeEnd))) must be in quotes", at: i) }
-            i += 1
+            i &+= 1
             let valueStart = i
             var needsDecoding = false
             // The bytes that stop the value's plain run, all below 0x40: its quote, <, &, and
@@ -706,16 +812,20 @@ struct XMLScanner {
                     }
                     needsDecoding = true
                 }
-                i += 1
+                i &+= 1
             }
             guard i < limit else { return try needMore() }
-            i += 1
+            i &+= 1
             guard count < limits.maximumAttributes else {
                 throw error(.limit, "an element has more than \(limits.maximumAttributes) attributes", at: position)
             }
             let attribute = Attribute(nameStart: attributeStart, nameLength: attributeEnd - attributeStart, prefixLength: attributeColon,
                                       valueStart: valueStart, valueEnd: i - 1, needsDecoding: needsDecoding, namespace: .none)
-            if count < attributes.count { attributes[count] = attribute } else { attributes.append(attribute) }
+            if count == attributeStorage.capacity {
+                attributeStorage.grow(keeping: count)
+                attributes = attributeStorage.pointer
+            }
+            (attributes + count).initialize(to: attribute)
             count += 1
         }
         // The whole tag is in the buffer.
@@ -746,13 +856,54 @@ struct XMLScanner {
     }
 
     /// Namespace declarations, the element's and attributes' namespaces, unique attributes.
+    @inline(__always)
     private mutating func pushElement() throws(XMLError) {
-        guard elements.count < limits.maximumDepth else {
+        guard openCount < limits.maximumDepth else {
             throw error(.limit, "elements are nested more than \(limits.maximumDepth) deep", at: tokenStart)
         }
         let p = base
         let bindingCount = bindings.count
         let previousDefault = defaultNamespace
+        if tagMayDeclare || tagHasPrefixedAttribute || prefixLength > 0 || attributeCount > 2 {
+            try resolveNames()
+        } else {
+            // The common tag: no declarations, no prefixes, at most two attributes.
+            elementNamespace = defaultNamespace
+            if attributeCount == 2 {
+                // Different local names at a glance (`r` and `t` of a cell), else compared.
+                let a = attributes[0], b = attributes[1]
+                if a.nameLength == b.nameLength && p[a.nameStart + a.nameLength - 1] == p[b.nameStart + b.nameLength - 1] {
+                    try checkUniqueAttributes()
+                }
+            }
+        }
+        if openCount == elementStorage.capacity {
+            elementStorage.grow(keeping: openCount)
+            elements = elementStorage.pointer
+        }
+        (elements + openCount).initialize(to: OpenElement(nameOffset: namesUsed, nameLength: nameLength, namespace: elementNamespace,
+                                                          bindingCount: bindingCount, defaultNamespace: previousDefault))
+        openCount += 1
+        // Eight bytes of room past the names, for the copy below.
+        while namesUsed + nameLength + 8 > nameStorage.capacity {
+            nameStorage.grow(keeping: namesUsed)
+            elementNames = nameStorage.pointer
+        }
+        if nameLength <= 8 {
+            // Most names are a few bytes: one word copied (the buffer has room past its end,
+            // and what follows the name is overwritten by the next name), not a call to memmove.
+            UnsafeMutableRawPointer(elementNames + namesUsed).storeBytes(of: UnsafeRawPointer(p + nameStart).loadUnaligned(as: UInt64.self), as: UInt64.self)
+        } else {
+            (elementNames + namesUsed).initialize(from: p + nameStart, count: nameLength)
+        }
+        namesUsed += nameLength
+        sawRoot = true
+    }
+
+    /// Namespace declarations, the element's and attributes' namespaces, unique attributes:
+    /// for a tag with declarations, prefixes or more than two attributes.
+    private mutating func resolveNames() throws(XMLError) {
+        let p = base
         // Declarations first: they apply to the element's own name and attributes.
         for index in 0..<(tagMayDeclare ? attributeCount : 0) {
             let attribute = attributes[index]
@@ -807,17 +958,6 @@ struct XMLScanner {
         } else if attributeCount > 2 {
             try checkUniqueAttributes()
         }
-        elements.append(OpenElement(nameOffset: namesUsed, nameLength: nameLength, namespace: elementNamespace,
-                                    bindingCount: bindingCount, defaultNamespace: previousDefault))
-        if elementNames.count < namesUsed + nameLength {
-            elementNames.append(contentsOf: repeatElement(0, count: Swift.max(1_024, namesUsed + nameLength - elementNames.count)))
-        }
-        let offset = namesUsed, length = nameLength, start = nameStart
-        elementNames.withUnsafeMutableBufferPointer { names in
-            if let target = names.baseAddress { (target + offset).update(from: p + start, count: length) }
-        }
-        namesUsed += nameLength
-        sawRoot = true
     }
 
     /// The namespace bound to the prefix at `prefixStart` in the buffer, innermost first.
@@ -887,7 +1027,9 @@ struct XMLScanner {
 
     private mutating func popElement() {
         popPending = false
-        guard let element = elements.popLast() else { return }
+        guard openCount > 0 else { return }
+        openCount -= 1
+        let element = elements[openCount]
         namesUsed -= element.nameLength
         if bindings.count > element.bindingCount {
             let first = bindings[element.bindingCount]
@@ -895,44 +1037,48 @@ struct XMLScanner {
             bindings.removeLast(bindings.count - element.bindingCount)
         }
         defaultNamespace = element.defaultNamespace
-        if elements.isEmpty { rootClosed = true }
+        if openCount == 0 { rootClosed = true }
     }
 
     /// `</name>`, which must close the innermost open element; false when more bytes were needed.
+    @inline(__always)
     private mutating func scanEndTag() throws(XMLError) -> Bool {
         let p = base
         var i = position + 2
         let limit = end
         let start = i
-        while i < limit && isNameByte(p[i]) { i += 1 }
+        var colon = 0
+        while i < limit && isNameByte(p[i]) {
+            if p[i] == 0x3A && colon == 0 { colon = i - start }
+            i &+= 1
+        }
         let stop = i
-        while i < limit && isSpace(p[i]) { i += 1 }
+        while i < limit && isSpace(p[i]) { i &+= 1 }
         guard i < limit else { return try needMore() }
         guard p[i] == 0x3E else { throw error(.malformed, "the end tag </\(Self.shown(string(start, stop)))> is not closed with >", at: position) }
-        guard let element = elements.last else {
+        guard openCount > 0 else {
             throw error(.malformed, "the end tag </\(Self.shown(string(start, stop)))> closes nothing", at: position)
         }
+        let element = elements[openCount - 1]
         let length = stop - start
         var matches = length == element.nameLength
         if matches {
-            elementNames.withUnsafeBufferPointer { names in
-                for k in 0..<length where names[element.nameOffset + k] != p[start + k] {
+            let names = elementNames + element.nameOffset
+            var k = 0
+            while k < length {
+                if names[k] != p[start + k] {
                     matches = false
                     break
                 }
+                k &+= 1
             }
         }
         guard matches else {
-            let open = String(decoding: elementNames[element.nameOffset..<(element.nameOffset + element.nameLength)], as: UTF8.self)
+            let open = openName(element)
             throw error(.malformed, "the end tag </\(Self.shown(string(start, stop)))> does not match <\(Self.shown(open))>", at: position)
         }
         nameStart = start
         nameLength = length
-        var colon = 0
-        for k in 0..<length where p[start + k] == 0x3A {
-            colon = k
-            break
-        }
         prefixLength = colon
         elementNamespace = element.namespace
         isEmptyElement = false
@@ -960,7 +1106,7 @@ struct XMLScanner {
             return nil
         }
         if p[i] == 0x5B && equals("CDATA[", i + 1, 6) {
-            guard !elements.isEmpty else { throw error(.malformed, "a CDATA section outside the root element", at: position) }
+            guard openCount > 0 else { throw error(.malformed, "a CDATA section outside the root element", at: position) }
             position = i + 7
             inCDATA = true
             return try scanCDATA()
@@ -1038,8 +1184,8 @@ struct XMLScanner {
     /// The end of the document, once every element is closed.
     private mutating func finish() throws(XMLError) -> Event {
         guard sawRoot else { throw error(.malformed, "the part has no root element", at: position) }
-        if let element = elements.last {
-            let open = String(decoding: elementNames[element.nameOffset..<(element.nameOffset + element.nameLength)], as: UTF8.self)
+        if openCount > 0 {
+            let open = openName(elements[openCount - 1])
             throw error(.malformed, "the part ends before <\(Self.shown(open))> is closed", at: position)
         }
         event = .endOfDocument
@@ -1095,9 +1241,29 @@ struct XMLScanner {
         filled += count
     }
 
-    /// Counts lines and columns in the bytes about to leave the buffer.
+    /// Counts lines and columns in the bytes about to leave the buffer, [0, count): what
+    /// `validate` counted in the buffer less what stays, [count, end) (usually the start of one
+    /// tag), so that each byte of a large part is read once for this, not twice.
     private mutating func account(_ count: Int) {
         let p = base
+        let (tailLines, tailScalars) = Self.lineCounts(p + count, end - count)
+        let lines = bufferLines - tailLines
+        if lines > 0 {
+            // The column starts after the last LF: count the scalars from there only.
+            var last = count - 1
+            while last >= 0 && p[last] != 0x0A { last -= 1 }
+            columnBase = Self.lineCounts(p + last + 1, count - last - 1).scalars
+        } else {
+            columnBase += bufferScalars - tailScalars
+        }
+        linesDiscarded += lines
+        discarded += count
+        bufferLines = tailLines
+        bufferScalars = tailScalars
+    }
+
+    /// The LFs and the Unicode scalars in `count` bytes from `start`.
+    private static func lineCounts(_ start: UnsafePointer<UInt8>, _ count: Int) -> (lines: Int, scalars: Int) {
         var lines = 0
         var scalars = 0
         var i = 0
@@ -1106,7 +1272,7 @@ struct XMLScanner {
         // continuation byte, and x86-64's baseline has no popcount instruction, so the bits are
         // only counted when there are some.
         while i + 8 <= count {
-            let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+            let word = UnsafeRawPointer(start + i).loadUnaligned(as: UInt64.self)
             let x = word ^ 0x0A0A_0A0A_0A0A_0A0A
             let t = ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)
             if t != 0 { lines += t.nonzeroBitCount }
@@ -1115,21 +1281,11 @@ struct XMLScanner {
             i += 8
         }
         while i < count {
-            if p[i] == 0x0A { lines += 1 }
-            if p[i] & 0xC0 != 0x80 { scalars += 1 }
+            if start[i] == 0x0A { lines += 1 }
+            if start[i] & 0xC0 != 0x80 { scalars += 1 }
             i += 1
         }
-        if lines > 0 {
-            // The column starts after the last LF: count the scalars from there only.
-            var last = count - 1
-            while last >= 0 && p[last] != 0x0A { last -= 1 }
-            scalars = 0
-            for k in (last + 1)..<count where p[k] & 0xC0 != 0x80 { scalars += 1 }
-            columnBase = 0
-        }
-        columnBase += scalars
-        linesDiscarded += lines
-        discarded += count
+        return (lines, scalars)
     }
 
     /// Checks the new bytes [end, filled): UTF-8 (no overlong forms, surrogates or values past
@@ -1137,8 +1293,17 @@ struct XMLScanner {
     /// An incomplete sequence at the end waits for more bytes.
     private mutating func validate() throws(XMLError) {
         let p = base
+        let first = end
         var i = end
         let count = filled
+        // Newlines and continuation bytes among the checked bytes, for `account`; both are
+        // outside the ASCII fast path below, so it costs nothing there.
+        var lines = 0
+        var continuations = 0
+        defer {
+            bufferLines += lines
+            bufferScalars += (end - first) - continuations
+        }
         while i < count {
             // ASCII eight bytes at a time when none is a control character.
             while i + 8 <= count {
@@ -1154,6 +1319,7 @@ struct XMLScanner {
                     end = i
                     throw error(.malformed, lead == 0 ? "the part holds a NUL byte: it is not UTF-8 text (UTF-16?)" : "the control character U+\(Self.hex(UInt32(lead))) is not allowed in XML", at: i)
                 }
+                if lead == 0x0A { lines += 1 }
                 i += 1
                 continue
             }
@@ -1190,6 +1356,7 @@ struct XMLScanner {
                 end = i
                 throw error(.malformed, "U+\(p[i + 2] == 0xBE ? "FFFE" : "FFFF") is not a character XML allows", at: i)
             }
+            continuations += length - 1
             i += length
         }
         end = i
@@ -1209,6 +1376,11 @@ struct XMLScanner {
             }
             return true
         }
+    }
+
+    /// The name of an open element, for a message.
+    private func openName(_ element: OpenElement) -> String {
+        String(decoding: UnsafeBufferPointer(start: elementNames + element.nameOffset, count: element.nameLength), as: UTF8.self)
     }
 
     private func string(_ start: Int, _ stop: Int) -> String {
@@ -1291,19 +1463,47 @@ final class XMLScannerBuffer {
     private(set) var pointer: UnsafeMutablePointer<UInt8>
     private(set) var capacity: Int
 
+    /// Bytes allocated past `capacity`, never filled: a word read at any byte of the buffer
+    /// stays inside the allocation.
+    static let padding = 8
+
     init(capacity: Int) {
         self.capacity = capacity
-        pointer = .allocate(capacity: capacity)
-        pointer.initialize(repeating: 0, count: capacity)
+        pointer = .allocate(capacity: capacity + Self.padding)
+        pointer.initialize(repeating: 0, count: capacity + Self.padding)
     }
 
     func grow(to newCapacity: Int) {
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        grown.initialize(repeating: 0, count: newCapacity)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity + Self.padding)
+        grown.initialize(repeating: 0, count: newCapacity + Self.padding)
         grown.update(from: pointer, count: capacity)
         pointer.deallocate()
         pointer = grown
         capacity = newCapacity
+    }
+
+    deinit { pointer.deallocate() }
+}
+
+
+/// Memory of trivial values (no references: `Attribute`, `OpenElement`, bytes) that the scanner
+/// owns and reads through `pointer`, held by reference like its buffer. Only `grow` moves it.
+final class XMLScannerArray<Element> {
+    private(set) var pointer: UnsafeMutablePointer<Element>
+    private(set) var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        pointer = .allocate(capacity: capacity)
+    }
+
+    /// Doubles the capacity, keeping the first `count` values.
+    func grow(keeping count: Int) {
+        let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        grown.moveInitialize(from: pointer, count: count)
+        pointer.deallocate()
+        pointer = grown
+        capacity *= 2
     }
 
     deinit { pointer.deallocate() }

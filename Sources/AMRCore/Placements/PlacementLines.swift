@@ -2,7 +2,10 @@ import Foundation
 
 /// A sheet's rows handed to the placement scanners as CSV lines (`PlacementSheet.line`), in
 /// batches of consecutive rows: one `consume` per batch instead of one per row, and for a large
-/// sheet on a second thread, counting one batch while the reader scans the next rows.
+/// sheet on a second thread, counting one batch while the reader scans the next rows. The
+/// reader only copies each row's text and cells into the batch (`RowBatch`); the lines are
+/// written where they are counted, so that the reader's thread, the slowest of the three, does
+/// as little per row as it can.
 ///
 /// Counts, messages and which error is reported are those of counting each row as it is read:
 /// the scanners see the same lines, numbered by their rows, in the same order; a batch ends
@@ -11,30 +14,21 @@ import Foundation
 /// is the one; and a reader that fails itself first lets the counting of the rows before it
 /// finish (`finish()`), so a bad value in an earlier row still comes first.
 ///
-/// Memory is bounded: `slots` batches of about `batchBytes` bytes; the reader waits while all
-/// are queued.
+/// Memory is bounded: `slots` batches of about `batchBytes` bytes of rows, and the lines of
+/// one; the reader waits while all are queued.
 final class PlacementLines: @unchecked Sendable {
-    static let batchBytes = 1 << 16
+    /// A batch's rows, text and cell records: about 64 KiB of lines for a placement export (a
+    /// cell's record takes more than its text), so that handing a batch over (a lock and a
+    /// wake-up) is rare next to the rows in it.
+    static let batchBytes = 1 << 18
     static let slots = 3
-
-    /// Lines of consecutive rows, back to back.
-    final class Batch {
-        let buffer = LineBuffer(capacity: PlacementLines.batchBytes + 1_024)
-        var used = 0
-        var firstRow = 0
-        /// Where each line ends in `buffer`.
-        var lineEnds: [Int] = []
-
-        func reset() {
-            used = 0
-            lineEnds.removeAll(keepingCapacity: true)
-        }
-    }
 
     private var scanners: [PlacementScanner]
     private let sheet: String
     private let threaded: Bool
-    private let batches: [Batch]
+    private let batches: [RowBatch]
+    /// The lines of the batch being counted: the counting thread's (the caller's, unthreaded).
+    private let lines = LineBuffer(capacity: 1 << 16)
     // Guarded by `condition`: the batches [head, head + queued) are the counter's (the one at
     // `head` being counted), the one at `head + queued` the reader's.
     private let condition = NSCondition()
@@ -52,35 +46,27 @@ final class PlacementLines: @unchecked Sendable {
         self.scanners = scanners
         self.sheet = sheet
         self.threaded = threaded
-        batches = (0..<(threaded ? Self.slots : 1)).map { _ in Batch() }
+        batches = (0..<(threaded ? Self.slots : 1)).map { _ in RowBatch() }
     }
 
-    /// The batch the reader fills (no lock needed: only the reader moves it, and only the
-    /// reader's thread changes `queued` upwards).
-    private var filling: Batch {
-        condition.lock()
-        defer { condition.unlock() }
-        return batches[(head + queued) % batches.count]
-    }
+    /// What fills the first batch, on the reader's thread.
+    func writer() -> RowBatch.Writer { RowBatch.Writer(batches[0]) }
 
     /// Adds a row with a value; throws a counting error of an earlier row as soon as it is known.
-    func add(_ row: SheetRow, into batch: inout Batch?) throws(LoadError) {
-        var current = batch ?? filling
-        if !current.lineEnds.isEmpty && (row.number != current.firstRow + current.lineEnds.count || current.used >= Self.batchBytes) {
-            try submit(current)
-            current = filling
+    @inline(__always)
+    func add(_ row: SheetRow, to writer: inout RowBatch.Writer) throws(LoadError) {
+        if writer.count > 0 && (row.number != writer.firstRow + writer.count || writer.bytes >= Self.batchBytes) {
+            try submit(&writer)
         }
-        if current.lineEnds.isEmpty { current.firstRow = row.number }
-        current.used = PlacementSheet.line(for: row, into: current.buffer, at: current.used)
-        current.lineEnds.append(current.used)
-        batch = current
+        writer.append(row)
     }
 
-    /// Hands a full batch over (or counts it now, unthreaded).
-    private func submit(_ batch: Batch) throws(LoadError) {
+    /// Hands a full batch over (or counts it now, unthreaded) and starts the next.
+    private func submit(_ writer: inout RowBatch.Writer) throws(LoadError) {
+        let batch = writer.seal()
         if !threaded {
             if let error = count(batch) { throw error }
-            batch.reset()
+            writer = RowBatch.Writer(batch)
             return
         }
         condition.lock()
@@ -97,12 +83,13 @@ final class PlacementLines: @unchecked Sendable {
         let next = batches[(head + queued) % batches.count]
         condition.unlock()
         if let error { throw error }
-        next.reset()
+        writer = RowBatch.Writer(next)
     }
 
     /// Counts what is left and returns the scanners; the first counting error is thrown.
-    func finish(_ batch: Batch?) throws(LoadError) -> [PlacementScanner] {
-        if let batch, !batch.lineEnds.isEmpty { try submit(batch) }
+    func finish(_ writer: RowBatch.Writer) throws(LoadError) -> [PlacementScanner] {
+        var writer = writer
+        if writer.count > 0 { try submit(&writer) }
         if threaded {
             condition.lock()
             closing = true
@@ -148,14 +135,16 @@ final class PlacementLines: @unchecked Sendable {
         }
     }
 
-    /// Counts a batch with every scanner: the error of the earliest row, then first scanner.
-    private func count(_ batch: Batch) -> LoadError? {
-        let lines = UnsafeBufferPointer(start: batch.buffer.pointer, count: batch.used)
+    /// Writes a batch's lines and counts them with every scanner: the error of the earliest
+    /// row, then first scanner.
+    private func count(_ batch: RowBatch) -> LoadError? {
+        let used = batch.lines(into: lines)
+        let text = UnsafeBufferPointer(start: lines.pointer, count: used)
         var first: (row: Int, error: LoadError)?
         for index in scanners.indices {
             scanners[index].line = batch.firstRow
             do {
-                _ = try scanners[index].consume(lines, final: true)
+                _ = try scanners[index].consume(text, final: true)
             } catch {
                 let row = scanners[index].line
                 if first == nil || row < first?.row ?? Int.max { first = (row, error) }
@@ -166,13 +155,15 @@ final class PlacementLines: @unchecked Sendable {
     }
 
     /// The error with its line and column turned into the sheet's cell.
-    private func relocated(_ error: LoadError, in batch: Batch) -> LoadError {
-        guard let line = error.location?.line, line >= batch.firstRow, line - batch.firstRow < batch.lineEnds.count else { return error }
-        let index = line - batch.firstRow
-        let start = index == 0 ? 0 : batch.lineEnds[index - 1]
+    private func relocated(_ error: LoadError, in batch: RowBatch) -> LoadError {
+        guard let line = error.location?.line, line >= batch.firstRow, line - batch.firstRow < batch.count else { return error }
+        let cells = batch.row(line - batch.firstRow)
+        let width = max(1, cells.cells.last?.column ?? 0)
+        let buffer = LineBuffer(capacity: 3 * width + 2 * cells.text.count + 1)
+        let end = PlacementSheet.line(text: cells.text, cells: cells.cells, to: buffer.pointer, at: 0)
         var row = SheetRow()
         row.number = line
-        let columns = Self.textColumns(UnsafeBufferPointer(start: batch.buffer.pointer + start, count: batch.lineEnds[index] - start))
+        let columns = Self.textColumns(UnsafeBufferPointer(start: buffer.pointer, count: end))
         return PlacementSheet.relocated(error, row: row, textColumns: columns, sheet: sheet)
     }
 

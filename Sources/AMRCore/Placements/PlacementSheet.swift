@@ -1,10 +1,11 @@
 /// A placement export in a workbook sheet, counted as it is read: each row with a value is
 /// turned into one CSV line (every field quoted, as a CSV export of the sheet would be) and
 /// handed to the same scanner that counts a CSV file, so a workbook counts exactly as its CSV
-/// does; only a few batches of lines are ever in memory (`PlacementLines`), never the sheet or
-/// its text. A large sheet uses three threads: one inflates the part (`PrefetchedSource`), one
-/// scans its XML into rows, one counts them. Messages about a line are turned back into the
-/// sheet's cells (`Blad1!C7`).
+/// does; only a few batches of rows and the lines of one are ever in memory (`PlacementLines`),
+/// never the sheet or its text. A large sheet uses three threads: one inflates the part
+/// (`PrefetchedSource`), one scans its XML into rows and copies them into batches, one turns
+/// the rows into lines and counts them. Messages about a line are turned back into the sheet's
+/// cells (`Blad1!C7`).
 public struct PlacementSheet: Sendable {
     let workbook: WorkbookSheet?
     /// An OpenDocument spreadsheet's table instead (`.ods`).
@@ -51,25 +52,23 @@ public struct PlacementSheet: Sendable {
     /// the scanners as they are after the last row.
     static func feed<Rows: SheetRowSource>(_ rows: inout Rows, to scanners: [PlacementScanner], threaded: Bool) throws(LoadError) -> [PlacementScanner] {
         // Made at the first row: an OpenDocument table's name, for messages, is known once it is found.
-        var lines: PlacementLines?
-        defer { lines?.cancel() }
-        var batch: PlacementLines.Batch?
+        guard try rows.nextRow() else { return scanners }
+        let lines = PlacementLines(scanners: scanners, sheet: rows.sheet, threaded: threaded)
+        defer { lines.cancel() }
+        var writer = lines.writer()
         while true {
+            try lines.add(rows.row, to: &writer)
             let more: Bool
             do {
                 more = try rows.nextRow()
             } catch {
                 // A bad value in a row before this one is reported first, as when counting row by row.
-                _ = try lines?.finish(batch)
+                _ = try lines.finish(writer)
                 throw error
             }
             guard more else { break }
-            let current = lines ?? PlacementLines(scanners: scanners, sheet: rows.sheet, threaded: threaded)
-            lines = current
-            try current.add(rows.row, into: &batch)
         }
-        guard let lines else { return scanners }
-        return try lines.finish(batch)
+        return try lines.finish(writer)
     }
 
     /// The CSV line of a row: its fields from column A to its last value, each in quotes with
@@ -104,51 +103,56 @@ public struct PlacementSheet: Sendable {
 
     /// The same line as `line(for:into:textColumns:)`, written into `buffer` at `offset`
     /// without the columns (only a message needs those, `PlacementLines.textColumns` finds
-    /// them again): where the line ends. The counting loop's version, a million times per
-    /// national export, so it writes through a pointer into memory reserved for the longest
-    /// line the row can make.
+    /// them again): where the line ends.
     static func line(for row: SheetRow, into buffer: LineBuffer, at offset: Int = 0) -> Int {
-        let width = max(1, row.width)
         // Per field two quotes and a comma, per byte at most two (a doubled quote), a newline.
-        buffer.reserve(offset + 3 * width + 2 * row.text.count + 1, keeping: offset)
-        let out = buffer.pointer
-        var n = offset
-        row.text.withUnsafeBufferPointer { text in
+        buffer.reserve(offset + 3 * max(1, row.width) + 2 * row.text.count + 1, keeping: offset)
+        return row.text.withUnsafeBufferPointer { text in
             row.cells.withUnsafeBufferPointer { cells in
-                var next = 0
-                for column in 1...width {
-                    if column > 1 {
-                        out[n] = UInt8(ascii: ",")
+                line(text: text, cells: cells, to: buffer.pointer, at: offset)
+            }
+        }
+    }
+
+    /// The line of a row whose text is `text` and cells `cells` (as `SheetRow` holds them),
+    /// written at `out + offset`, where there is room for the longest line the row can make
+    /// (`3 * width + 2 * text.count + 1` bytes): where the line ends. The counting loop's
+    /// version, a million times per national export, so it writes through a pointer.
+    static func line(text: UnsafeBufferPointer<UInt8>, cells: UnsafeBufferPointer<SheetRow.Cell>, to out: UnsafeMutablePointer<UInt8>, at offset: Int) -> Int {
+        let width = max(1, cells.last?.column ?? 0)
+        var n = offset
+        var next = 0
+        for column in 1...width {
+            if column > 1 {
+                out[n] = UInt8(ascii: ",")
+                n += 1
+            }
+            out[n] = UInt8(ascii: "\"")
+            n += 1
+            if next < cells.count && cells[next].column == column {
+                let cell = cells[next]
+                next += 1
+                let end = isDateTime(text, cell.start, cell.end) ? cell.start + 10 : cell.end
+                var index = cell.start
+                while index < end {
+                    let byte = text[index]
+                    switch byte {
+                    case 0x0A, 0x0D:
+                        out[n] = 0x20
+                        n += 1
+                    case 0x22:
+                        out[n] = 0x22
+                        out[n + 1] = 0x22
+                        n += 2
+                    default:
+                        out[n] = byte
                         n += 1
                     }
-                    out[n] = UInt8(ascii: "\"")
-                    n += 1
-                    if next < cells.count && cells[next].column == column {
-                        let cell = cells[next]
-                        next += 1
-                        let end = isDateTime(row.text, cell.start, cell.end) ? cell.start + 10 : cell.end
-                        var index = cell.start
-                        while index < end {
-                            let byte = text[index]
-                            switch byte {
-                            case 0x0A, 0x0D:
-                                out[n] = 0x20
-                                n += 1
-                            case 0x22:
-                                out[n] = 0x22
-                                out[n + 1] = 0x22
-                                n += 2
-                            default:
-                                out[n] = byte
-                                n += 1
-                            }
-                            index += 1
-                        }
-                    }
-                    out[n] = UInt8(ascii: "\"")
-                    n += 1
+                    index += 1
                 }
             }
+            out[n] = UInt8(ascii: "\"")
+            n += 1
         }
         out[n] = UInt8(ascii: "\n")
         return n + 1
@@ -156,10 +160,20 @@ public struct PlacementSheet: Sendable {
 
     /// `2018-01-01 13:05` or `2018-01-01 13:05:00`, as a workbook's date-time cell reads.
     static func isDateTime(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { isDateTime($0, start, end) }
+    }
+
+    /// `isDateTime` on the bytes of a row as the counting loop has them: digits everywhere but
+    /// at 4, 7 (`-`), 10 (a space), 13 (`:`) and 16 (not looked at).
+    static func isDateTime(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         let count = end - start
         guard count == 16 || count == 19, bytes[start + 10] == UInt8(ascii: " "), bytes[start + 4] == UInt8(ascii: "-"),
               bytes[start + 7] == UInt8(ascii: "-"), bytes[start + 13] == UInt8(ascii: ":") else { return false }
-        return (0..<count).allSatisfy { [4, 7, 10, 13, 16].contains($0) || (bytes[start + $0] >= 48 && bytes[start + $0] <= 57) }
+        for offset in 0..<count where offset != 4 && offset != 7 && offset != 10 && offset != 13 && offset != 16 {
+            let byte = bytes[start + offset]
+            guard byte >= 48 && byte <= 57 else { return false }
+        }
+        return true
     }
 
     /// The error with its place in the row's line replaced by the sheet's cell.

@@ -28,7 +28,9 @@ struct CellText {
 
     /// Text cut to `width` characters with `…`, on one line.
     static func truncated(_ text: String, _ width: Int?) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        // Foundation's replacingOccurrences costs microseconds a call, a report of eight thousand
+        // rows a noticeable part of a second: only text with a line break goes through it.
+        let flat = text.utf8.contains(0x0A) ? text.replacingOccurrences(of: "\n", with: " ") : text
         guard let width, flat.count > width else { return flat }
         return String(flat.prefix(max(0, width - 1))) + "…"
     }

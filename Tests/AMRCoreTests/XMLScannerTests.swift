@@ -79,6 +79,8 @@ import Testing
          "<urn:t|table-cell urn:t|number-columns-repeated=3 urn:o|value-type=float></table:table-cell>"),
         ("<a>é ü 中 😀</a  >", "<a>\"é ü 中 😀\"</a>"),
         ("<a >  <b\n c = \"1\"\n/></a>", "<a>\"  \"<b c=1></b></a>"),
+        // Two names of one length and last byte are compared, and differ.
+        ("<a ab='1' bb='2'><c r='1' s='2'/></a>", "<a ab=1 bb=2><c r=1 s=2></c></a>"),
     ]
 
     @Test(arguments: wellFormed.indices)
@@ -110,6 +112,7 @@ import Testing
         ("x<a/>", "text before the root element", 1, 1),
         ("</a>", "the end tag </a> closes nothing", 1, 1),
         ("<a b='1' b='2'/>", "the attribute b occurs twice in one tag", 1, 10),
+        ("<a><c r='1' s='2' r='3'/></a>", "the attribute r occurs twice in one tag", 1, 19),
         ("<a xmlns:p='u' xmlns:q='u' p:x='1' q:x='2'/>", "the attribute q:x occurs twice in one tag", 1, 36),
         ("<a b=1/>", "the value of b must be in quotes", 1, 6),
         ("<a b='<'/>", "< is not allowed in an attribute value; write &lt;", 1, 7),

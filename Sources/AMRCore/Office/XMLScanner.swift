@@ -118,6 +118,7 @@ struct XMLScanner {
     /// check per attribute of a million cells.
     private let attributeStorage = XMLScannerArray<Attribute>(capacity: 16)
     private var attributes: UnsafeMutablePointer<Attribute>
+    private var attributeCapacity = 16
     /// How many attributes the current start tag has (namespace declarations included).
     private(set) var attributeCount = 0
     /// Whether an attribute of the current start tag may be a namespace declaration (its name
@@ -125,6 +126,9 @@ struct XMLScanner {
     /// work those need.
     private var tagMayDeclare = false
     private var tagHasPrefixedAttribute = false
+    /// Whether two of the current start tag's attributes might share a name (more than two, or
+    /// two whose names have the same length and last byte): only then are they compared.
+    private var tagMayRepeat = false
     private var attributeTable: [Int32] = []
     private var scratch: [UInt8] = []
 
@@ -749,6 +753,10 @@ struct XMLScanner {
         var empty = false
         var mayDeclare = false
         var prefixed = false
+        var mayRepeat = false
+        // The first attribute's name length and last byte, for `tagMayRepeat`.
+        var firstLength = 0
+        var firstLast: UInt8 = 0
         while true {
             let spaceStart = i
             while i < limit && isSpace(p[i]) { i &+= 1 }
@@ -821,17 +829,27 @@ struct XMLScanner {
             }
             let attribute = Attribute(nameStart: attributeStart, nameLength: attributeEnd - attributeStart, prefixLength: attributeColon,
                                       valueStart: valueStart, valueEnd: i - 1, needsDecoding: needsDecoding, namespace: .none)
-            if count == attributeStorage.capacity {
+            if count == attributeCapacity {
                 attributeStorage.grow(keeping: count)
                 attributes = attributeStorage.pointer
+                attributeCapacity = attributeStorage.capacity
             }
             (attributes + count).initialize(to: attribute)
-            count += 1
+            // Same local names have the same length and last byte (prefixes aside, which
+            // `resolveNames` handles whole).
+            if count == 0 {
+                firstLength = attributeEnd - attributeStart
+                firstLast = p[attributeEnd - 1]
+            } else if count > 1 || (attributeEnd - attributeStart == firstLength && p[attributeEnd - 1] == firstLast) {
+                mayRepeat = true
+            }
+            count &+= 1
         }
         // The whole tag is in the buffer.
         attributeCount = count
         tagMayDeclare = mayDeclare
         tagHasPrefixedAttribute = prefixed
+        tagMayRepeat = mayRepeat
         nameStart = start
         nameLength = nameEnd - start
         prefixLength = colon
@@ -869,13 +887,8 @@ struct XMLScanner {
         } else {
             // The common tag: no declarations, no prefixes, at most two attributes.
             elementNamespace = defaultNamespace
-            if attributeCount == 2 {
-                // Different local names at a glance (`r` and `t` of a cell), else compared.
-                let a = attributes[0], b = attributes[1]
-                if a.nameLength == b.nameLength && p[a.nameStart + a.nameLength - 1] == p[b.nameStart + b.nameLength - 1] {
-                    try checkUniqueAttributes()
-                }
-            }
+            // Two names told apart at a glance while scanning (`r` and `t` of a cell), else compared.
+            if tagMayRepeat { try checkUniqueAttributes() }
         }
         if openCount == elementStorage.capacity {
             elementStorage.grow(keeping: openCount)

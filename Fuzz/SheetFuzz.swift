@@ -12,6 +12,11 @@ public func fuzzSheet(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         _ = ExcelDate.text(serial: number, kind: .time, date1904: true)
     }
     _ = ExcelDate.kind(ofFormatCode: text)
+    // The scanner's shortcuts for a sheet's cells must give what its events give.
+    let events = scannerLeaves(bytes, shortcuts: false), shortcuts = scannerLeaves(bytes, shortcuts: true)
+    if events.leaves != shortcuts.leaves || events.error != shortcuts.error {
+        fatalError("XMLScanner shortcuts disagree with its events: \(events) against \(shortcuts)")
+    }
     // The worksheet as WorksheetScanner reads it (the reader of weights and placements), each
     // row also written as the placement counter's CSV line and its columns found again.
     var shared = SharedStrings()
@@ -43,4 +48,43 @@ public func fuzzSheet(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         for relationship in relationships.relationships { _ = RelationshipsPart.resolve(relationship.target, from: "xl/workbook.xml") }
     }
     return 0
+}
+
+/// Every element of `bytes` as it closes (`parent/name attributes=text`), read by events or
+/// with `plainChild` and `plainContent` tried at every start; and the error that stopped it.
+func scannerLeaves(_ bytes: [UInt8], shortcuts: Bool) -> (leaves: [String], error: XMLError?) {
+    var scanner = XMLScanner(bytes: bytes)
+    var out: [String] = []
+    var stack: [(name: String, text: String)] = []
+    do {
+        while true {
+            switch try scanner.next() {
+            case .startElement:
+                var name = scanner.uri(of: scanner.elementNamespace) + "|" + scanner.localName
+                for index in 0..<scanner.attributeCount { name += " \(scanner.attributeName(at: index))=\(scanner.attributeValue(at: index))" }
+                stack.append((name, ""))
+                guard shortcuts else { continue }
+                var childNamespace = XMLScanner.Namespace.none
+                while let child = scanner.plainChild({ namespace, _ in
+                    childNamespace = namespace
+                    return true
+                }) {
+                    out.append(name + "/" + scanner.uri(of: childNamespace) + "|" + String(decoding: child.name, as: UTF8.self) + "=" + String(decoding: child.text, as: UTF8.self))
+                }
+                if let text = scanner.plainContent() {
+                    let frame = stack.removeLast()
+                    out.append((stack.last?.name ?? "") + "/" + frame.name + "=" + frame.text + String(decoding: text, as: UTF8.self))
+                }
+            case .text:
+                stack[stack.count - 1].text += scanner.text()
+            case .endElement:
+                let frame = stack.removeLast()
+                out.append((stack.last?.name ?? "") + "/" + frame.name + "=" + frame.text)
+            case .endOfDocument:
+                return (out, nil)
+            }
+        }
+    } catch {
+        return (out, error)
+    }
 }

@@ -72,6 +72,7 @@ import Testing
         "<s><c t='inlineStr'><is><t>GM1973</t></is></c><c><is><t>a</t><rPh><t>b</t></rPh></is></c></s>",
         // Text the shortcuts leave to the events: references, CR, `>`, CDATA, comments, children.
         "<s><c><v>a&amp;b</v><v>x\r\ny</v><v>1 > 0</v><v><![CDATA[raw]]></v><v><!--n-->1</v><v>1<b/>2</v></c></s>",
+        "<s><c><t>Bouw &amp; Techniek</t><t>&lt;&#65;&#x1F600;&quot;&apos;&gt;</t><t>a\rb\r\nc</t><t>&amp;</t><t>&#233;&#x4E2D;&#xA9;&#x7FF;&#x800;&#xFFFD;&#x10000;&#x10FFFF;</t></c></s>",
         // Children the shortcuts leave: prefixed, with attributes, empty, after white space.
         "<s xmlns:x='urn:x'><c><x:v>1</x:v><v a='1'>2</v><v/><v></v> <v>3</v></c></s>",
         "<s xmlns='urn:d'><c><v>1</v><v xmlns='urn:e'>2</v></c></s>",
@@ -89,6 +90,8 @@ import Testing
         "<s><c><v>1&bogus;</v></c></s>", // an undefined entity
         "<s><c><v>]]></v></c></s>",      // ]]> in text
         "<s><c><:v>1</:v></c></s>",      // a name starting with a colon
+        "<s><c><v>a &amp b</v></c></s>",  // a reference without its semicolon
+        "<s><c><v>&#0;</v></c></s>",      // a reference to no character
     ]
 
     @Test(arguments: documents.indices)
@@ -123,6 +126,19 @@ import Testing
         #expect(try scanner.next() == .endElement)
         #expect(scanner.localName == "s")
         #expect(try scanner.next() == .endOfDocument)
+    }
+
+    /// Text with references and line ends is taken whole too, decoded as the events decode it.
+    @Test func referencesInAPlainCellAreDecoded() throws {
+        var scanner = XMLScanner(bytes: Array("<s><c><v>Zorg &amp; Welzijn&#x21;\r\n</v></c><t>a&lt;b</t></s>".utf8))
+        #expect(try scanner.next() == .startElement)
+        #expect(try scanner.next() == .startElement)
+        let child = scanner.plainChild { _, _ in true }
+        #expect(child.map { String(decoding: $0.text, as: UTF8.self) } == "Zorg & Welzijn!\n")
+        #expect(try scanner.next() == .endElement)
+        #expect(scanner.localName == "c")
+        #expect(try scanner.next() == .startElement)
+        #expect(scanner.plainContent().map { String(decoding: $0, as: UTF8.self) } == "a<b")
     }
 
     @Test(arguments: malformed.indices)

@@ -131,6 +131,8 @@ struct XMLScanner {
     private var tagMayRepeat = false
     private var attributeTable: [Int32] = []
     private var scratch: [UInt8] = []
+    /// Decoded text handed out by `plainContent` and `plainChild`.
+    private let decodedText = XMLScannerBuffer(capacity: 256)
 
     /// The open elements, [0, openCount), innermost last.
     private let elementStorage = XMLScannerArray<OpenElement>(capacity: 64)
@@ -365,8 +367,8 @@ struct XMLScanner {
     /// hold either way; this only skips two events for the commonest content of a sheet's cell.
     mutating func plainContent() -> UnsafeBufferPointer<UInt8>? {
         guard event == .startElement, !isEmptyElement,
-              let (textStop, after) = plainText(from: position, name: nameStart, nameLength) else { return nil }
-        let text = UnsafeBufferPointer(start: base + position, count: textStop - position)
+              let (textStop, after, decode) = plainText(from: position, name: nameStart, nameLength) else { return nil }
+        let text = decode ? decoded(position, textStop) : UnsafeBufferPointer(start: base + position, count: textStop - position)
         position = after
         tokenStart = textStop
         event = .endElement
@@ -402,25 +404,36 @@ struct XMLScanner {
         let childLength = i - childName
         let name = UnsafeBufferPointer(start: p + childName, count: childLength)
         // No attributes, so no declarations: an unprefixed name is in the default namespace.
-        guard accept(defaultNamespace, name), let (textStop, after) = plainText(from: i + 1, name: childName, childLength) else { return nil }
+        guard accept(defaultNamespace, name), let (textStop, after, decode) = plainText(from: i + 1, name: childName, childLength) else { return nil }
         position = after
-        return (name, UnsafeBufferPointer(start: p + i + 1, count: textStop - i - 1))
+        return (name, decode ? decoded(i + 1, textStop) : UnsafeBufferPointer(start: p + i + 1, count: textStop - i - 1))
     }
 
-    /// Plain text from `start` (no markup, references or carriage returns) followed at once by
-    /// the end tag of the element named by the `length` bytes at `name`, all in the buffer:
-    /// where the text stops and where the end tag ends; else nil.
+    /// Text from `start` (no markup, no `>`) followed at once by the end tag of the element
+    /// named by the `length` bytes at `name`, all in the buffer: where the text stops, where the
+    /// end tag ends, and whether the text has references or carriage returns to decode; else nil
+    /// (a reference that is not one is left to the general path, which says so).
     @inline(__always)
-    private func plainText(from start: Int, name: Int, _ length: Int) -> (textStop: Int, after: Int)? {
+    private func plainText(from start: Int, name: Int, _ length: Int) -> (textStop: Int, after: Int, decode: Bool)? {
         let p = base
         let limit = end
         var i = start
-        // Text: any checked byte but `<`, `&` (a reference), `>` (it might end `]]>`) and CR
-        // (normalised): those take the general path.
+        var decode = false
+        // Text: any checked byte but `<`; `&` starts a reference and CR is normalised (both
+        // decoded); `>` might end `]]>` and takes the general path.
         let stops: UInt64 = 1 << 0x0D | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
         while i < limit {
             let byte = p[i]
-            if byte < 0x40 && stops >> UInt64(byte) & 1 != 0 { break }
+            if byte < 0x40 && stops >> UInt64(byte) & 1 != 0 {
+                if byte == 0x26 {
+                    guard let after = try? checkReference(at: i) else { return nil }
+                    decode = true
+                    i = after
+                    continue
+                }
+                guard byte == 0x0D else { break }
+                decode = true
+            }
             i &+= 1
         }
         guard i + 2 < limit, p[i] == 0x3C, p[i + 1] == 0x2F else { return nil }
@@ -435,7 +448,59 @@ struct XMLScanner {
             k &+= 1
         }
         guard p[i + length] == 0x3E else { return nil }
-        return (textStop, i + length + 1)
+        return (textStop, i + length + 1, decode)
+    }
+
+    /// The checked text [start, stop) with its references replaced and line ends normalised,
+    /// in memory the scanner owns (with room past its end, as the buffer has), valid until the
+    /// next call.
+    private mutating func decoded(_ start: Int, _ stop: Int) -> UnsafeBufferPointer<UInt8> {
+        // Decoding never lengthens text (`&amp;` is one byte, `&#x1F600;` four).
+        if decodedText.capacity < stop - start { decodedText.grow(to: max(stop - start, decodedText.capacity * 2)) }
+        let target = decodedText.pointer
+        let p = base
+        var i = start
+        var n = 0
+        while i < stop {
+            let byte = p[i]
+            if byte == 0x26 {
+                var semicolon = i + 1
+                while semicolon < stop && p[semicolon] != 0x3B { semicolon += 1 }
+                // Checked when scanned: a reference to an XML character, so a scalar.
+                if let value = referenceValue(i + 1, semicolon) {
+                    if value < 0x80 {
+                        target[n] = UInt8(value)
+                        n += 1
+                    } else if value < 0x800 {
+                        target[n] = UInt8(0xC0 | value >> 6)
+                        target[n + 1] = UInt8(0x80 | value & 0x3F)
+                        n += 2
+                    } else if value < 0x10000 {
+                        target[n] = UInt8(0xE0 | value >> 12)
+                        target[n + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                        target[n + 2] = UInt8(0x80 | value & 0x3F)
+                        n += 3
+                    } else {
+                        target[n] = UInt8(0xF0 | value >> 18)
+                        target[n + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+                        target[n + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+                        target[n + 3] = UInt8(0x80 | value & 0x3F)
+                        n += 4
+                    }
+                }
+                i = semicolon + 1
+            } else if byte == 0x0D {
+                // CRLF and a lone CR are one LF.
+                target[n] = 0x0A
+                n += 1
+                i += i + 1 < stop && p[i + 1] == 0x0A ? 2 : 1
+            } else {
+                target[n] = byte
+                n += 1
+                i += 1
+            }
+        }
+        return UnsafeBufferPointer(start: target, count: n)
     }
 
     // MARK: - Where

@@ -359,9 +359,9 @@ struct XMLScanner {
     var rawTextLength: Int { event == .text ? textEnd - textStart : 0 }
 
     /// On the `.startElement` of an element written with content (`<v>45002</v>`): when that
-    /// content is plain text (no markup, references or carriage returns) followed at once by
-    /// the element's end tag, and both are already in the buffer, consumes them and returns the
-    /// text, a view of the buffer valid until the next `next()`; the current event is then the
+    /// content is text only (no markup, no `>`) followed at once by the element's end tag, and
+    /// both are already in the buffer, consumes them and returns the text, decoded (references
+    /// replaced, line ends normalised), valid until the next `next()`; the current event is then the
     /// element's `.endElement` (the next `next()` goes on after it). Otherwise returns nil and
     /// changes nothing: the caller reads the content event by event as always. The same checks
     /// hold either way; this only skips two events for the commonest content of a sheet's cell.
@@ -377,10 +377,10 @@ struct XMLScanner {
     }
 
     /// On the `.startElement` of an element written with content: when that content starts
-    /// with a child element written with no attributes and no prefix, holding only plain text,
-    /// closed at once (`<c r="A2"><v>45002</v>` → `v`, `45002`), already in the buffer, and
-    /// `accept` takes the child's namespace and local name: consumes the child whole and returns
-    /// its name and text, views of the buffer valid until the next `next()`. The current event
+    /// with a child element written with no attributes and no prefix, holding only text (no
+    /// markup, no `>`), closed at once (`<c r="A2"><v>45002</v>` → `v`, `45002`), already in the
+    /// buffer, and `accept` takes the child's namespace and local name: consumes the child whole
+    /// and returns its name and its text, decoded, valid until the next `next()`. The current event
     /// stays the parent's start (its name and attributes too); the next `next()` goes on after
     /// the child. Otherwise returns nil and changes nothing. The child is checked as `next()`
     /// would check it (name, depth, text, end tag); this only spares a reader the child's three

@@ -170,25 +170,14 @@ struct WorksheetScanner {
         case .v:
             guard inCell else { return }
             hasValue = true
-            // Most values are plain digits closed at once: taken whole, without the events.
-            if let text = scanner.plainContent() {
-                value.append(text, padded: true)
-                if value.count > Self.maximumCellBytes { throw tooLong() }
-            } else {
-                target = .value
-            }
+            try read(into: .value)
         case .row:
             guard inSheetData else { return }
             try startRow()
         case .f:
             guard inCell else { return }
             hasFormula = true
-            if let text = scanner.plainContent() {
-                formula.append(text, padded: true)
-                if formula.count > Self.maximumCellBytes { throw tooLong() }
-            } else {
-                target = .formula
-            }
+            try read(into: .formula)
         case .isElement:
             guard inCell else { return }
             hasInline = true
@@ -197,18 +186,12 @@ struct WorksheetScanner {
             if phoneticDepth == 0, let child = scanner.plainChild({ namespace, name in
                 (namespace == main || namespace == strict) && name.count == 1 && name[0] == 0x74
             }) {
-                inline.append(child.text, padded: true)
-                if inline.count > Self.maximumCellBytes { throw tooLong() }
+                try keep(child.text, in: .inline)
                 target = .none
             }
         case .t:
             guard inCell && hasInline && phoneticDepth == 0 else { return }
-            if let text = scanner.plainContent() {
-                inline.append(text, padded: true)
-                if inline.count > Self.maximumCellBytes { throw tooLong() }
-            } else {
-                target = .inline
-            }
+            try read(into: .inline)
         case .rPh:
             if inCell { phoneticDepth += 1 }
         case .sheetData:
@@ -319,15 +302,46 @@ struct WorksheetScanner {
         }) {
             if child.name[0] == 0x76 {
                 hasValue = true
-                value.append(child.text, padded: true)
-                if value.count > Self.maximumCellBytes { throw tooLong() }
+                try keep(child.text, in: .value)
             } else {
                 hasFormula = true
-                formula.append(child.text, padded: true)
-                if formula.count > Self.maximumCellBytes { throw tooLong() }
+                try keep(child.text, in: .formula)
             }
             target = .none
         }
+    }
+
+    /// The text of a `<v>`, `<f>` or `<t>` just started: taken whole when it is plain (most
+    /// values are digits closed at once), else from the `.text` events that follow.
+    private mutating func read(into target: Target) throws(LoadError) {
+        if let text = scanner.plainContent() {
+            try keep(text, in: target)
+        } else {
+            self.target = target
+        }
+    }
+
+    /// Appends a piece of the cell's text the scanner handed out whole (a view of its buffer)
+    /// to the text `target` names.
+    private mutating func keep(_ piece: UnsafeBufferPointer<UInt8>, in target: Target) throws(LoadError) {
+        switch target {
+        case .none: return
+        case .value: value.append(piece, padded: true)
+        case .formula: formula.append(piece, padded: true)
+        case .inline: inline.append(piece, padded: true)
+        }
+        try checkLength(of: target)
+    }
+
+    /// Refuses a cell whose text `target` names has grown past what Excel allows.
+    private func checkLength(of target: Target) throws(LoadError) {
+        let count = switch target {
+        case .none: 0
+        case .value: value.count
+        case .formula: formula.count
+        case .inline: inline.count
+        }
+        if count > Self.maximumCellBytes { throw tooLong() }
     }
 
     /// Handles an end tag; true when it ended a row with a value.
@@ -357,22 +371,11 @@ struct WorksheetScanner {
         switch target {
         case .none:
             return
-        case .value:
-            var text = value
-            scanner.withText { text.append($0) }
-            value = text
-            if value.count > Self.maximumCellBytes { throw tooLong() }
-        case .formula:
-            var text = formula
-            scanner.withText { text.append($0) }
-            formula = text
-            if formula.count > Self.maximumCellBytes { throw tooLong() }
-        case .inline:
-            var text = inline
-            scanner.withText { text.append($0) }
-            inline = text
-            if inline.count > Self.maximumCellBytes { throw tooLong() }
+        case .value: value.appendText(of: &scanner)
+        case .formula: formula.appendText(of: &scanner)
+        case .inline: inline.appendText(of: &scanner)
         }
+        try checkLength(of: target)
     }
 
     private func tooLong() -> LoadError {
@@ -675,6 +678,11 @@ struct CellBytes {
     var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: pointer, count: count) }
 
     mutating func removeAll() { count = 0 }
+
+    /// Appends the current `.text` piece of `scanner`, decoded.
+    mutating func appendText(of scanner: inout XMLScanner) {
+        scanner.withText { append($0) }
+    }
 
     /// Appends `piece`; `padded`: eight bytes may be read from its start whatever its length
     /// (a view of the scanner's buffer, which has that room), so a short piece is one word

@@ -40,30 +40,20 @@ final class RowBatch {
     /// Makes room for `texts` bytes, `cellCount` cells and `rows` rows, keeping what `kept`
     /// rows (ending at `end`) hold.
     func reserve(texts: Int, cellCount: Int, rows: Int, keeping end: End, rows kept: Int) {
-        if texts > textCapacity {
-            let capacity = Swift.max(texts, textCapacity * 2)
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-            grown.initialize(from: text, count: end.text)
-            text.deallocate()
-            text = grown
-            textCapacity = capacity
-        }
-        if cellCount > cellCapacity {
-            let capacity = Swift.max(cellCount, cellCapacity * 2)
-            let grown = UnsafeMutablePointer<SheetRow.Cell>.allocate(capacity: capacity)
-            grown.initialize(from: cells, count: end.cells)
-            cells.deallocate()
-            cells = grown
-            cellCapacity = capacity
-        }
-        if rows > endCapacity {
-            let capacity = Swift.max(rows, endCapacity * 2)
-            let grown = UnsafeMutablePointer<End>.allocate(capacity: capacity)
-            grown.initialize(from: ends, count: kept)
-            ends.deallocate()
-            ends = grown
-            endCapacity = capacity
-        }
+        Self.grow(&text, capacity: &textCapacity, to: texts, keeping: end.text)
+        Self.grow(&cells, capacity: &cellCapacity, to: cellCount, keeping: end.cells)
+        Self.grow(&ends, capacity: &endCapacity, to: rows, keeping: kept)
+    }
+
+    /// Moves `pointer` to memory for at least `needed` values (at least twice its `capacity`),
+    /// keeping its first `count`; nothing when it has room.
+    private static func grow<Value>(_ pointer: inout UnsafeMutablePointer<Value>, capacity: inout Int, to needed: Int, keeping count: Int) {
+        guard needed > capacity else { return }
+        let grown = UnsafeMutablePointer<Value>.allocate(capacity: Swift.max(needed, capacity * 2))
+        grown.initialize(from: pointer, count: count)
+        pointer.deallocate()
+        pointer = grown
+        capacity = Swift.max(needed, capacity * 2)
     }
 
     /// The text and cells of row `index`.
